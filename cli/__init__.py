@@ -1,0 +1,1 @@
+"""govmeta's front door: commands, inputs, outputs, progress and exit codes."""

@@ -1,0 +1,12 @@
+"""Exit codes, defined once (documented in the README)."""
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """What a shell script or cron job can act on."""
+
+    OK = 0  # every input gave a record (or the output pipe was closed by the reader)
+    SOME_FAILED = 1  # at least one input gave an error record
+    USAGE = 2  # bad option, unknown encoding label, unreadable label file, nothing to read
+    INTERRUPTED = 130  # Ctrl-C / SIGINT

@@ -1,0 +1,211 @@
+"""The ``govmeta`` command: extract, detect, schema, fields."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator
+from importlib.metadata import PackageNotFoundError, version
+
+import click
+
+from govmeta.cli.exitcodes import ExitCode
+from govmeta.cli.inputs import STDIN_NAME, Input, expand, read_path_list
+from govmeta.cli.outputs import FORMATS
+from govmeta.cli.reporting import Reporter
+from govmeta.cli.runner import DEFAULT_MAX_BYTES, ExtractOptions, run
+from govmeta.cli.sink import open_sink
+from govmeta.parsers.charset_labels import codec_for_label
+from govmeta.parsers.labels import CANONICAL_FIELDS, OTHER_BLOCK_LABELS, build_vocabulary, load_label_file
+from govmeta.parsers.schema import record_schema
+
+
+def _version() -> str:
+    try:
+        return version("govmeta")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def output_options(formats: tuple[str, ...], default: str | None) -> Callable:
+    """The output switches every record-writing command shares: --format, -o, --excel."""
+
+    def decorate(command: Callable) -> Callable:
+        command = click.option("--excel", is_flag=True,
+                               help="With --format csv: start with the UTF-8 BOM so Excel reads the text right.")(command)
+        command = click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+                               help="Write records to FILE (written whole: a partial run leaves FILE.partial).")(command)
+        return click.option("-f", "--format", "fmt", type=click.Choice(formats), default=default,
+                            show_default=bool(default), help="Output format.")(command)
+
+    return decorate
+
+
+def input_options(command: Callable) -> Callable:
+    """The input switches every page-reading command shares."""
+    command = click.option("--files-from", metavar="FILE",
+                           help="Read input paths from FILE, one per line ('-' for stdin).")(command)
+    command = click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
+                           help="Inputs larger than this give an error record instead of being read.")(command)
+    command = click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line on stderr.")(command)
+    return click.argument("paths", nargs=-1, type=click.Path())(command)
+
+
+def _validate_encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is not None and codec_for_label(value) is None:
+        raise click.BadParameter(f"unknown encoding label {value!r}; try utf-8, gb18030, gbk or big5")
+    return value
+
+
+def _path_list(files_from: str) -> list[str]:
+    if files_from == STDIN_NAME:
+        return list(read_path_list(sys.stdin))
+    try:
+        with open(files_from, encoding="utf-8", errors="surrogateescape") as stream:
+            return list(read_path_list(stream))
+    except OSError as exc:
+        raise click.BadParameter(f"cannot read {files_from}: {exc.strerror}", param_hint="--files-from") from exc
+
+
+def _collect_inputs(paths: tuple[str, ...], files_from: str | None) -> tuple[list[Input], bytes | None]:
+    """The run's inputs, and stdin's bytes when a page comes from stdin."""
+    names = list(paths)
+    if files_from is not None:
+        names.extend(_path_list(files_from))
+    stdin_is_list = files_from == STDIN_NAME
+    if not names and files_from is None:
+        if sys.stdin is None or sys.stdin.isatty():
+            raise click.UsageError("no input: name files, directories or globs, or pipe a page into stdin "
+                                   "(govmeta extract page.html, or: cat page.html | govmeta extract)")
+        names = [STDIN_NAME]
+    inputs = list(expand(names))
+    stdin_data = None
+    if any(inp.name == STDIN_NAME for inp in inputs):
+        if stdin_is_list:
+            raise click.UsageError("stdin cannot be both the path list (--files-from -) and a page ('-')")
+        if sys.stdin is not None and sys.stdin.isatty():
+            click.echo("govmeta: reading one page from stdin (end with Ctrl-D)", err=True)
+        stdin_data = sys.stdin.buffer.read()
+    return inputs, stdin_data
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(_version(), prog_name="govmeta")
+def cli() -> None:
+    """Turn saved pages of Chinese government information-disclosure sites into structured records."""
+
+
+@cli.command()
+@input_options
+@output_options(FORMATS, "jsonl")
+@click.option("--encoding", callback=_validate_encoding, metavar="LABEL",
+              help="Decode every page with this encoding (a WHATWG label such as gbk, utf-8, big5).")
+@click.option("--labels", "labels_file", type=click.Path(exists=True, dir_okay=False),
+              help="TOML or JSON file of extra label synonyms: {canonical_field = [\"label\", ...]}.")
+@click.option("--simplified", is_flag=True, help="Convert the record's text to simplified Chinese (OpenCC).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes.")
+def extract(paths, files_from, max_bytes, quiet, fmt, output, excel, encoding, labels_file, simplified, jobs) -> None:
+    """Extract one record per saved page in PATHS (files, directories, globs, '-' for stdin).
+
+    \b
+    Examples:
+      govmeta extract page.html
+      govmeta extract saved/ --format csv --excel -o pages.csv
+      find saved -name '*.html' | govmeta extract --files-from - | jq .metadata
+    """
+    vocabulary = None
+    if labels_file:
+        try:
+            vocabulary = build_vocabulary(load_label_file(labels_file))
+        except (ValueError, OSError, UnicodeDecodeError) as exc:
+            raise click.BadParameter(str(exc), param_hint="--labels") from exc
+    options = ExtractOptions(encoding=encoding, vocabulary=vocabulary, max_bytes=max_bytes, simplified=simplified)
+    inputs, stdin_data = _collect_inputs(paths, files_from)
+    records = run(inputs, options, jobs=jobs, stdin_data=stdin_data)
+    _write_all(records, len(inputs), fmt, output, excel, quiet)
+
+
+@cli.command()
+@input_options
+@output_options(("table", "jsonl"), None)
+def detect(paths, files_from, max_bytes, quiet, fmt, output, excel) -> None:
+    """Tell each file's encoding, how it was chosen and how sure it is (like chardetect).
+
+    A table on a terminal; JSON Lines records ({"path", "encoding", "warnings"}) otherwise or with
+    --format jsonl.
+    """
+    from govmeta.cli.detecting import detect_records, print_table
+
+    inputs, stdin_data = _collect_inputs(paths, files_from)
+    records = detect_records(inputs, stdin_data, max_bytes)
+    if fmt is None:
+        fmt = "table" if output is None and sys.stdout.isatty() else "jsonl"
+    if fmt == "table":
+        failed = print_table(records)
+        sys.exit(ExitCode.SOME_FAILED if failed else ExitCode.OK)
+    _write_all(records, len(inputs), "jsonl", output, excel, quiet)
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of a record."""
+    click.echo(json.dumps(record_schema(), ensure_ascii=False, indent=2))
+
+
+@cli.command()
+@click.option("-f", "--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
+def fields(fmt: str) -> None:
+    """List the canonical metadata fields and the labels that map to each."""
+    if fmt == "json":
+        data = {name: {"kind": rule.kind, "labels": list(rule.labels)} for name, rule in CANONICAL_FIELDS.items()}
+        data["(other block labels)"] = {"kind": "text", "labels": list(OTHER_BLOCK_LABELS)}
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    width = max(len(name) for name in CANONICAL_FIELDS)
+    for name, rule in CANONICAL_FIELDS.items():
+        click.echo(f"{name:<{width}}  {rule.kind:<6}  {', '.join(rule.labels)}")
+
+
+def _write_all(records: Iterator[dict], total: int, fmt: str, output: str | None, excel: bool, quiet: bool) -> None:
+    """Write records as they come, report progress and a summary, and exit with the run's code."""
+    reporter = Reporter(total=total, quiet=quiet)
+    started = time.perf_counter()
+    code = ExitCode.OK
+    try:
+        with open_sink(output, fmt, excel) as writer, reporter:
+            for record in records:
+                writer.write(record)
+                reporter.advance(record)
+    except KeyboardInterrupt:
+        code = ExitCode.INTERRUPTED
+        reporter.interrupted()
+    except BrokenPipeError:
+        # The reader (e.g. `| head -1`) has all it wanted: end quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(ExitCode.OK)
+    reporter.summary(time.perf_counter() - started)
+    if code == ExitCode.OK and reporter.errors:
+        code = ExitCode.SOME_FAILED
+    sys.exit(code)
+
+
+def main() -> None:
+    """Console-script entry point: usage errors exit 2, Ctrl-C exits 130 without a traceback."""
+    try:
+        cli.main(prog_name="govmeta", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(ExitCode.USAGE if isinstance(exc, click.UsageError) else exc.exit_code)
+    except (click.Abort, KeyboardInterrupt):
+        click.echo("govmeta: interrupted", err=True)
+        sys.exit(ExitCode.INTERRUPTED)
+
+
+if __name__ == "__main__":
+    main()

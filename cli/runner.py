@@ -1,0 +1,97 @@
+"""Running inputs through the workshop: one process or a pool, records in input order."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from govmeta.cli.containers import ContainerError, open_page
+from govmeta.cli.inputs import STDIN_NAME, Input
+from govmeta.parsers import ExtractionError, extract_record
+from govmeta.parsers.labels import Vocabulary
+
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+POOL_CHUNKSIZE = 8
+
+
+@dataclass(frozen=True)
+class ExtractOptions:
+    """What every page of a run is extracted with (picklable, sent once to each worker)."""
+
+    encoding: str | None = None
+    vocabulary: Vocabulary | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    simplified: bool = False
+
+
+def error_record(path: str, kind: str, message: str) -> dict:
+    """The record of an input that gave no page."""
+    return {"path": path, "error": {"type": kind, "message": message}}
+
+
+def _read(inp: Input, stdin_data: bytes | None, max_bytes: int) -> bytes:
+    if inp.name == STDIN_NAME:
+        return stdin_data or b""
+    size = os.path.getsize(inp.name)
+    if size > max_bytes:
+        raise ExtractionError("too_large", f"the file is {size} bytes, over the limit of {max_bytes} (see --max-bytes)")
+    with open(inp.name, "rb") as handle:
+        return handle.read()
+
+
+def record_for(inp: Input, options: ExtractOptions, stdin_data: bytes | None = None) -> dict:
+    """One input's record, or its error record; never raises for a bad input."""
+    if inp.missing:
+        return error_record(inp.name, "not_found", inp.missing)
+    try:
+        page = open_page(inp.name, _read(inp, stdin_data, options.max_bytes))
+        return extract_record(
+            page.data,
+            inp.name,
+            page.url,
+            encoding=options.encoding,
+            transport_charset=page.transport_charset,
+            vocabulary=options.vocabulary,
+            simplified=options.simplified,
+        )
+    except ExtractionError as exc:
+        return error_record(inp.name, exc.kind, exc.message)
+    except IsADirectoryError:
+        return error_record(inp.name, "unreadable", "is a directory")
+    except PermissionError:
+        return error_record(inp.name, "unreadable", "permission denied")
+    except OSError as exc:
+        return error_record(inp.name, "unreadable", exc.strerror or str(exc))
+    except ContainerError as exc:
+        return error_record(inp.name, "unreadable", str(exc))
+    except RecursionError:
+        return error_record(inp.name, "not_a_page", "the document is nested too deeply to read")
+
+
+_worker_state: tuple[ExtractOptions, bytes | None] | None = None
+
+
+def _init_worker(options: ExtractOptions, stdin_data: bytes | None) -> None:
+    global _worker_state
+    _worker_state = (options, stdin_data)
+
+
+def _worker_record(inp: Input) -> dict:
+    assert _worker_state is not None
+    options, stdin_data = _worker_state
+    return record_for(inp, options, stdin_data)
+
+
+def run(inputs: Iterable[Input], options: ExtractOptions, jobs: int = 1,
+        stdin_data: bytes | None = None) -> Iterator[dict]:
+    """Records for the inputs, in input order; ``jobs`` > 1 uses a forked process pool."""
+    if jobs <= 1:
+        for inp in inputs:
+            yield record_for(inp, options, stdin_data)
+        return
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with context.Pool(jobs, initializer=_init_worker, initargs=(options, stdin_data)) as pool:
+        yield from pool.imap(_worker_record, inputs, chunksize=POOL_CHUNKSIZE)

@@ -1,0 +1,54 @@
+"""Chinese and numeric date/time strings to ISO 8601."""
+
+from __future__ import annotations
+
+import re
+
+_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+_NUMERIC = re.compile(
+    r"(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
+    r"(?:\s*T?\s*(?P<H>\d{1,2})\s*[:：时]\s*(?P<M>\d{1,2})(?:\s*[:：分]\s*(?P<S>\d{1,2}))?)?"
+)
+_CHINESE = re.compile(
+    r"(?P<y>[〇零○Ｏ一二三四五六七八九]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,3})\s*月"
+    r"\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日"
+)
+
+
+def _cn_number(text: str) -> int:
+    """二十六 -> 26, 十 -> 10, 二〇二三 -> 2023 (digit by digit when there is no 十)."""
+    if "十" not in text:
+        return int("".join(str(_CN_DIGITS[c]) for c in text))
+    tens, _, units = text.partition("十")
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    return 1 <= m <= 12 and 1 <= d <= 31 and 1900 <= y <= 2100
+
+
+def find_datetime(text: str, with_time: bool = True) -> str | None:
+    """The first date (and time when shown) in ``text`` as ISO 8601, or None."""
+    for match in _NUMERIC.finditer(text):
+        y, m, d = int(match["y"]), int(match["m"]), int(match["d"])
+        if not _valid(y, m, d):
+            continue
+        iso = f"{y:04d}-{m:02d}-{d:02d}"
+        if with_time and match["H"] is not None and int(match["H"]) < 24 and int(match["M"]) < 60:
+            iso += f"T{int(match['H']):02d}:{int(match['M']):02d}"
+            if match["S"] is not None:
+                iso += f":{int(match['S']):02d}"
+        return iso
+    match = _CHINESE.search(text)
+    if match:
+        y, m, d = _cn_number(match["y"]), _cn_number(match["m"]), _cn_number(match["d"])
+        if _valid(y, m, d):
+            return f"{y:04d}-{m:02d}-{d:02d}"
+    return None
+
+
+def normalise_date(text: str) -> str | None:
+    """A metadata date value as YYYY-MM-DD, or None when it holds no date."""
+    return find_datetime(text, with_time=False)

@@ -1,0 +1,80 @@
+"""Decoded text to a document: an lxml tree for HTML, or lines for a text dump."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from lxml import etree
+
+# Elements whose content is never displayed text.
+NON_CONTENT_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "select")
+
+# Inline style or class markers of an element the page does not display.
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+HIDDEN_CLASSES = frozenset({"ng-hide", "hidden", "hide", "d-none", "sr-only", "visually-hidden"})
+
+_HTML_SIGNS = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title|div|table|p|br)\b", re.I)
+_BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+
+
+@lru_cache(maxsize=1)
+def _parser() -> etree.HTMLParser:
+    return etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, collect_ids=False)
+
+
+def looks_like_html(text: str) -> bool:
+    """True when the first 4 KB of the text carry HTML tags."""
+    return bool(_HTML_SIGNS.search(text[:4096].encode("utf-8", "ignore")))
+
+
+def binary_share(data: bytes) -> float:
+    """Share of control bytes (not tab/newline/CR/ESC) in the first 4 KB: text has almost none."""
+    head = data[:4096]
+    return len(_BINARY_BYTES.findall(head)) / len(head) if head else 0.0
+
+
+def parse_html(text: str) -> etree._Element | None:
+    """Parse once with a plain etree parser (libxml2 never chooses the charset: the text is decoded)."""
+    root = etree.fromstring(text.encode("utf-8", "surrogatepass"), _parser())
+    return root
+
+
+def is_hidden(element: etree._Element) -> bool:
+    """The element carries a marker that the page does not display it."""
+    attrib = element.attrib
+    if "hidden" in attrib or attrib.get("aria-hidden") == "true" and element.tag in ("div", "ul"):
+        return True
+    style = attrib.get("style")
+    if style and _HIDDEN_STYLE.search(style):
+        return True
+    classes = attrib.get("class")
+    return bool(classes) and not HIDDEN_CLASSES.isdisjoint(classes.split())
+
+
+def drop_non_content(root: etree._Element) -> None:
+    """Remove scripts, styles and hidden subtrees (their tails, which are displayed, stay)."""
+    etree.strip_elements(root, *NON_CONTENT_TAGS, with_tail=False)
+    hidden = [el for el in root.iter() if isinstance(el.tag, str) and el.attrib and is_hidden(el)]
+    for el in hidden:
+        parent = el.getparent()
+        if parent is None:
+            continue
+        tail = el.tail
+        if tail:
+            prev = el.getprevious()
+            if prev is not None:
+                prev.tail = (prev.tail or "") + tail
+            else:
+                parent.text = (parent.text or "") + tail
+        parent.remove(el)
+
+
+def squash(text: str | None) -> str:
+    """Whitespace (including nbsp, ensp, U+3000) collapsed to single spaces, ends trimmed."""
+    return " ".join(text.split()) if text else ""
+
+
+def element_text(element: etree._Element) -> str:
+    """All text below an element, whitespace collapsed."""
+    return squash(etree.tostring(element, method="text", encoding="unicode", with_tail=False))

@@ -1,0 +1,45 @@
+"""Label/value pairs of a disclosure block to the record's canonical ``metadata``."""
+
+from __future__ import annotations
+
+from govmeta.parsers.dates import normalise_date
+from govmeta.parsers.labels import LIST_SPLIT, Vocabulary, clean_label
+
+
+def canonical_metadata(pairs: list[dict[str, str]], vocabulary: Vocabulary) -> tuple[dict, list[str]]:
+    """Map every pair whose label is a known synonym to its canonical field.
+
+    Empty values are left out; dates become YYYY-MM-DD (an unparseable one stays as text, with a
+    warning); list fields are split; topics take one entry per label; the first value of a
+    single-valued field wins and a differing repeat is warned about.
+    """
+    metadata: dict = {}
+    warnings: list[str] = []
+    for pair in pairs:
+        field = vocabulary.field_for(clean_label(pair["label"]))
+        value = pair["value"].strip()
+        if field is None or not value:
+            continue
+        kind = vocabulary.rules[field].kind
+        if kind == "date":
+            date = normalise_date(value)
+            if date is None:
+                warnings.append(f"unparseable date kept as text: {pair['label']}={value!r}")
+                date = value
+            value = date
+        elif kind == "topics":
+            metadata.setdefault(field, [])
+            if value not in metadata[field]:
+                metadata[field].append(value)
+            continue
+        elif kind == "list":
+            items = [item for item in LIST_SPLIT[field].split(value) if item]
+            merged = metadata.setdefault(field, [])
+            merged.extend(item for item in items if item not in merged)
+            continue
+        if field in metadata:
+            if metadata[field] != value:
+                warnings.append(f"duplicate label {pair['label']}: kept {metadata[field]!r}, ignored {value!r}")
+            continue
+        metadata[field] = value
+    return metadata, warnings

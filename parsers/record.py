@@ -1,0 +1,76 @@
+"""Bytes in, one record out: the workshop's single entry point."""
+
+from __future__ import annotations
+
+from govmeta.parsers.article import read_article
+from govmeta.parsers.block import read_block
+from govmeta.parsers.document import drop_non_content, looks_like_html, parse_html
+from govmeta.parsers.encoding import decode_page
+from govmeta.parsers.errors import ExtractionError
+from govmeta.parsers.labels import DEFAULT_VOCABULARY, Vocabulary
+from govmeta.parsers.normalise import canonical_metadata
+from govmeta.parsers.simplify import to_simplified
+from govmeta.parsers.site import canonical_url, read_meta_tags, site_info
+from govmeta.parsers.textdump import read_text_dump
+from govmeta.parsers.validate import check_page_bytes, check_page_text
+
+# The record's keys in output order (design/record.md).
+RECORD_KEYS = (
+    "path", "url", "encoding", "site", "breadcrumb", "title", "kicker", "subtitle", "content_source",
+    "author", "published_at", "views", "metadata", "fields", "paragraphs", "attachments", "warnings",
+)
+EMPTY_SITE = {"name": None, "domain": None, "id_code": None, "column": None}
+
+
+def extract_record(
+    data: bytes,
+    path: str | None = None,
+    url: str | None = None,
+    *,
+    encoding: str | None = None,
+    transport_charset: str | None = None,
+    vocabulary: Vocabulary | None = None,
+    simplified: bool = False,
+) -> dict:
+    """Turn one saved page's bytes into its record (a plain, JSON-ready dict).
+
+    ``url`` is the page's address when the container knew it (MHTML, WARC); ``encoding``
+    overrides detection; ``transport_charset`` is a charset from a container header;
+    ``simplified`` converts the record's text to simplified Chinese.
+    Raises ExtractionError for input that is not a page (empty, binary, no text).
+    """
+    vocabulary = vocabulary or DEFAULT_VOCABULARY
+    check_page_bytes(data)
+    decoded = decode_page(data, override=encoding, transport=transport_charset)
+    check_page_text(decoded.text)
+    warnings = list(decoded.warnings)
+
+    if looks_like_html(decoded.text):
+        parts = _html_parts(decoded.text, vocabulary)
+    else:
+        parts = read_text_dump(decoded.text, vocabulary)
+        parts.setdefault("site", dict(EMPTY_SITE))
+    metadata, meta_warnings = canonical_metadata(parts["fields"], vocabulary)
+    parts["metadata"] = metadata
+    parts["url"] = url or parts.get("url")
+    parts["encoding"] = decoded.info()
+    parts["path"] = path
+    parts["warnings"] = warnings + parts.get("warnings", []) + meta_warnings
+    record = {key: parts.get(key) for key in RECORD_KEYS}
+    return to_simplified(record) if simplified else record
+
+
+def _html_parts(text: str, vocabulary: Vocabulary) -> dict:
+    root = parse_html(text)
+    if root is None:
+        raise ExtractionError("not_a_page", "no HTML document could be parsed from the input")
+    metas = read_meta_tags(root)
+    page_url = canonical_url(root, metas)
+    drop_non_content(root)
+    block = read_block(root, vocabulary)
+    parts = read_article(root, metas, exclude=[block.element] if block.element is not None else [])
+    parts["site"] = site_info(metas)
+    parts["url"] = page_url
+    parts["fields"] = block.pairs
+    parts["warnings"] = block.warnings + parts.get("warnings", [])
+    return parts

@@ -1,0 +1,83 @@
+"""The command as a real process: stdin, pipes, `| head`, exit codes, UTF-8 whatever the locale."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from tests.paths import SAMPLE
+
+COMMAND = [sys.executable, "-m", "govmeta.cli"]
+
+
+def run(args: list[str], stdin: bytes | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(COMMAND + args, input=stdin, capture_output=True, timeout=120,
+                          env={**os.environ, **(env or {})})
+
+
+def test_stdin_to_stdout():
+    done = run(["extract", "-q"], stdin=SAMPLE.read_bytes())
+    assert done.returncode == 0, done.stderr
+    record = json.loads(done.stdout)
+    assert record["path"] == "-"
+    assert record["metadata"]["doc_no"] == "东政发〔2024〕7号"
+    assert done.stderr == b""
+
+
+def test_output_is_utf8_under_a_c_locale():
+    done = run(["extract", "-q", str(SAMPLE)], env={"LC_ALL": "C", "LANG": "C", "PYTHONIOENCODING": "ascii"})
+    assert done.returncode == 0, done.stderr
+    assert "东阳湖" in done.stdout.decode("utf-8")
+
+
+def test_head_ends_quietly():
+    pipeline = subprocess.Popen(COMMAND + ["extract", *[str(SAMPLE)] * 300], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE)
+    first = pipeline.stdout.readline()
+    pipeline.stdout.close()  # what `| head -1` does
+    _, err = pipeline.communicate(timeout=120)
+    assert json.loads(first)["path"] == str(SAMPLE)
+    assert pipeline.returncode == 0
+    assert b"Traceback" not in err
+    assert b"BrokenPipe" not in err
+
+
+def test_stderr_summary_and_no_progress_in_a_pipe():
+    done = run(["extract", str(SAMPLE), str(SAMPLE)])
+    lines = done.stderr.decode().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("govmeta: 2 inputs, 2 records, 0 errors in ")
+
+
+def test_interrupt_exits_130():
+    process = subprocess.Popen(COMMAND + ["extract", "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE)
+    time.sleep(1.5)  # let it start and block reading stdin
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert b"Traceback" not in err
+
+
+def test_no_input_on_a_terminal_is_usage_error():
+    import pty
+
+    controller, terminal = pty.openpty()
+    try:
+        done = subprocess.run(COMMAND + ["extract"], stdin=terminal, capture_output=True, timeout=60)
+    finally:
+        os.close(controller)
+        os.close(terminal)
+    assert done.returncode == 2
+    assert b"no input: name files, directories or globs, or pipe a page into stdin" in done.stderr
+    assert done.stdout == b""
+
+
+def test_devnull_stdin_is_an_empty_page():
+    done = subprocess.run(COMMAND + ["extract"], stdin=subprocess.DEVNULL, capture_output=True, timeout=60)
+    assert done.returncode == 1
+    assert json.loads(done.stdout)["error"]["type"] == "empty"
