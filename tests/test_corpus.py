@@ -1,0 +1,93 @@
+"""The real saved pages of ../shared/corpus against their hand-checked gold.
+
+Per page: a record (never an error record), the right encoding, and no disclosure block on pages that
+have none. Over the corpus: the scorer's figures (../shared/tools/score.py) must stay at or above the
+floors in corpus_floors.json — floors that may only go up as the extractor improves.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from govmeta.parsers import extract_record
+from tests.paths import ROOT, SHARED, needs_shared
+
+PAGES = SHARED / "corpus" / "pages"
+GOLD = SHARED / "corpus" / "gold"
+FLOORS = json.loads((Path(__file__).with_name("corpus_floors.json")).read_text(encoding="utf-8"))
+NEGATIVE_KINDS = ("non-gov", "gov-news", "gov-list-page", "other")
+
+
+def corpus_pages() -> list[Path]:
+    return sorted(p for p in PAGES.rglob("*.html")) if PAGES.is_dir() else []
+
+
+def manifest() -> dict[str, dict]:
+    with open(SHARED / "corpus" / "MANIFEST.tsv", encoding="utf-8") as handle:
+        return {row["page"].removeprefix("pages/"): row for row in csv.DictReader(handle, delimiter="\t")}
+
+
+def same_text(data: bytes, codec_a: str, codec_b: str) -> bool:
+    return data.decode(codec_a, "replace").lstrip("\ufeff") == data.decode(codec_b, "replace").lstrip("\ufeff")
+
+
+@needs_shared
+def test_the_corpus_is_there():
+    assert len(corpus_pages()) == 40
+
+
+@needs_shared
+@pytest.mark.parametrize("page", corpus_pages(), ids=lambda p: str(p.relative_to(PAGES)))
+def test_page_record(page: Path):
+    rel = str(page.relative_to(PAGES))
+    gold = json.loads((GOLD / (rel + ".json")).read_text(encoding="utf-8"))
+    data = page.read_bytes()
+    record = extract_record(data, str(page))
+    assert "error" not in record
+    actual = manifest()[rel]["actual_encoding"].split()[0]
+    actual = {"utf-8": "utf-8", "gb2312": "gb18030", "gbk": "gb18030", "gb18030": "gb18030"}.get(actual, actual)
+    assert same_text(data, record["encoding"]["name"], actual)
+    if not gold["fields"]:
+        assert record["fields"] == []
+        assert record["metadata"] == {}
+    assert record["site"] == gold["site"]
+
+
+def summary_figures(records: Path, *extra: str) -> dict[str, float]:
+    done = subprocess.run([sys.executable, str(SHARED / "tools" / "score.py"), "pages", str(records), *extra],
+                          capture_output=True, text=True, check=True)
+    last = done.stdout.strip().splitlines()[-1]
+    assert last.startswith("summary ")
+    return {k: float(v) for k, v in (item.split("=") for item in last.split()[1:])}
+
+
+@needs_shared
+def test_corpus_scores_stay_above_floors(tmp_path):
+    out = tmp_path / "pages.jsonl"
+    with open(out, "wb") as handle:
+        subprocess.run([sys.executable, "-m", "govmeta.cli", "extract", "-q", str(PAGES)], stdout=handle,
+                       check=False, cwd=ROOT)
+    figures = summary_figures(out)
+    assert figures["missing"] == 0
+    assert figures["errors"] == 0
+    for key, floor in FLOORS["pages"].items():
+        assert figures[key] >= floor, f"{key} {figures[key]} fell below {floor}"
+
+
+@needs_shared
+def test_text_dump_scores_stay_above_floors(tmp_path):
+    text_root = SHARED / "corpus" / "text"
+    out = tmp_path / "text.jsonl"
+    with open(out, "wb") as handle:
+        subprocess.run([sys.executable, "-m", "govmeta.cli", "extract", "-q", str(text_root)], stdout=handle,
+                       check=False, cwd=ROOT)
+    figures = summary_figures(out, "--gold", str(SHARED / "corpus" / "gold-text"), "--root", str(text_root))
+    assert figures["errors"] == 0
+    for key, floor in FLOORS["text"].items():
+        assert figures[key] >= floor, f"{key} {figures[key]} fell below {floor}"
