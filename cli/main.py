@@ -10,7 +10,6 @@ from collections.abc import Callable, Iterator
 from importlib.metadata import PackageNotFoundError, version
 
 import click
-
 from govmeta.cli.exitcodes import ExitCode
 from govmeta.cli.inputs import STDIN_NAME, Input, expand, read_path_list
 from govmeta.cli.outputs import FORMATS
@@ -29,28 +28,36 @@ def _version() -> str:
         return "unknown"
 
 
+def _stack(decorators: list[Callable], command: Callable) -> Callable:
+    """Apply decorators so that they show in --help in the order listed."""
+    for decorator in reversed(decorators):
+        command = decorator(command)
+    return command
+
+
 def output_options(formats: tuple[str, ...], default: str | None) -> Callable:
     """The output switches every record-writing command shares: --format, -o, --excel."""
-
-    def decorate(command: Callable) -> Callable:
-        command = click.option("--excel", is_flag=True,
-                               help="With --format csv: start with the UTF-8 BOM so Excel reads the text right.")(command)
-        command = click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
-                               help="Write records to FILE (written whole: a partial run leaves FILE.partial).")(command)
-        return click.option("-f", "--format", "fmt", type=click.Choice(formats), default=default,
-                            show_default=bool(default), help="Output format.")(command)
-
-    return decorate
+    switches = [
+        click.option("-f", "--format", "fmt", type=click.Choice(formats), default=default,
+                     show_default=bool(default), help="Output format."),
+        click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+                     help="Write records to FILE (written whole: a partial run leaves FILE.partial)."),
+        click.option("--excel", is_flag=True,
+                     help="With --format csv: start with the UTF-8 BOM so Excel reads the text right."),
+    ]
+    return lambda command: _stack(switches, command)
 
 
 def input_options(command: Callable) -> Callable:
     """The input switches every page-reading command shares."""
-    command = click.option("--files-from", metavar="FILE",
-                           help="Read input paths from FILE, one per line ('-' for stdin).")(command)
-    command = click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
-                           help="Inputs larger than this give an error record instead of being read.")(command)
-    command = click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line on stderr.")(command)
-    return click.argument("paths", nargs=-1, type=click.Path())(command)
+    switches = [
+        click.argument("paths", nargs=-1, type=click.Path()),
+        click.option("--files-from", metavar="FILE", help="Read input paths from FILE, one per line ('-' for stdin)."),
+        click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
+                     help="Inputs larger than this give an error record instead of being read."),
+        click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line on stderr."),
+    ]
+    return _stack(switches, command)
 
 
 def _validate_encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:

@@ -7,8 +7,6 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-import click
-
 from govmeta.cli.outputs import RecordWriter
 
 PARTIAL_SUFFIX = ".partial"

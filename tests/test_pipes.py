@@ -81,3 +81,22 @@ def test_devnull_stdin_is_an_empty_page():
     done = subprocess.run(COMMAND + ["extract"], stdin=subprocess.DEVNULL, capture_output=True, timeout=60)
     assert done.returncode == 1
     assert json.loads(done.stdout)["error"]["type"] == "empty"
+
+
+def test_interrupted_run_keeps_whole_records_in_partial_file(tmp_path):
+    out = tmp_path / "out.jsonl"
+    slow = tmp_path / "slow.html"
+    os.mkfifo(slow)  # an input that blocks until interrupted, after two records were written
+    process = subprocess.Popen(COMMAND + ["extract", "-q", "-o", str(out), str(SAMPLE), str(SAMPLE), str(slow)],
+                               stderr=subprocess.PIPE)
+    partial = tmp_path / "out.jsonl.partial"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and (not partial.exists() or partial.read_bytes().count(b"\n") < 2):
+        time.sleep(0.1)
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert not out.exists()
+    records = [json.loads(line) for line in partial.read_text(encoding="utf-8").splitlines()]
+    assert [r["path"] for r in records] == [str(SAMPLE), str(SAMPLE)]
+    assert b"Traceback" not in err
