@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import subprocess
+import sys
 import time
 from multiprocessing import get_context
 from pathlib import Path
 
 import lxml.html
-
 from govmeta.parsers import extract_record
 
 ROOT = Path(__file__).resolve().parents[1]
