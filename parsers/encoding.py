@@ -1,0 +1,638 @@
+"""Choose a saved page's encoding and decode it (the procedure of design/encoding.md).
+
+Order: override, byte order mark, UTF-16/32 by NUL pattern, pure ASCII, strict whole-file UTF-8,
+the declared multi-byte codec verified by a strict decode and a Private Use Area count, content detection
+by chardet (told which encodings were already rejected, its answer verified the same way), and a last
+resort that takes the candidate with the fewest replacement characters. Declarations are read from the
+transport (HTTP/MIME/WARC header), the WHATWG ``<meta>`` prescan of the first 1024 bytes (comments
+skipped), a later ``<meta>`` (marked late), then the XML declaration. A page never fails for its
+encoding: only an unknown override label raises ``ValueError``.
+
+Choices beyond the design note:
+* ``<meta content="...charset=...">`` without ``http-equiv`` (ignored by WHATWG) is used as weak
+  evidence when nothing better is declared: lower confidence and a warning; it is verified like any label.
+* In-document UTF-16/32 labels mean UTF-8 (WHATWG): a label readable as ASCII cannot describe UTF-16.
+* Pure ASCII under an ASCII-compatible label reports that label's codec (gb2312 -> gb18030, source
+  declared); undeclared pure ASCII is ``ascii``, unless escape sequences point to ISO-2022 or HZ.
+* A declared multi-byte codec that leaves only a few replacement characters (a stray byte, one pasted
+  UTF-8 line) is kept, with a warning and lower confidence, when UTF-8 leaves more.
+* UTF-8 made only of 2-byte characters (no CJK) yields to a clean declared multi-byte decode, and,
+  undeclared, to gb18030 when its characters hop between scripts as GB pairs read as UTF-8 do.
+* chardet is limited to CHARDET_CANDIDATES (web encodings, twice as fast as its whole registry).
+"""
+
+from __future__ import annotations
+
+import codecs
+import itertools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from govmeta.parsers.charset_labels import codec_for_label
+
+# --- thresholds and tables ---------------------------------------------------------------------------
+
+#: The WHATWG prescan reads this many bytes.
+PRESCAN_BYTES = 1024
+#: A ``<meta>`` starting past PRESCAN_BYTES is still read (and marked late) up to this offset.
+LATE_META_SCAN_BYTES = 256 * 1024
+#: Bytes looked at for UTF-16/32 NUL patterns.
+NUL_SNIFF_BYTES = 4096
+#: UTF-16: share of NULs the "high byte" position needs, and how many times rarer they must be in the other.
+UTF16_MIN_NUL_SHARE = 0.03
+UTF16_NUL_SKEW = 8.0
+#: UTF-32: share of NULs both high-byte positions need.
+UTF32_MIN_NUL_SHARE = 0.9
+#: Share of printable characters a NUL-pattern UTF-16/32 decoding needs to count as text.
+MIN_PRINTABLE_SHARE = 0.9
+#: Bytes handed to chardet.
+CHARDET_MAX_BYTES = 64 * 1024
+#: Times chardet is asked again after its answer failed verification.
+CHARDET_ROUNDS = 3
+#: A single-byte answer from chardet below this confidence is not trusted.
+SINGLE_BYTE_MIN_CONFIDENCE = 0.5
+#: Private Use Area characters tolerated in a decoding: at most this many, or this share of non-ASCII.
+PUA_MAX_COUNT = 2
+PUA_MAX_SHARE = 0.01
+#: Replacement characters tolerated from a declared codec or a BOM: this share of non-ASCII characters.
+BAD_MAX_SHARE = 0.01
+#: Codecs whose mappings include the Private Use Area (Big5 bytes under gb18030 land there).
+PUA_PRONE_CODECS = frozenset({"gb18030", "cp932"})
+#: A last-resort reading with more bad characters than this share of non-ASCII bytes counts as broken.
+LAST_RESORT_BROKEN_SHARE = 0.05
+#: The single-byte reading used then.
+LAST_RESORT_SINGLE_BYTE = "cp1252"
+#: UTF-8 made of 2-byte characters only is read as GB when its characters change script block this often.
+UTF8_SCRIPT_HOP_SHARE = 0.5
+#: Non-ASCII characters looked at for that.
+UTF8_SCRIPT_HOP_SAMPLE = 1000
+#: Codecs tried by the last resort, after the declared codec and chardet's answers.
+LAST_RESORT_CODECS = ("gb18030", "big5hkscs", "utf-8")
+#: Stateful 7-bit codecs: pure-ASCII bytes may still need them.
+SEVEN_BIT_CODECS = frozenset({"hz", "iso2022_jp", "iso2022_jp_2", "iso2022_jp_ext", "iso2022_kr", "utf-7"})
+#: What chardet may answer: its MODERN_WEB era plus Johab, HZ and ISO-2022-KR (the whole registry is twice
+#: as slow and adds only DOS, Mac and mainframe code pages). Rejected encodings are taken out of this.
+# fmt: off
+CHARDET_CANDIDATES: tuple[str, ...] = (
+    "ascii", "utf-8", "utf-8-sig", "utf-16", "utf-16-be", "utf-16-le", "utf-32", "utf-32-be", "utf-32-le",
+    "gb18030", "hz", "big5hkscs", "cp932", "shift_jis_2004", "euc_jis_2004",
+    "iso2022_jp_2", "iso2022_jp_2004", "iso2022_jp_ext", "cp949", "euc_kr", "johab", "iso2022_kr",
+    "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258", "cp874",
+    "tis-620", "koi8-r", "koi8-u",
+)
+# fmt: on
+#: Our codec -> chardet 7 registry names to exclude once the codec is rejected.
+CHARDET_NAMES: dict[str, tuple[str, ...]] = {
+    "utf-8": ("utf-8", "utf-8-sig"),
+    "gb18030": ("gb18030",),
+    "big5hkscs": ("big5hkscs",),
+    "euc_jp": ("euc_jis_2004",),
+    "cp932": ("cp932", "shift_jis_2004"),
+    "cp949": ("cp949", "euc_kr"),
+    "johab": ("johab",),
+    "iso2022_jp": ("iso2022_jp_2", "iso2022_jp_2004", "iso2022_jp_ext"),
+    "iso2022_kr": ("iso2022_kr",),
+    "hz": ("hz",),
+    "cp1252": ("cp1252", "iso8859-1", "ascii"),
+}
+#: Confidence by source and kind of evidence.
+CONFIDENCE: dict[str, float] = {
+    "override": 1.0,
+    "bom": 1.0,
+    "bom-damaged": 0.8,  # a BOM whose body has a few undecodable bytes
+    "ascii": 1.0,
+    "verified": 0.99,  # declared (transport/meta/XML) and confirmed by a strict decode
+    "http": 0.99,
+    "meta": 0.99,
+    "xml": 0.99,
+    "late": 0.9,  # a <meta> found after the first 1024 bytes
+    "weak": 0.85,  # <meta content=...charset=...> without http-equiv
+    "utf-16-nul": 0.95,
+    "single-byte-declared": 0.6,  # a single-byte label cannot be checked by decoding
+    "chardet-max": 0.95,
+    "gb-not-utf-8": 0.6,  # bytes valid as UTF-8 only as script-hopping 2-byte characters
+    "last-resort": 0.3,  # scaled down by the share of replacement characters
+    "last-resort-clean": 0.5,  # chardet was inconclusive but a candidate decodes cleanly
+}
+#: In-document labels for UTF-16/32 mean UTF-8: the label was readable as ASCII (WHATWG prescan rule).
+WIDE_CODECS = frozenset({"utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"})
+
+BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: FF FE 00 00 starts with FF FE
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+_SCAN_RE = re.compile(rb"<!--(?:>|->|.*?-->|.*\Z)|<meta[\s/][^>]*>?", re.I | re.S)
+_ATTR_RE = re.compile(rb"""([^\s/>"'=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
+_CONTENT_CHARSET_RE = re.compile(rb"""charset\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s;"']+))""", re.I)
+_XML_DECL_RE = re.compile(rb"""\A\s*<\?xml\s[^>]*?encoding\s*=\s*["']?([A-Za-z0-9._:\-]+)""", re.I)
+_PUA_RE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+_UTF8_WIDE_LEAD_RE = re.compile(rb"[\xe0-\xf4]")
+_UTF8_PAIR_RE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]")
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """A decoded page and how its encoding was chosen."""
+
+    text: str  # the decoded text, BOM removed
+    name: str  # Python codec used, as ``codecs.lookup(name).name`` spells it
+    source: str  # "override" | "bom" | "http" | "declared" | "detected"
+    confidence: float  # 0..1
+    declared: str | None  # the raw declared label as found, else None
+    warnings: tuple[str, ...] = ()
+
+    def info(self) -> dict[str, Any]:
+        """The record's ``encoding`` object."""
+        return {
+            "name": self.name,
+            "source": self.source,
+            "confidence": round(self.confidence, 3),
+            "declared": self.declared,
+        }
+
+
+@dataclass(frozen=True)
+class _Decl:
+    label: str  # raw label as found
+    codec: str | None  # Python codec, None when the label is unknown
+    kind: str  # "http" | "meta" | "late" | "weak" | "xml"
+
+
+@dataclass(frozen=True)
+class _Attempt:
+    codec: str
+    text: str
+    bad: int  # replacement characters introduced by the decode
+    pua: int  # Private Use Area characters (counted for PUA_PRONE_CODECS only)
+    cut: bool  # the only error is a character cut at the very end
+    nonascii: int  # non-ASCII characters in the text
+
+    @property
+    def clean(self) -> bool:
+        return (self.bad == 0 or (self.cut and self.bad == 1)) and not self.pua_suspicious
+
+    @property
+    def pua_suspicious(self) -> bool:
+        return self.pua > PUA_MAX_COUNT and self.pua > PUA_MAX_SHARE * self.nonascii
+
+    @property
+    def tolerable(self) -> bool:
+        """Few replacement characters and no PUA flood: usable with a warning."""
+        return not self.pua_suspicious and self.bad <= max(1, BAD_MAX_SHARE * self.nonascii)
+
+
+@dataclass
+class _Page:
+    """What the steps share: the bytes, the declarations and the warnings gathered so far."""
+
+    data: bytes
+    known: list[_Decl]  # declarations with a known codec, most authoritative first
+    declared: str | None  # raw label of the most authoritative declaration (known or not)
+    warnings: list[str]
+
+    @property
+    def primary(self) -> _Decl | None:
+        return self.known[0] if self.known else None
+
+    def result(self, att: _Attempt, source: str, confidence: float, used: _Decl | None = None) -> Decoded:
+        """Build the answer; ``used`` is the declaration followed, if any."""
+        w = list(self.warnings)
+        primary = self.primary
+        if primary is not None and source != "bom" and primary.codec != att.codec:
+            w.append(f"declared charset {primary.label} contradicted by the bytes: decoded as {att.codec}")
+        if used is not None and used.kind == "late":
+            w.append(f"charset {used.label} declared late (after the first {PRESCAN_BYTES} bytes)")
+        elif used is not None and used.kind == "weak":
+            w.append(f"charset {used.label} taken from a <meta content> without http-equiv")
+        if att.cut:
+            w.append("the file ends inside a character")
+        elif att.bad:
+            w.append(_count(att.bad, "replacement character"))
+        if att.pua:
+            w.append(_count(att.pua, "private-use character"))
+        declared = used.label if used is not None else self.declared
+        return Decoded(att.text, att.codec, source, confidence, declared, tuple(w))
+
+    def declared_result(self, att: _Attempt, used: _Decl, confidence: float | None = None) -> Decoded:
+        source = "http" if used.kind == "http" else "declared"
+        if confidence is None:
+            confidence = CONFIDENCE.get(used.kind, CONFIDENCE["verified"])
+        return self.result(att, source, confidence, used)
+
+
+# --- public entry point ------------------------------------------------------------------------------
+
+
+def decode_page(data: bytes, override: str | None = None, transport: str | None = None) -> Decoded:
+    """Decode a saved page, choosing its encoding by design/encoding.md.
+
+    ``override`` is a user-given label (``--encoding``): an unknown label raises ``ValueError``.
+    ``transport`` is a charset label or a Content-Type value from an HTTP/MIME/WARC header.
+    Nothing else raises: a page that no encoding decodes cleanly is decoded with replacement characters.
+    """
+    if override is not None:
+        return _decode_override(data, override)
+
+    decls = _declarations(data, transport)
+    page = _Page(
+        data,
+        known=[d for d in decls if d.codec is not None],
+        declared=decls[0].label if decls else None,
+        warnings=[f"unknown charset label {d.label!r} ignored" for d in decls if d.codec is None],
+    )
+    if page.known:
+        page.declared = page.known[0].label
+    primary = page.primary
+
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            got = _bom(page, bom, codec)
+            if got is not None:
+                return got
+            break
+
+    rejected: set[str] = set()
+    # Transport may name UTF-16/32 (in-document labels for them were turned into UTF-8).
+    if primary and primary.codec in WIDE_CODECS:
+        att = _attempt(data, primary.codec)
+        if att.clean:
+            return page.declared_result(att, primary)
+        rejected.add(primary.codec)
+
+    if data.find(b"\x00", 0, NUL_SNIFF_BYTES) >= 0:
+        wide = _sniff_wide(data)
+        if wide is not None and wide not in rejected:
+            att = _attempt(data, wide)
+            if att.clean and _printable(att.text[:NUL_SNIFF_BYTES]):
+                return page.result(att, "detected", CONFIDENCE["utf-16-nul"])
+
+    if data.isascii():
+        return _pure_ascii(page, rejected)
+
+    # Strict whole-file UTF-8 (a character cut at the very end is tolerated).
+    utf8 = _attempt(data, "utf-8", strict_only=True)
+    if utf8 is not None and utf8.clean:
+        if primary and primary.codec == "utf-8":
+            return page.declared_result(utf8, primary)
+        if not _UTF8_WIDE_LEAD_RE.search(data):
+            # Only 2-byte UTF-8 sequences, so no CJK at all: short GB text can look like that. A clean
+            # decode under a declared multi-byte codec wins; undeclared, gb18030 wins when the UTF-8
+            # reading hops between scripts the way GB bytes read as UTF-8 do.
+            if primary and not _single_byte(primary.codec):
+                att = _attempt(data, primary.codec)
+                if att.clean:
+                    return page.declared_result(att, primary)
+            elif _utf8_hops_scripts(data):
+                att = _attempt(data, "gb18030")
+                if att.clean:
+                    page.warnings.append("valid UTF-8 only as scattered 2-byte characters: read as GB")
+                    return page.result(att, "detected", CONFIDENCE["gb-not-utf-8"])
+        return page.result(utf8, "detected", CONFIDENCE["verified"])
+    rejected.add("utf-8")
+
+    # Declared multi-byte codecs: strict decode + PUA check; the decoded text is kept.
+    tried: list[tuple[_Attempt, _Decl]] = []
+    for d in page.known:
+        if d.codec is None or d.codec in rejected or _single_byte(d.codec):
+            continue
+        att = _attempt(data, d.codec)
+        if att.clean:
+            return page.declared_result(att, d)
+        tried.append((att, d))
+        rejected.add(d.codec)
+    # A declared codec with a few bad bytes (a stray byte, one pasted UTF-8 line) beats guessing.
+    usable = [(a, d) for a, d in tried if a.tolerable]
+    if usable:
+        att, d = min(usable, key=lambda ad: ad[0].bad)
+        if att.bad < _attempt(data, "utf-8").bad:
+            return page.declared_result(att, d, CONFIDENCE.get(d.kind, CONFIDENCE["verified"]) * 0.9)
+
+    single = next((d for d in page.known if d.codec and _single_byte(d.codec)), None)
+    if single is not None and single.codec is not None:
+        rejected.add(single.codec)
+
+    # Content detection, each answer verified like a declaration.
+    attempts = [a for a, _d in tried]
+    weak_guess: str | None = None
+    for codec, conf in _chardet_answers(data, rejected):
+        if _single_byte(codec) and (single is not None or conf < SINGLE_BYTE_MIN_CONFIDENCE):
+            weak_guess = codec  # keep a single-byte declaration; do not trust a weak single-byte guess
+            break
+        att = _attempt(data, codec)
+        if att.clean:
+            return page.result(att, "detected", min(conf, CONFIDENCE["chardet-max"]))
+        attempts.append(att)
+        rejected.add(codec)
+
+    if single is not None and single.codec is not None:
+        att = _attempt(data, single.codec)
+        return page.declared_result(att, single, CONFIDENCE["single-byte-declared"])
+
+    return _last_resort(page, attempts, weak_guess)
+
+
+# --- steps ---------------------------------------------------------------------------------------------
+
+
+def _decode_override(data: bytes, label: str) -> Decoded:
+    codec = codec_for_label(label)
+    if codec is None:
+        raise ValueError(
+            f"unknown encoding {label!r}: give a WHATWG label or a Python codec name "
+            "(e.g. gb18030, big5, utf-8)"
+        )
+    att = _attempt(data, codec)
+    warnings = []
+    if att.bad:
+        warnings.append(_count(att.bad, "replacement character") + f" decoding as {codec}")
+    text = att.text[1:] if att.text.startswith("\ufeff") else att.text
+    return Decoded(text, codec, "override", CONFIDENCE["override"], None, tuple(warnings))
+
+
+def _bom(page: _Page, bom: bytes, codec: str) -> Decoded | None:
+    att = _attempt(page.data[len(bom) :], codec)
+    if att.bad and not att.tolerable:
+        page.warnings.append(f"byte order mark of {codec} contradicted by the bytes; ignored")
+        return None
+    primary = page.primary
+    if primary and primary.codec != codec and not (primary.codec == "utf-8" and codec in WIDE_CODECS):
+        page.warnings.append(f"byte order mark ({codec}) overrides declared charset {primary.label}")
+    return page.result(att, "bom", CONFIDENCE["bom"] if att.clean else CONFIDENCE["bom-damaged"])
+
+
+def _pure_ascii(page: _Page, rejected: set[str]) -> Decoded:
+    """ASCII bytes: the declared codec when it reads ASCII as ASCII, else ascii (ISO-2022/HZ aside)."""
+    data = page.data
+    primary = page.primary
+    if primary is not None and primary.codec is not None:
+        if primary.codec in SEVEN_BIT_CODECS:
+            att = _attempt(data, primary.codec)
+            if att.clean:
+                return page.declared_result(att, primary)
+        elif _ascii_compatible(primary.codec):
+            att = _Attempt(primary.codec, data.decode("ascii"), 0, 0, False, 0)
+            return page.declared_result(att, primary, CONFIDENCE["ascii"])
+    elif b"\x1b" in data or b"~{" in data:
+        # Escape sequences in 7-bit bytes: ISO-2022 or HZ if content detection says so.
+        for codec, conf in _chardet_answers(data, rejected):
+            att = _attempt(data, codec)
+            if codec in SEVEN_BIT_CODECS and att.clean:
+                return page.result(att, "detected", min(conf, CONFIDENCE["chardet-max"]))
+            break
+    return page.result(_Attempt("ascii", data.decode("ascii"), 0, 0, False, 0), "detected", CONFIDENCE["ascii"])
+
+
+def _chardet_answers(data: bytes, rejected: set[str]) -> Iterator[tuple[str, float]]:
+    """Yield (codec, confidence) from chardet, excluding what was rejected; asks again after each answer."""
+    import chardet  # lazy: about 0.1 s to import and load its model
+
+    excluded = set(rejected)
+    for _ in range(CHARDET_ROUNDS):
+        names = {n for c in excluded for n in CHARDET_NAMES.get(c, (c,))}
+        result = _chardet_detect(chardet, data[:CHARDET_MAX_BYTES], names)
+        label = result.get("encoding")
+        if not label:
+            return
+        codec = codec_for_label(label)
+        if codec is None or codec in excluded:
+            return
+        yield codec, float(result.get("confidence") or 0.0)
+        excluded.add(codec)
+
+
+def _chardet_detect(chardet: Any, sample: bytes, exclude: set[str]) -> dict[str, Any]:
+    include = [n for n in CHARDET_CANDIDATES if n not in exclude]
+    try:
+        return chardet.detect(sample, max_bytes=CHARDET_MAX_BYTES, include_encodings=include)
+    except ValueError:  # a chardet without one of our candidate names: exclude instead
+        known = {n for names in CHARDET_NAMES.values() for n in names}
+        excluded = sorted(exclude & known) or None
+        return chardet.detect(sample, max_bytes=CHARDET_MAX_BYTES, exclude_encodings=excluded)
+    except TypeError:  # chardet < 7 cannot be told what was rejected
+        return chardet.detect(sample)
+
+
+def _last_resort(page: _Page, tried: list[_Attempt], weak_guess: str | None) -> Decoded:
+    """Among the declared codecs, chardet's answers and LAST_RESORT_CODECS, the fewest bad characters.
+
+    When chardet could only guess a single-byte encoding and every one of those is badly broken,
+    LAST_RESORT_SINGLE_BYTE (the browsers' usual fallback) is read instead.
+    """
+    seen = {a.codec: a for a in tried}
+    order = [d.codec for d in page.known if d.codec] + list(seen) + list(LAST_RESORT_CODECS)
+    best: _Attempt | None = None
+    for codec in dict.fromkeys(order):
+        att = seen.get(codec) or _attempt(page.data, codec)
+        if best is None or att.bad + att.pua < best.bad + best.pua:
+            best = att
+    assert best is not None
+    if weak_guess is not None and best.bad + best.pua > LAST_RESORT_BROKEN_SHARE * best.nonascii:
+        guess = _attempt(page.data, LAST_RESORT_SINGLE_BYTE)
+        if guess.bad < best.bad:
+            page.warnings.append(
+                f"content detection unsure (maybe {weak_guess}); multi-byte readings break: "
+                f"read as {LAST_RESORT_SINGLE_BYTE}"
+            )
+            return page.result(guess, "detected", CONFIDENCE["last-resort"])
+    if best.clean:
+        conf = CONFIDENCE["last-resort-clean"]
+        page.warnings.append(f"content detection inconclusive; {best.codec} decodes the page cleanly")
+    else:
+        share = (best.bad + best.pua) / max(1, best.nonascii)
+        conf = CONFIDENCE["last-resort"] * max(0.0, 1.0 - share)
+        page.warnings.append(f"no encoding decodes the page cleanly; {best.codec} gives the fewest replacements")
+    used = next((d for d in page.known if d.codec == best.codec), None)
+    if used is not None:
+        return page.declared_result(best, used, conf)
+    return page.result(best, "detected", conf)
+
+
+# --- declarations --------------------------------------------------------------------------------------
+
+
+def _declarations(data: bytes, transport: str | None) -> list[_Decl]:
+    """Declared labels in order of authority: transport, <meta> (early, late, weak), XML declaration."""
+    out: list[_Decl] = []
+    if transport:
+        label = _transport_label(transport)
+        if label:
+            out.append(_Decl(label, codec_for_label(label), "http"))
+    meta = _prescan(data)
+    if meta is not None:
+        out.append(meta)
+    m = _XML_DECL_RE.match(data, 0, PRESCAN_BYTES)
+    if m:
+        out.append(_in_document(m.group(1), "xml"))
+    return out
+
+
+def _transport_label(value: str) -> str:
+    m = _CONTENT_CHARSET_RE.search(value.encode("latin-1", "replace"))
+    if m:
+        return _label(m)
+    return value.strip() if "=" not in value and "/" not in value else ""
+
+
+def _prescan(data: bytes) -> _Decl | None:
+    """WHATWG-style <meta> prescan: first 1024 bytes, comments skipped; later metas are marked late."""
+    weak: _Decl | None = None
+    for m in _SCAN_RE.finditer(data, 0, LATE_META_SCAN_BYTES):
+        if weak is not None and m.start() >= PRESCAN_BYTES:
+            return weak
+        tag = m.group()
+        if tag[1:2] == b"!":
+            continue
+        attrs: dict[bytes, bytes] = {}
+        for a in _ATTR_RE.finditer(tag, 5):
+            attrs.setdefault(a.group(1).lower(), a.group(2) or a.group(3) or a.group(4) or b"")
+        kind = "meta" if m.start() < PRESCAN_BYTES else "late"
+        if b"charset" in attrs:
+            raw = attrs[b"charset"].strip()
+            if raw:
+                return _in_document(raw, kind)
+        elif b"content" in attrs:
+            c = _CONTENT_CHARSET_RE.search(attrs[b"content"])
+            if c is None:
+                continue
+            if attrs.get(b"http-equiv", b"").strip().lower() == b"content-type":
+                return _in_document(_label(c).encode("latin-1"), kind)
+            if weak is None:
+                weak = _in_document(_label(c).encode("latin-1"), "weak")
+    return weak
+
+
+def _in_document(raw: bytes, kind: str) -> _Decl:
+    label = raw.decode("latin-1").strip()
+    codec = codec_for_label(label)
+    if codec in WIDE_CODECS:  # a label readable as ASCII cannot describe UTF-16/32 bytes
+        codec = "utf-8"
+    return _Decl(label, codec, kind)
+
+
+def _label(m: re.Match[bytes]) -> str:
+    return (m.group(1) or m.group(2) or m.group(3) or b"").decode("latin-1").strip()
+
+
+# --- decoding helpers ----------------------------------------------------------------------------------
+
+
+def _attempt(data: bytes, codec: str, strict_only: bool = False) -> Any:
+    """Decode once, counting replacement and PUA characters.
+
+    With ``strict_only``, return None unless the decode is clean or only cut at the very end.
+    """
+    try:
+        text = _fast_strict(data, codec)
+        return _Attempt(codec, text, 0, _pua(text, codec), False, _nonascii(data))
+    except UnicodeDecodeError as e:
+        n = len(data)
+        cut = e.start >= n - 4 and e.end >= n and _is_incomplete(data[e.start :], codec)
+        if strict_only and not cut:
+            return None
+        text = data.decode(codec, "replace")
+        bad = text.count("\ufffd")
+        return _Attempt(codec, text, bad, _pua(text, codec), cut and bad == 1, _nonascii(data))
+
+
+def _fast_strict(data: bytes, codec: str) -> str:
+    if codec == "gb18030":
+        try:  # gbk decodes a subset of gb18030 identically and never yields PUA characters
+            return data.decode("gbk")
+        except UnicodeDecodeError:
+            pass
+    return data.decode(codec)
+
+
+def _is_incomplete(tail: bytes, codec: str) -> bool:
+    """True when ``tail`` is only the start of a character (the file was cut inside it)."""
+    dec = codecs.getincrementaldecoder(codec)()
+    try:
+        dec.decode(tail, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _pua(text: str, codec: str) -> int:
+    if codec not in PUA_PRONE_CODECS or text.isascii():
+        return 0
+    return len(_PUA_RE.findall(text))
+
+
+def _nonascii(data: bytes) -> int:
+    return max(1, len(data) - len(data.translate(None, _HIGH_BYTES)))
+
+
+def _bad_count(data: bytes, codec: str) -> int:
+    return data.decode(codec, "replace").count("\ufffd")
+
+
+def _utf8_hops_scripts(data: bytes) -> bool:
+    """2-byte UTF-8 characters that change 256-code-point block (Latin counted as one) at most steps.
+
+    Real text stays in its script (Latin, Greek, Cyrillic, Hebrew, Arabic ...); GB2312 pairs that happen
+    to be valid UTF-8 land all over U+0080..U+07FF.
+    """
+    blocks = []
+    for m in itertools.islice(_UTF8_PAIR_RE.finditer(data), UTF8_SCRIPT_HOP_SAMPLE):
+        lead, trail = m.group()
+        cp = (lead & 0x1F) << 6 | (trail & 0x3F)
+        blocks.append(0 if cp < 0x250 else cp >> 8)
+    if len(blocks) < 2:
+        return False
+    hops = sum(1 for a, b in itertools.pairwise(blocks) if a != b)
+    return hops > UTF8_SCRIPT_HOP_SHARE * (len(blocks) - 1)
+
+
+def _sniff_wide(data: bytes) -> str | None:
+    """UTF-16/32 without BOM, from where the NUL bytes fall."""
+    s = data[:NUL_SNIFF_BYTES]
+    if len(s) >= 16:
+        z = [s[i::4].count(0) / max(1, len(s[i::4])) for i in range(4)]
+        if z[2] >= UTF32_MIN_NUL_SHARE and z[3] >= UTF32_MIN_NUL_SHARE and z[0] < 0.5:
+            return "utf-32-le"
+        if z[0] >= UTF32_MIN_NUL_SHARE and z[1] >= UTF32_MIN_NUL_SHARE and z[3] < 0.5:
+            return "utf-32-be"
+    if len(s) < 4:
+        return None
+    even = s[0::2].count(0) / len(s[0::2])
+    odd = s[1::2].count(0) / len(s[1::2])
+    if odd >= UTF16_MIN_NUL_SHARE and odd >= UTF16_NUL_SKEW * even:
+        return "utf-16-le"
+    if even >= UTF16_MIN_NUL_SHARE and even >= UTF16_NUL_SKEW * odd:
+        return "utf-16-be"
+    return None
+
+
+def _printable(text: str) -> bool:
+    if not text:
+        return False
+    ok = sum(1 for ch in text if ch.isprintable() or ch in "\t\n\r")
+    return ok >= MIN_PRINTABLE_SHARE * len(text)
+
+
+@lru_cache(maxsize=64)
+def _single_byte(codec: str) -> bool:
+    """A codec mapping every byte to at most one character (cp1252, koi8-r ...)."""
+    return len(bytes(range(256)).decode(codec, "replace")) == 256 and codec not in SEVEN_BIT_CODECS
+
+
+@lru_cache(maxsize=64)
+def _ascii_compatible(codec: str) -> bool:
+    sample = bytes(range(0x20, 0x7F)) + b"\t\n\r"
+    try:
+        return sample.decode(codec) == sample.decode("ascii")
+    except UnicodeDecodeError:
+        return False
+
+
+def _count(n: int, what: str) -> str:
+    return f"{n} {what}" + ("" if n == 1 else "s")
