@@ -11,6 +11,7 @@ from pathlib import Path
 STDIN_NAME = "-"
 PAGE_PATTERNS = ("*.html", "*.htm", "*.shtml", "*.xhtml", "*.txt", "*.mht", "*.mhtml")
 DEFAULT_PATTERNS = PAGE_PATTERNS + tuple(p + ".gz" for p in PAGE_PATTERNS)
+ALL_FILES = ("*",)
 _GLOB_CHARS = frozenset("*?[")
 
 

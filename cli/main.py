@@ -11,7 +11,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 import click
 from govmeta.cli.exitcodes import ExitCode
-from govmeta.cli.inputs import STDIN_NAME, Input, expand, read_path_list
+from govmeta.cli.inputs import ALL_FILES, DEFAULT_PATTERNS, STDIN_NAME, Input, expand, read_path_list
 from govmeta.cli.outputs import FORMATS
 from govmeta.cli.reporting import Reporter
 from govmeta.cli.runner import DEFAULT_MAX_BYTES, ExtractOptions, run
@@ -76,8 +76,9 @@ def _path_list(files_from: str) -> list[str]:
         raise click.BadParameter(f"cannot read {files_from}: {exc.strerror}", param_hint="--files-from") from exc
 
 
-def _collect_inputs(paths: tuple[str, ...], files_from: str | None) -> tuple[list[Input], bytes | None]:
-    """The run's inputs, and stdin's bytes when a page comes from stdin."""
+def _collect_inputs(paths: tuple[str, ...], files_from: str | None,
+                    patterns: tuple[str, ...] = DEFAULT_PATTERNS) -> tuple[list[Input], bytes | None]:
+    """The run's inputs (directories searched for ``patterns``), and stdin's bytes when a page comes from stdin."""
     names = list(paths)
     if files_from is not None:
         names.extend(_path_list(files_from))
@@ -87,7 +88,7 @@ def _collect_inputs(paths: tuple[str, ...], files_from: str | None) -> tuple[lis
             raise click.UsageError("no input: name files, directories or globs, or pipe a page into stdin "
                                    "(govmeta extract page.html, or: cat page.html | govmeta extract)")
         names = [STDIN_NAME]
-    inputs = list(expand(names))
+    inputs = list(expand(names, patterns))
     stdin_data = None
     if any(inp.name == STDIN_NAME for inp in inputs):
         if stdin_is_list:
@@ -141,12 +142,12 @@ def extract(paths, files_from, max_bytes, quiet, fmt, output, excel, encoding, l
 def detect(paths, files_from, max_bytes, quiet, fmt, output, excel) -> None:
     """Tell each file's encoding, how it was chosen and how sure it is (like chardetect).
 
-    A table on a terminal; JSON Lines records ({"path", "encoding", "warnings"}) otherwise or with
+    Directories are searched for every file, not only pages. A table on a terminal; JSON Lines records ({"path", "encoding", "warnings"}) otherwise or with
     --format jsonl.
     """
     from govmeta.cli.detecting import detect_records, print_table
 
-    inputs, stdin_data = _collect_inputs(paths, files_from)
+    inputs, stdin_data = _collect_inputs(paths, files_from, patterns=ALL_FILES)
     records = detect_records(inputs, stdin_data, max_bytes)
     if fmt is None:
         fmt = "table" if output is None and sys.stdout.isatty() else "jsonl"

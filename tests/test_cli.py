@@ -293,3 +293,11 @@ def test_version(runner):
     result = runner.invoke(cli, ["--version"])
     assert result.exit_code == 0
     assert result.stdout.startswith("govmeta, version ")
+
+
+def test_detect_reads_every_file_of_a_directory(runner, tmp_path):
+    (tmp_path / "notes.xml").write_bytes('<?xml version="1.0" encoding="big5"?><a>中文</a>'.encode("big5"))
+    (tmp_path / "page.html").write_bytes(SAMPLE.read_bytes())
+    result = runner.invoke(cli, ["detect", "-q", "--format", "jsonl", str(tmp_path)])
+    names = {os.path.basename(r["path"]): r["encoding"]["name"] for r in records_of(result.stdout)}
+    assert names == {"notes.xml": "big5hkscs", "page.html": "gb18030"}
