@@ -20,6 +20,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 import lxml.html
+
 from govmeta.parsers import extract_record
 
 ROOT = Path(__file__).resolve().parents[1]

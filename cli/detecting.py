@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from rich.console import Console
+from rich.table import Table
+
 from govmeta.cli.containers import ContainerError, open_page
 from govmeta.cli.inputs import STDIN_NAME, Input
 from govmeta.cli.runner import error_record
 from govmeta.parsers.encoding import decode_page
-from rich.console import Console
-from rich.table import Table
 
 
 def detect_records(inputs: list[Input], stdin_data: bytes | None, max_bytes: int) -> Iterator[dict]:

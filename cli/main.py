@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from importlib.metadata import PackageNotFoundError, version
 
 import click
+
 from govmeta.cli.exitcodes import ExitCode
 from govmeta.cli.inputs import ALL_FILES, DEFAULT_PATTERNS, STDIN_NAME, Input, expand, read_path_list
 from govmeta.cli.outputs import FORMATS
@@ -142,8 +143,8 @@ def extract(paths, files_from, max_bytes, quiet, fmt, output, excel, encoding, l
 def detect(paths, files_from, max_bytes, quiet, fmt, output, excel) -> None:
     """Tell each file's encoding, how it was chosen and how sure it is (like chardetect).
 
-    Directories are searched for every file, not only pages. A table on a terminal; JSON Lines records ({"path", "encoding", "warnings"}) otherwise or with
-    --format jsonl.
+    Directories are searched for every file, not only pages. A table on a terminal; JSON Lines
+    records ({"path", "encoding", "warnings"}) otherwise or with --format jsonl.
     """
     from govmeta.cli.detecting import detect_records, print_table
 

@@ -9,9 +9,9 @@ import os
 
 import pytest
 from click.testing import CliRunner
+
 from govmeta.cli.main import cli
 from govmeta.cli.outputs import CSV_COLUMNS
-
 from tests.paths import SAMPLE
 
 

@@ -14,8 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from govmeta.parsers import extract_record
 
+from govmeta.parsers import extract_record
 from tests.paths import ROOT, SHARED, needs_shared
 
 PAGES = SHARED / "corpus" / "pages"

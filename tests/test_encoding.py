@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from govmeta.parsers.charset_labels import NORMALISED_LABELS, codec_for_label
 from govmeta.parsers.encoding import PRESCAN_BYTES, Decoded, decode_page
 

@@ -10,8 +10,8 @@ import json
 from pathlib import Path
 
 import pytest
-from govmeta.parsers import extract_record
 
+from govmeta.parsers import extract_record
 from tests.paths import FIXTURES
 
 PAGE_SUFFIXES = (".html", ".htm", ".shtml", ".txt")
