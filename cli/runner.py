@@ -68,6 +68,9 @@ def record_for(inp: Input, options: ExtractOptions, stdin_data: bytes | None = N
         return error_record(inp.name, "unreadable", str(exc))
     except RecursionError:
         return error_record(inp.name, "not_a_page", "the document is nested too deeply to read")
+    except Exception as exc:  # a bug in the workshop must not end the batch: report it and go on
+        return error_record(inp.name, "internal", f"govmeta failed on this page ({type(exc).__name__}: {exc}); "
+                                                  "please report it with the page")
 
 
 _worker_state: tuple[ExtractOptions, bytes | None] | None = None

@@ -301,3 +301,23 @@ def test_detect_reads_every_file_of_a_directory(runner, tmp_path):
     result = runner.invoke(cli, ["detect", "-q", "--format", "jsonl", str(tmp_path)])
     names = {os.path.basename(r["path"]): r["encoding"]["name"] for r in records_of(result.stdout)}
     assert names == {"notes.xml": "big5hkscs", "page.html": "gb18030"}
+
+
+def test_a_failure_inside_the_workshop_gives_an_error_record_and_the_batch_goes_on(runner, monkeypatch):
+    import govmeta.cli.runner as runner_module
+
+    calls = []
+
+    def flaky(data, path, *args, **kwargs):
+        calls.append(path)
+        if len(calls) == 1:
+            raise ValueError("boom")
+        return {"path": path}
+
+    monkeypatch.setattr(runner_module, "extract_record", flaky)
+    result = runner.invoke(cli, ["extract", "-q", str(SAMPLE), str(SAMPLE)])
+    assert result.exit_code == 1
+    first, second = records_of(result.stdout)
+    assert first["error"]["type"] == "internal"
+    assert "ValueError: boom" in first["error"]["message"]
+    assert second == {"path": str(SAMPLE)}
