@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 
 _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
@@ -25,12 +26,25 @@ def _cn_number(text: str) -> int:
     return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
 
 
+# Full-width digits and separators (２０２３－０８－２６, ２０２３／８／２６) read as ASCII.
+_FULL_WIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)},
+                             "－": "-", "／": "/", "．": ".", "：": ":", "\u2010": "-", "\u2013": "-"})
+_COMPACT = re.compile(r"^\s*((?:19|20)\d\d)(\d\d)(\d\d)\s*$")
+
+
 def _valid(y: int, m: int, d: int) -> bool:
-    return 1 <= m <= 12 and 1 <= d <= 31 and 1900 <= y <= 2100
+    if not 1900 <= y <= 2100:
+        return False
+    try:
+        _dt.date(y, m, d)
+    except ValueError:
+        return False
+    return True
 
 
 def find_datetime(text: str, with_time: bool = True) -> str | None:
     """The first date (and time when shown) in ``text`` as ISO 8601, or None."""
+    text = text.translate(_FULL_WIDTH)
     for match in _NUMERIC.finditer(text):
         y, m, d = int(match["y"]), int(match["m"]), int(match["d"])
         if not _valid(y, m, d):
@@ -51,4 +65,7 @@ def find_datetime(text: str, with_time: bool = True) -> str | None:
 
 def normalise_date(text: str) -> str | None:
     """A metadata date value as YYYY-MM-DD, or None when it holds no date."""
+    compact = _COMPACT.match(text.translate(_FULL_WIDTH))
+    if compact and _valid(int(compact[1]), int(compact[2]), int(compact[3])):
+        return f"{compact[1]}-{compact[2]}-{compact[3]}"
     return find_datetime(text, with_time=False)

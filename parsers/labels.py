@@ -12,6 +12,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from govmeta.parsers.hanzi import traditional_forms
+
 
 @dataclass(frozen=True)
 class FieldRule:
@@ -50,6 +52,9 @@ CANONICAL_FIELDS: dict[str, FieldRule] = {
 OTHER_BLOCK_LABELS: tuple[str, ...] = (
     "来源", "归档时间", "办文部门", "公文名称", "有效期", "发布人", "所属机构", "责任部门",
     "主办单位", "统一编号", "登记号", "文件下载", "附件", "更新时间", "签发日期", "责任单位",
+    # Further labels of disclosure blocks on other sites, without a canonical field in record.md.
+    "签发人", "来源单位", "公开责任部门", "信息来源单位", "所属主题", "所属分类", "内容分类", "文件类型",
+    "信息类别", "规范性文件登记号", "登记编号", "成文时间", "公开时间", "生效时间", "失效时间", "发布机关",
 )
 
 # Split patterns for list-valued fields.
@@ -89,7 +94,13 @@ def build_vocabulary(extra: dict[str, list[str]] | None = None) -> Vocabulary:
             raise ValueError(f"unknown canonical field {field!r} (see `govmeta fields`)")
         rules[field] = FieldRule(rules[field].kind, rules[field].labels + tuple(labels))
     field_of = {clean_label(lab): field for field, rule in rules.items() for lab in rule.labels}
-    known = frozenset(field_of) | frozenset(clean_label(lab) for lab in OTHER_BLOCK_LABELS)
+    others = {clean_label(lab) for lab in OTHER_BLOCK_LABELS}
+    # Traditional spellings (索引號, 發布機構) name the same fields: pages converted to traditional.
+    for label, field in list(field_of.items()):
+        for form in traditional_forms(label):
+            field_of.setdefault(form, field)
+    others |= {form for label in others for form in traditional_forms(label)}
+    known = frozenset(field_of) | frozenset(others)
     return Vocabulary(rules, field_of, known)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from govmeta.parsers.dates import normalise_date
+from govmeta.parsers.document import squash
 from govmeta.parsers.labels import LIST_SPLIT, Vocabulary, clean_label
 
 
@@ -17,7 +18,7 @@ def canonical_metadata(pairs: list[dict[str, str]], vocabulary: Vocabulary) -> t
     warnings: list[str] = []
     for pair in pairs:
         field = vocabulary.field_for(clean_label(pair["label"]))
-        value = pair["value"].strip()
+        value = squash(pair["value"])
         if field is None or not value:
             continue
         kind = vocabulary.rules[field].kind

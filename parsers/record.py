@@ -10,7 +10,7 @@ from govmeta.parsers.errors import ExtractionError
 from govmeta.parsers.labels import DEFAULT_VOCABULARY, Vocabulary
 from govmeta.parsers.normalise import canonical_metadata
 from govmeta.parsers.simplify import to_simplified
-from govmeta.parsers.site import canonical_url, read_meta_tags, site_info
+from govmeta.parsers.site import canonical_url, cross_check, read_meta_tags, site_info
 from govmeta.parsers.textdump import read_text_dump
 from govmeta.parsers.validate import check_page_bytes, check_page_text
 
@@ -50,10 +50,14 @@ def extract_record(
     else:
         parts = read_text_dump(decoded.text, vocabulary)
         parts.setdefault("site", dict(EMPTY_SITE))
+        parts["text_input"] = True
     metadata, meta_warnings = canonical_metadata(parts["fields"], vocabulary)
+    meta_warnings += cross_check(metadata, parts.get("meta_tags") or {})
     parts["metadata"] = metadata
     parts["url"] = url or parts.get("url")
     parts["encoding"] = decoded.info()
+    if parts.get("text_input") and parts["encoding"]["source"] == "detected":
+        parts["encoding"]["source"] = "text"  # plain text declares no charset: its own bytes decided
     parts["path"] = path
     parts["warnings"] = warnings + parts.get("warnings", []) + meta_warnings
     record = {key: parts.get(key) for key in RECORD_KEYS}
@@ -68,8 +72,9 @@ def _html_parts(text: str, vocabulary: Vocabulary) -> dict:
     page_url = canonical_url(root, metas)
     drop_non_content(root)
     block = read_block(root, vocabulary)
-    parts = read_article(root, metas, exclude=[block.element] if block.element is not None else [])
+    parts = read_article(root, metas, exclude=block.exclude)
     parts["site"] = site_info(metas)
+    parts["meta_tags"] = metas  # for the block/<meta> cross-check; not a record key
     parts["url"] = page_url
     parts["fields"] = block.pairs
     parts["warnings"] = block.warnings + parts.get("warnings", [])

@@ -6,6 +6,7 @@ import re
 
 from lxml import etree
 
+from govmeta.parsers.dates import normalise_date
 from govmeta.parsers.document import squash
 
 # <meta name=...> (lower-cased) -> key in the page's meta map.
@@ -24,9 +25,18 @@ GOV_META_NAMES = {
     "author": "Author",
 }
 
-# Template text some CMSs leave in unfilled tags: the meta names itself rather than a value.
-_PLACEHOLDER = re.compile(r"^(?:政府网站标识码|网站标识码|站点名称|网站名称|栏目名称|文章标题|发布时间|来源|信息来源|"
-                          r"\$\{.*\}|\{\{.*\}\}|<%.*%>|#\w+#?|null|none|undefined)$", re.I)
+# Template text some CMSs leave in unfilled tags: the meta names itself rather than a value
+# (content="政府网站标识码"), or a template marker survives (<$[标题]>, ${title}, [!--title--]).
+PLACEHOLDER_TEXTS = frozenset({
+    "政府网站标识码", "网站标识码", "标识码", "站点名称", "网站名称", "站点域名", "网站域名", "域名", "栏目名称",
+    "栏目类别", "栏目类型", "文章标题", "标题", "发布时间", "发布日期", "来源", "信息来源", "文章来源",
+    "关键词", "关键字", "描述", "摘要", "网址", "链接", "null", "none", "undefined", "nil", "n/a", "-",
+})
+_TEMPLATE_MARKER = re.compile(r"^(?:<\$?\[.*\]>|\$\[.*\]|\$\{.*\}|\{\{.*\}\}|\{\$.*\}|\{dede:.*\}|<%.*%>|"
+                              r"\[!--.*--\]|#\{.*\}|#\w+#?|%\w+%|@\w+@)$", re.I | re.S)
+# Metas whose value is a code, never Chinese text.
+_CODE_METAS = frozenset({"SiteIDCode"})
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _ABSOLUTE_URL = re.compile(r"^https?://\S+$", re.I)
 
 
@@ -39,9 +49,26 @@ def read_meta_tags(root: etree._Element) -> dict[str, str]:
         if key is None or key in found:
             continue
         content = squash(meta.get("content"))
-        if content and not _PLACEHOLDER.match(content):
+        if content and not is_placeholder(key, content):
             found[key] = content
     return found
+
+
+def is_placeholder(key: str, content: str) -> bool:
+    """Unfilled template text rather than a value."""
+    if content.lower() in PLACEHOLDER_TEXTS or _TEMPLATE_MARKER.match(content):
+        return True
+    return key in _CODE_METAS and bool(_CJK.search(content))
+
+
+def cross_check(metadata: dict, metas: dict[str, str]) -> list[str]:
+    """Warnings where the disclosure block and the page's <meta> tags disagree."""
+    warnings = []
+    published, pubdate = metadata.get("published_date"), metas.get("PubDate")
+    meta_date = normalise_date(pubdate) if pubdate else None
+    if published and meta_date and isinstance(published, str) and published != meta_date:
+        warnings.append(f"block 发布日期 {published} differs from <meta PubDate> {pubdate}")
+    return warnings
 
 
 def canonical_url(root: etree._Element, metas: dict[str, str]) -> str | None:

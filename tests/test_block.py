@@ -1,0 +1,281 @@
+"""The disclosure block: found where known labels cluster, on every layout, read once, never on prose.
+
+Fixture pages in fixtures/blocks/ (one per layout the corpus lacks) are checked against the expected
+record beside them; small inline pages pin single rules; the corpus pages are checked against gold.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from govmeta.cli.main import cli
+from govmeta.parsers import extract_record
+from govmeta.parsers.block import read_block
+from govmeta.parsers.document import drop_non_content, element_text, parse_html
+from govmeta.parsers.labels import DEFAULT_VOCABULARY, build_vocabulary, load_label_file
+from tests.paths import FIXTURES, SHARED, needs_shared
+
+BLOCKS = FIXTURES / "blocks"
+USER_LABELS = BLOCKS / "user_labels"
+
+
+def _block(body: str, vocabulary=DEFAULT_VOCABULARY):
+    root = parse_html(f"<html><head><meta charset='utf-8'></head><body>{body}</body></html>")
+    drop_non_content(root)
+    return read_block(root, vocabulary)
+
+
+def _pairs(body: str) -> list[tuple[str, str]]:
+    return [(p["label"], p["value"]) for p in _block(body).pairs]
+
+
+# --- fixture pages, one per layout ----------------------------------------------------------------
+
+@pytest.mark.parametrize("page", sorted(BLOCKS.glob("*.html")), ids=lambda p: p.stem)
+def test_block_fixture(page: Path):
+    expected = json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))
+    assert expected["_mirrors"], "every fixture names the real layout it mirrors"
+    record = extract_record(page.read_bytes(), str(page))
+    assert record["fields"] == expected["fields"]
+    assert record["metadata"] == expected["metadata"]
+    if "site" in expected:
+        assert record["site"] == expected["site"]
+    if "_warnings_contain" in expected:
+        assert any(expected["_warnings_contain"] in w for w in record["warnings"])
+    # The block is left out of the article.
+    body = "\n".join(record["paragraphs"])
+    for pair in expected["fields"]:
+        if len(pair["value"]) > 12:
+            assert pair["value"] not in body
+
+
+# --- layouts seen on real sites ---------------------------------------------------------------------
+
+def test_one_label_cell_one_value_cell():
+    body = ("<table><tr><td>索引号</td><td>A/1</td></tr><tr><td>发布机构</td><td>市政府</td></tr>"
+            "<tr><td>成文日期</td><td>2023-10-16</td></tr></table><p>正文。</p>")
+    assert _pairs(body) == [("索引号", "A/1"), ("发布机构", "市政府"), ("成文日期", "2023-10-16")]
+
+
+def test_two_pairs_per_row_with_empty_cell():
+    body = ("<table><tr><td class=k>索引号</td><td>A/1</td><td class=k>文件编号</td><td></td></tr>"
+            "<tr><td class=k>发布机构</td><td>局</td><td class=k>成文日期</td><td>2023-08-26</td></tr></table>")
+    assert _pairs(body) == [("索引号", "A/1"), ("文件编号", ""), ("发布机构", "局"), ("成文日期", "2023-08-26")]
+
+
+def test_label_and_value_in_one_cell():
+    body = ("<table><tr><td><b><span>索  引  号: </span></b>014500815/2020-01655</td>"
+            "<td><b> 发文机关: </b> 省政府办公厅</td><td><b>文      号:</b> 赣府厅发〔2020〕4号</td></tr>"
+            "<tr><td><b>主题分类: </b> 科技、教育</td><td><b>成文日期: </b> 2020-02-05   </td></tr></table>")
+    assert _pairs(body) == [("索引号", "014500815/2020-01655"), ("发文机关", "省政府办公厅"),
+                            ("文号", "赣府厅发〔2020〕4号"), ("主题分类", "科技、教育"), ("成文日期", "2020-02-05")]
+
+
+def test_colon_label_cells_beside_value_cells():
+    body = ("<table><tr><td><b>索 引 号：</b></td><td>000014349/2024-00010</td><td><b>主题分类：</b></td>"
+            "<td>宏观经济</td></tr><tr><td><b>发文机关：</b></td><td>国务院办公厅</td><td><b>成文日期：</b></td>"
+            "<td>2024年01月05日</td></tr><tr><td><b>主 题 词：</b></td><td colspan=3></td></tr></table>"
+            "<div><p>各省、自治区、直辖市人民政府：</p></div>")
+    assert _pairs(body)[-1] == ("主题词", "")  # the empty cell does not swallow the body's first line
+    assert len(_pairs(body)) == 5
+
+
+def test_labels_split_by_inner_tags_and_padded():
+    body = ("<table><tr><td>索<span>引</span>号</td><td>A/1</td></tr>"
+            "<tr><td>发&nbsp;布&ensp;机\u3000构</td><td>局</td></tr>"
+            "<tr><td>成<font>文</font>日<font>期</font>：</td><td>2024-01-05</td></tr></table>")
+    assert _pairs(body) == [("索引号", "A/1"), ("发布机构", "局"), ("成文日期", "2024-01-05")]
+
+
+def test_numbered_topics_and_bracket_forms():
+    body = ("<table><tr><td>索引号:</td><td>A/1</td><td>主题(一):</td><td>民政、扶贫、救灾</td>"
+            "<td>主题（二）:</td><td>扶贫</td></tr><tr><td>生成日期:</td><td>2023-08-26</td>"
+            "<td>体裁:</td><td>其他</td></tr></table>")
+    block = _block(body)
+    assert [p["label"] for p in block.pairs] == ["索引号", "主题(一)", "主题(二)", "生成日期", "体裁"]
+
+
+def test_bracketed_labels_on_one_line():
+    body = "<p>【索引号】A/1 【发布机构】某局 【成文日期】2024-01-05 【文号】某发〔2024〕1号</p><p>正文。</p>"
+    assert _pairs(body) == [("索引号", "A/1"), ("发布机构", "某局"), ("成文日期", "2024-01-05"),
+                            ("文号", "某发〔2024〕1号")]
+
+
+def test_lines_split_by_br_with_unknown_label():
+    body = "<p>索引号：A/1<br>发布机构：局<br>归档日期：2024-02-01<br>成文日期：2024-01-05<br>文号：无</p>"
+    assert _pairs(body) == [("索引号", "A/1"), ("发布机构", "局"), ("归档日期", "2024-02-01"),
+                            ("成文日期", "2024-01-05"), ("文号", "无")]
+
+
+def test_th_cells_hold_unknown_labels():
+    body = ("<table><tr><th>索引号</th><td>A/1</td><th>发布机构</th><td>局</td></tr>"
+            "<tr><th>成文日期</th><td>2024-01-05</td><th>办理时限</th><td>长期</td></tr>"
+            "<tr><th>内容概述</th><td colspan=3><p>第一段。</p><p>第二段。</p></td></tr></table>")
+    assert _pairs(body)[-2:] == [("办理时限", "长期"), ("内容概述", "第一段。 第二段。")]
+
+
+def test_block_element_and_exclusion():
+    block = _block("<div id=info><table><tr><td>索引号</td><td>A/1</td></tr><tr><td>发布机构</td><td>局</td></tr>"
+                   "<tr><td>成文日期</td><td>2024-01-05</td></tr></table></div><div id=zoom><p>正文。</p></div>")
+    assert block.element is not None and block.element.tag in ("table", "tbody")
+    assert "正文" not in element_text(block.element)
+    assert block.exclude == [block.element]
+
+
+def test_loose_container_excludes_only_rows():
+    body = ("<div class=page><div class=row><span class=k>索引号</span><span>A/1</span></div>"
+            "<div class=row><span class=k>发布机构</span><span>局</span></div>"
+            "<div class=row><span class=k>成文日期</span><span>2024-01-05</span></div>"
+            "<p>正文第一段很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长。</p>"
+            "<p>正文第二段也很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长。</p></div>")
+    block = _block(body)
+    assert len(block.pairs) == 3
+    assert all("正文" not in element_text(el) for el in block.exclude)
+
+
+def test_block_printed_twice_is_read_once():
+    row = "<li>索引号：A/1</li><li>发布机构：局</li><li>成文日期：2024-01-05</li><li>有效性：</li>"
+    block = _block(f"<ul class=pc>{row}</ul><ul class=mobile>{row}</ul><p>第一段正文。</p>")
+    assert [(p["label"], p["value"]) for p in block.pairs] == [
+        ("索引号", "A/1"), ("发布机构", "局"), ("成文日期", "2024-01-05"), ("有效性", "")]
+    assert len(block.exclude) == 2
+    assert any("printed 2 times" in w for w in block.warnings)
+
+
+@pytest.mark.parametrize("hidden", [
+    '<table style="display:none">{}</table>',
+    "<table hidden>{}</table>",
+    '<div class="ng-hide"><table>{}</table></div>',
+    "<!-- <table>{}</table> -->",
+    "<template><table>{}</table></template>",
+])
+def test_hidden_copies_are_not_content(hidden: str):
+    rows = ("<tr><td>索引号</td><td>A/1</td></tr><tr><td>发布机构</td><td>局</td></tr>"
+            "<tr><td>成文日期</td><td>2024-01-05</td></tr>")
+    assert _pairs(hidden.format(rows) + "<p>正文。</p>") == []
+
+
+# --- no false positives -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "<p>该保健食品未取得批准文号。</p><p>文号：某发〔2024〕1号 的决定已送达。</p>",
+    "<div>发布时间：2023-01-01 来源：市政府 关键词：经济,发展 信息来源：办公室</div><p>正文</p>",
+    "<script>// 用得到的年、月、日生成日期对象\nvar 生成日期 = 1;</script><p>正文</p>",
+    ("<table><tr><td>行政处罚决定书文号</td><td>罚〔2024〕36号</td></tr><tr><td>被处罚当事人姓名或名称</td><td>某公司</td></tr>"
+     "<tr><td>作出处罚决定的机关名称</td><td>某局</td></tr><tr><td>作出处罚决定的日期</td><td>2024年7月10日</td></tr></table>"),
+    ("<table><tr><th>标题</th><th>文号</th><th>发文机关</th><th>成文日期</th><th>发布日期</th></tr>"
+     "<tr><td><a href=1>某办法</a></td><td>某发〔2023〕12号</td><td>某市人民政府</td><td>2023-05-04</td>"
+     "<td>2023-05-10</td></tr></table>"),
+], ids=["prose", "info-line", "script", "penalty-table", "list-heading"])
+def test_no_block(body: str):
+    block = _block(body)
+    assert block.pairs == [] and block.element is None and block.exclude == []
+
+
+# --- user label rules ---------------------------------------------------------------------------------
+
+def test_load_label_file_toml_and_json():
+    assert load_label_file(USER_LABELS / "labels.toml") == {"index_no": ["信息编码"], "publisher": ["制发机关"]}
+    assert load_label_file(USER_LABELS / "labels.json") == {"index_no": ["信息编码"], "publisher": ["制发机关"]}
+
+
+def test_build_vocabulary_adds_synonyms_and_rejects_unknown_fields():
+    vocabulary = build_vocabulary({"index_no": ["信息编码"]})
+    assert vocabulary.field_for("信息编码") == "index_no"
+    assert vocabulary.field_for("索引号") == "index_no"
+    assert DEFAULT_VOCABULARY.field_for("信息编码") is None
+    with pytest.raises(ValueError, match="unknown canonical field"):
+        build_vocabulary({"no_such_field": ["x"]})
+
+
+def _cli_record(*args: str) -> dict:
+    result = CliRunner().invoke(cli, ["extract", str(USER_LABELS / "page.html"), "-q", *args])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout.strip().splitlines()[0])
+
+
+def test_cli_labels_file_makes_the_block():
+    expected = json.loads((USER_LABELS / "expected_with_labels.json").read_text(encoding="utf-8"))
+    plain = _cli_record()
+    assert plain["fields"] == [] and plain["metadata"] == {}
+    for name in ("labels.toml", "labels.json"):
+        record = _cli_record("--labels", str(USER_LABELS / name))
+        assert record["fields"] == expected["fields"]
+        assert record["metadata"] == expected["metadata"]
+
+
+def test_cli_rejects_bad_labels_file(tmp_path: Path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('no_such_field = ["x"]\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(USER_LABELS / "page.html"), "-q", "--labels", str(bad)])
+    assert result.exit_code != 0
+    assert "no_such_field" in result.output
+
+
+# --- the corpus ----------------------------------------------------------------------------------------
+
+def _gold_pages() -> list[tuple[Path, Path]]:
+    gold = SHARED / "corpus" / "gold"
+    pages = SHARED / "corpus" / "pages"
+    if not gold.is_dir():
+        return []
+    return sorted((pages / g.relative_to(gold).with_suffix(""), g) for g in gold.rglob("*.json"))
+
+
+@needs_shared
+@pytest.mark.parametrize(("page", "gold_file"), _gold_pages(), ids=lambda p: p.name)
+def test_corpus_block_matches_gold(page: Path, gold_file: Path):
+    gold = json.loads(gold_file.read_text(encoding="utf-8"))
+    record = extract_record(page.read_bytes(), str(page))
+    assert record["fields"] == gold["fields"]
+    assert record["metadata"] == gold["metadata"]
+
+
+# --- what is not a pair of the block --------------------------------------------------------------------
+
+def test_list_of_documents_is_not_a_block():
+    items = "".join(f"<div class=item><h3>文件{i}</h3><p>索引号：A/{i} 发布机构：局{i} 成文日期：2024-01-0{i} "
+                    f"文号：发〔2024〕{i}号</p></div>" for i in range(1, 5))
+    assert _pairs(items) == []
+
+
+def test_colon_text_opening_a_value_cell_is_value():
+    body = ("<table><tr><td>索引号</td><td>A/1</td></tr><tr><td>发布机构</td><td>局</td></tr>"
+            "<tr><td>成文日期</td><td>2024-01-05</td></tr><tr><td>内容概述</td><td>主要内容：为了规范管理。</td></tr></table>")
+    assert _pairs(body)[-1] == ("内容概述", "主要内容：为了规范管理。")
+
+
+def test_breadcrumb_beside_the_block_is_not_a_pair():
+    body = ("<div class=main><div class=position>当前位置：首页 &gt; 政务公开</div>"
+            "<div class=row><span>索引号：</span>A/1</div><div class=row><span>发布机构：</span>局</div>"
+            "<div class=row><span>成文日期：</span>2024-01-05</div>"
+            "<div class=row><span>归档时间：</span>2024-02-01</div>"
+            "<p>正文很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长。</p></div>")
+    assert _pairs(body) == [("索引号", "A/1"), ("发布机构", "局"), ("成文日期", "2024-01-05"),
+                            ("归档时间", "2024-02-01")]
+
+
+def test_unknown_label_before_the_known_ones_in_the_same_rows():
+    body = ("<table><tr><td><b>统一编号:</b> X-1</td><td><b>索 引 号:</b> A/1</td></tr>"
+            "<tr><td><b>发文机关:</b> 局</td><td><b>成文日期:</b> 2024-01-05</td></tr></table>")
+    assert _pairs(body) == [("统一编号", "X-1"), ("索引号", "A/1"), ("发文机关", "局"), ("成文日期", "2024-01-05")]
+
+
+def test_traditional_labels():
+    body = "<ul><li>索引號：A/1</li><li>發布機構：局</li><li>成文日期：2024-01-05</li><li>有效性：有效</li></ul>"
+    assert [label for label, _ in _pairs(body)] == ["索引號", "發布機構", "成文日期", "有效性"]
+
+
+@pytest.mark.parametrize("where", ["above", "below"])
+def test_info_line_touching_the_block_is_not_part_of_it(where: str):
+    info = "<div class=info>来源：宜兴日报 日期：2023-08-26 08:52:42 发布时间：2023-08-26 浏览次数：</div>"
+    table = ("<table class=xxgk><tr><td class=lab>索引号</td><td>A/1</td>"
+             "<td class=lab>生成日期</td><td>2023-08-26</td></tr>"
+             "<tr><td class=lab>发布机构</td><td>宜兴市人民政府网站</td>"
+             "<td class=lab>公开方式</td><td>主动公开</td></tr></table>")
+    body = f"<div class=main>{info + table if where == 'above' else table + info}<p>正文。</p></div>"
+    assert [label for label, _ in _pairs(body)] == ["索引号", "生成日期", "发布机构", "公开方式"]

@@ -1,0 +1,43 @@
+"""Dates of disclosure blocks and info lines to ISO 8601."""
+
+from __future__ import annotations
+
+import pytest
+
+from govmeta.parsers.dates import find_datetime, normalise_date
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("2023-08-26", "2023-08-26"),
+    ("2023/8/26", "2023-08-26"),
+    ("2023.08.26", "2023-08-26"),
+    ("2023年8月26日", "2023-08-26"),
+    ("2023年08月26日", "2023-08-26"),
+    ("2023 年 8 月 26 日", "2023-08-26"),
+    ("二〇二三年八月二十六日", "2023-08-26"),
+    ("二零二三年十二月三十一日", "2023-12-31"),
+    ("二〇二〇年二月五日", "2020-02-05"),
+    ("2011- 09- 01", "2011-09-01"),
+    ("２０２３－０８－２６", "2023-08-26"),
+    ("20230826", "2023-08-26"),
+    ("2020-02-05          ", "2020-02-05"),
+    ("2023-08-26 08:52:42", "2023-08-26"),
+])
+def test_normalise_date(text: str, iso: str):
+    assert normalise_date(text) == iso
+
+
+@pytest.mark.parametrize("text", ["无", "", "2023年8月", "2023-02-30", "2023-13-01", "长期", "014500815/2020-01655"])
+def test_not_a_date(text: str):
+    assert normalise_date(text) is None
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("发布时间：2023-10-23  08:59", "2023-10-23T08:59"),
+    ("2019-09-26 10:56:28 证券时报网", "2019-09-26T10:56:28"),
+    ("2005年03月31日03:18 北京娱乐信报", "2005-03-31T03:18"),
+    ("日期：2025-02-26 11:54 来源：", "2025-02-26T11:54"),
+    ("发布日期：2020-02-13", "2020-02-13"),
+])
+def test_find_datetime_keeps_time(text: str, iso: str):
+    assert find_datetime(text) == iso
