@@ -1,0 +1,136 @@
+"""Named rules for reading plain-text dumps of disclosure pages (data only; textdump.py applies them).
+
+Every keyword here is written in simplified Chinese: text is matched after character folding
+(parsers/hanzi.py), so 當前位置 and 瀏覽次數 match as well.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- What is not the page's text -------------------------------------------------------------
+
+# A first line recording the page's address (``URL: https://...``); the address becomes ``url``.
+URL_LINE = re.compile(r"^\s*(?:url|URL|Url)\s*[:：]\s*(https?://\S+)\s*$")
+
+# A crawler's header ends at a separator line (``==== 正文 ====``, ``-----``) or a body marker line.
+SEPARATOR_LINE = re.compile(r"^\s*(?:[=\-*#~_]{4,}.{0,12}?[=\-*#~_]{0,}|(?:正文|正文内容|内容|content)\s*[:：]?)\s*$",
+                            re.I)
+# ... which must come within this many lines of the top, with mostly ``key: value`` lines above it.
+HEADER_MAX_LINES = 40
+HEADER_MIN_KEYED_SHARE = 0.6
+# Keys only a crawler writes: a leading run of ``key: value`` lines holding one of them is a header
+# even without a separator line.
+CRAWLER_KEYS = frozenset({
+    "原文链接", "原文地址", "原始链接", "本地目录", "本地路径", "链接", "网址", "页面地址", "页面链接", "来源链接",
+    "来源网址", "采集时间", "抓取时间", "爬取时间", "保存时间", "下载时间", "栏目", "url", "link", "source_url",
+    "crawled_at", "saved_at",
+})
+# A ``key: value`` line (one pair): short key without spaces, a colon not followed by // (URLs).
+KEYED_LINE = re.compile(r"^\s*([^\s:：]{1,12})\s*[:：](?!//)\s*(.*)$")
+
+# --- Breadcrumb --------------------------------------------------------------------------------
+
+BREADCRUMB_MARKERS = ("当前位置", "您当前的位置", "您当前位置", "您现在的位置", "您的位置", "你的位置",
+                      "当前所在位置", "所在位置", "现在位置")
+# Only this many lines of the page text are searched for the breadcrumb.
+BREADCRUMB_MAX_LINE = 40
+# A marker alone on its line: the trail is read from up to this many lines below it, each a short
+# item (首页) or a line led by a separator (> 政府信息公开 > 通知公告).
+BREADCRUMB_MAX_LINES_BELOW = 8
+CRUMB_ITEM_CHARS = 12
+# A marker counts only at the start of a line, followed by a colon (or whitespace then text).
+BREADCRUMB_LINE = re.compile(r"^\s*(?:" + "|".join(sorted(BREADCRUMB_MARKERS, key=len, reverse=True))
+                             + r")\s*[:：]?\s*")
+BREADCRUMB_SPLIT = re.compile(r"\s*(?:>>|»|›|>|＞|→|/|\\|-{1,2}>|・)\s*")
+
+# --- The article line (来源 / 日期 / 浏览次数 ...) ------------------------------------------
+
+# Keys of the line under the headline, by the record key they fill.
+INFO_KEYS: dict[str, str] = {
+    "来源": "content_source", "文章来源": "content_source", "信息来源": "content_source",
+    "稿件来源": "content_source", "来源单位": "content_source",
+    "作者": "author", "撰稿": "author", "撰稿人": "author", "记者": "author", "文": "author",
+    "日期": "published_at", "时间": "published_at", "发布时间": "published_at", "发布日期": "published_at",
+    "发表时间": "published_at", "更新时间": "published_at", "发稿时间": "published_at",
+    "浏览次数": "views", "浏览量": "views", "点击数": "views", "点击量": "views", "点击次数": "views",
+    "阅读次数": "views", "阅读量": "views", "访问量": "views", "访问次数": "views", "浏览": "views",
+    "阅读": "views", "点击": "views",
+    "字号": "", "字体": "", "编辑": "", "责任编辑": "", "审核": "",
+}
+# An info run needs one key from here (keys that never head a disclosure block cell).
+INFO_ONLY_KEYS = frozenset({
+    "文章来源", "稿件来源", "作者", "撰稿", "撰稿人", "记者", "日期", "时间", "发表时间", "发稿时间",
+    "浏览次数", "浏览量", "点击数", "点击量", "点击次数", "阅读次数", "阅读量", "访问量", "访问次数",
+    "浏览", "阅读", "点击", "字号", "字体", "编辑", "责任编辑", "审核",
+})
+# Info keys this short are only recognised when followed by a colon (文 is a common character).
+INFO_KEY_NEEDS_COLON_BELOW = 2
+
+# --- Block ------------------------------------------------------------------------------------
+
+# A block needs this many distinct canonical fields (prose mentions one or two labels).
+MIN_BLOCK_FIELDS = 3
+# Spaces allowed between the characters of a padded label (索 引 号, 文      号: &nbsp; runs).
+LABEL_PADDING = r"[ ]{0,8}"
+# Characters that may stand right before a label (besides a line start or a space).
+LABEL_EDGE_CHARS = "|｜】]》>»,，;；"
+# Longest value between two labels (non-space characters) before the cluster breaks.
+MAX_VALUE_CHARS = 160
+# Lines a value may span between two labels (a wrapped title; a value on the line below its label).
+MAX_VALUE_LINES = 2
+# A value line at least this long may continue on the next line (a dump that wraps long lines).
+WRAPPED_LINE_CHARS = 30
+# Blank lines in a row that a block may hold (save-as-text puts one between every cell).
+MAX_BLANK_LINES = 3
+# A last value followed by more text than this on a flattened line is cut (see textdump).
+LONG_REMAINDER = 60
+
+# A label the vocabulary does not know, inside a block written with colons (所属主题：, 文 种：):
+# a short CJK word after a space or a line start. It ends the value before it and starts a pair.
+UNKNOWN_LABEL = re.compile(r"(?:(?<=\s)|^)([\u4e00-\u9fff](?:[ ]{0,3}[\u4e00-\u9fff]){1,7})[ ]{0,3}[:：](?!//)", re.M)
+# A block counts as written with colons when this share of its labels has one.
+COLON_STYLE_SHARE = 0.5
+# A date (and time) value at the start of a text: where a date value ends on a flattened line.
+DATE_VALUE = re.compile(
+    r"\s*(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+    r"(?:\s*\d{1,2}\s*[:：时]\s*\d{1,2}(?:\s*[:：分]\s*\d{1,2}\s*秒?)?)?"
+)
+# The article line without a key of INFO_ONLY_KEYS is still one when it has two keys and one of
+# these targets, and does not sit inside the block.
+SOFT_INFO_TARGETS = frozenset({"content_source", "author", "views"})
+
+# --- Headline and body ------------------------------------------------------------------------
+
+MAX_HEADLINE_CHARS = 100
+MAX_HEADLINE_LINES = 3
+MIN_HEADLINE_CHARS = 4
+# Not a headline: navigation bars, key lines, a sentence, a date alone.
+NOT_HEADLINE = re.compile(r"[|｜>»›]|^\S{1,12}\s*[:：]|[。；;]$|^[\d\s\-/.:年月日]+$")
+# A headline broken over two adjacent lines: the first ends, or the second starts, mid-title.
+HEADLINE_CONTINUES_AFTER = ("关于", "印发", "转发", "批转", "的", "和", "及", "与", "暨", "等", "《", "、", "（", "(")
+HEADLINE_CONTINUES_WITH = ("《", "的", "（", "(", "》", "）", ")")
+# A headline line starting like this is a subtitle (副题).
+SUBTITLE_PREFIX = re.compile(r"^\s*(?:——|—|──|--|－－)")
+# Widgets and site chrome: a body line made only of these words is dropped.
+WIDGET_WORDS = frozenset({
+    "微信", "微博", "QQ空间", "QQ", "全真版", "文字版", "文件下载", "相关链接", "相关链接：", "-->", "<--",
+    "打印", "关闭", "打印本页", "关闭窗口", "【打印】", "【关闭】", "【打印本页】", "【关闭窗口】", "[打印]",
+    "[关闭]", "分享到", "分享到：", "分享", "分享：", "收藏", "【大】", "【中】", "【小】", "大", "中", "小",
+    "【字体：大", "小】", "字号", "字体", "返回顶部", "扫一扫", "在手机打开当前页", "扫一扫在手机打开当前页",
+    "附件下载", "TOP",
+})
+# A body line longer than this with this many spaces is a flattened page: spaces end paragraphs.
+FLATTENED_LINE_CHARS = 300
+FLATTENED_MIN_GAPS = 5
+# A line starting like this ends the body (the page footer).
+FOOTER_PREFIXES = ("版权所有", "主办单位", "承办单位", "网站标识码", "网站地图", "技术支持", "联系我们",
+                   "主办：", "承办：", "Copyright", "copyright", "上一篇", "下一篇", "相关文章", "相关阅读")
+# Attachment names in a text dump (there are no links, only the names the page showed).
+ATTACHMENT_NAME = re.compile(r"\S+?\.(?:pdf|docx?|xlsx?|wps|zip|rar|ofd|et|dps|pptx?)\b", re.I)
+ATTACHMENT_LABELS = frozenset({"附件", "文件下载", "附件下载", "相关附件"})
+# A body line naming one attachment: 附件：xxx.pdf, 附件1. xxx.docx, or the file name alone.
+ATTACHMENT_LINE = re.compile(
+    r"^(?:(?:相关)?附件\s*\d*\s*[:：.、]?\s*)?(?P<name>[^\s:：]{1,80}?\.(?:pdf|docx?|xlsx?|wps|zip|rar|ofd|et|pptx?))$",
+    re.I,
+)
