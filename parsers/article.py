@@ -1,67 +1,340 @@
-"""The article: headline, info line, breadcrumb, paragraphs and attachments."""
+"""The article: breadcrumb, headline (kicker, subtitle), info line, paragraphs and attachments.
+
+One walk indexes the page (pageindex). The body container is found by text density
+(container), the headline by matching the page's own statements of its title (headline); the
+body is then re-chosen as the prose that follows the headline. The info line is read around the
+headline and from the credit lines under the body (infoline); the trail is read above the body
+(breadcrumb); paragraphs are serialised from the container (paragraphs).
+"""
 
 from __future__ import annotations
 
-import re
-
 from lxml import etree
 
+from govmeta.parsers.article_rules import AUTHOR_MAX, BYLINE, SOURCE_MAX, SUBTITLE_LEAD
+from govmeta.parsers.attachments import is_attachment_link, read_attachments
+from govmeta.parsers.breadcrumb import read_breadcrumb
+from govmeta.parsers.classes import tokens
+from govmeta.parsers.container import container_scores, find_container
 from govmeta.parsers.dates import find_datetime
-from govmeta.parsers.document import element_text, squash
+from govmeta.parsers.headline import (
+    Headline,
+    crumb_reference,
+    first_prose,
+    key,
+    read_headline,
+    references,
+    site_names,
+)
+from govmeta.parsers.infoline import (
+    DATE_SPAN,
+    LABEL,
+    Pair,
+    is_info_line,
+    line_date,
+    looks_like_person,
+    read_pairs,
+    read_text_pairs,
+    unlabelled_source,
+    usable,
+    views_value,
+)
+from govmeta.parsers.pageindex import Line, PageIndex, index_page
+from govmeta.parsers.paragraphs import clean_lines, credit_text, serialise
 
-ATTACHMENT_EXTENSIONS = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".et", ".ofd", ".zip", ".rar", ".7z",
-                         ".txt")
-_SOURCE = re.compile(r"(?:信息来源|来源|来自)\s*[:：]\s*(\S+)")
-_VIEWS = re.compile(r"(?:浏览次数|点击数|点击|阅读)\s*[:：]\s*(\d+)")
-_TITLE_SUFFIX = re.compile(r"\s*[-_|—].*$")
+# An info line under the body text is short.
+END_INFO_MAX = 80
+# How far around the headline and the body the info line is looked for (displayed lines).
+HEADER_LINES = 12
+FOOTER_LINES = 8
+PRE_HEADLINE_LINES = 8
+# A body needs this much prose (characters outside links) to count as an article.
+MIN_BODY_CHARS = 20
+# A short candidate without any prose punctuation is a label or a pager, not a body.
+BARE_TEXT_MAX = 60
+# A link-dense candidate with less prose punctuation than this is a list of links, not a body.
+LIST_DENSITY = 0.5
+LIST_PUNCTUATION = 3
+# A container is widened to its parent when the parent adds at most this much text.
+WIDEN_SHARE = 0.12
+WIDEN_MIN = 40
+# Class/id tokens that name an author or a source element (网易 span.author, 新浪 a.source).
+AUTHOR_WORDS = ("author", "zuozhe")
+SOURCE_TOKENS = frozenset({"source", "laiyuan", "ly", "from", "media"})
 
 
-def _headline(root: etree._Element, metas: dict[str, str]) -> str | None:
-    for tag in ("h1", "h2"):
-        for el in root.iter(tag):
-            text = element_text(el)
-            if len(text) >= 4:
-                return text
-    if metas.get("ArticleTitle"):
-        return metas["ArticleTitle"]
-    title = root.find(".//title")
-    if title is not None and title.text:
-        return _TITLE_SUFFIX.sub("", squash(title.text)) or None
-    return None
+class Facts:
+    """Info-line values found so far (first found wins; callers ask in order of trust)."""
+
+    def __init__(self) -> None:
+        self.source: str | None = None
+        self.source_guess: str | None = None  # unlabelled (after the date, or a "source" element)
+        self.source_shown = False  # a 来源 label is displayed (even with an empty value)
+        self.author: str | None = None
+        self.date: str | None = None
+        self.views: int | None = None
+
+    def bare(self) -> bool:
+        """Nothing was found on an info line (no author, source, date or views)."""
+        return self.author is None and self.source is None and not self.source_shown and self.date is None
+
+    def content_source(self, metas: dict[str, str]) -> str | None:
+        """A displayed 来源 wins; an unlabelled one only where no 来源 label is shown; then the meta."""
+        if self.source:
+            return self.source
+        if self.source_guess and not self.source_shown:
+            return self.source_guess
+        return metas.get("ContentSource")
+
+    def take(self, pairs: list[Pair], *, dates: bool = True, person_sources: bool = True) -> None:
+        for pair in pairs:
+            if pair.kind == "source":
+                # An info-line 来源 (even empty) rules out guessing; a credit line's does not.
+                self.source_shown = self.source_shown or person_sources
+                if self.source is None and usable(pair.value, SOURCE_MAX) and (
+                    person_sources or not looks_like_person(pair.value)
+                ):
+                    self.source = pair.value
+            elif pair.kind == "author":
+                if self.author is None and usable(pair.value, AUTHOR_MAX):
+                    self.author = pair.value
+            elif pair.kind == "views":
+                if self.views is None and pair.value:
+                    self.views = views_value(pair.value)
+            elif pair.kind == "date" and dates and self.date is None and pair.value:
+                self.date = find_datetime(pair.value)
 
 
-def _paragraph_container(root: etree._Element) -> etree._Element | None:
-    best, best_len = None, 0
-    for el in root.iter("div", "td", "article", "section"):
-        length = sum(len(element_text(p)) for p in el.iterchildren("p"))
-        if length > best_len:
-            best, best_len = el, length
-    return best
+def _widen(container: etree._Element, index: PageIndex, headline: Headline) -> etree._Element:
+    """Take in a caption or a last line sitting just outside the densest block."""
+    while True:
+        parent = container.getparent()
+        if parent is None or parent is index.body or parent not in index.order:
+            return container
+        if headline.element is not None and (
+            parent is headline.element or any(a is parent for a in headline.element.iterancestors())
+        ):
+            return container
+        extra = index.text[parent] - index.text[container]
+        extra_links = index.links[parent] - index.links[container]
+        if extra > max(WIDEN_MIN, WIDEN_SHARE * index.text[container]) or extra_links > 10:
+            return container
+        container = parent
 
 
-def read_article(root: etree._Element, metas: dict[str, str], exclude: list[etree._Element]) -> dict:
-    """Article parts of the record (keys title ... attachments, plus warnings)."""
-    container = _paragraph_container(root)
-    paragraphs = []
+def _header_facts(facts: Facts, lines: list[Line]) -> None:
+    """Labelled values first, then an unlabelled date and the source printed after it."""
+    for line in lines:
+        facts.take(read_pairs(line))
+    for line in lines:
+        date = line_date(line)
+        if date and facts.date is None:
+            facts.date = date
+        if date and facts.source_guess is None:
+            facts.source_guess = unlabelled_source(line)
+
+
+def _class_hinted(index: PageIndex, start: int, end: int, facts: Facts) -> None:
+    """Elements named author / source in the header give unlabelled values."""
+    seen: set[etree._Element] = set()
+    for run in index.runs[start:end]:
+        el = run.element.getparent() if run.is_tail else run.element
+        if el is None or el in seen or not el.attrib:
+            continue
+        seen.add(el)
+        toks = tokens(el)
+        is_author = any(word in tok for tok in toks for word in AUTHOR_WORDS)
+        is_source = bool(toks & SOURCE_TOKENS)
+        if not (is_author or is_source):
+            continue
+        text = index.element_string(el)
+        if not text or LABEL.search(text) or DATE_SPAN.search(text):
+            continue
+        if is_author and facts.author is None and usable(text, AUTHOR_MAX):
+            facts.author = text
+        if is_source and facts.source_guess is None and usable(text, SOURCE_MAX):
+            facts.source_guess = text
+
+
+def _body(
+    container: etree._Element | None,
+    index: PageIndex,
+    headline: Headline,
+    skip: set[etree._Element],
+    facts: Facts,
+    after: int,
+) -> tuple[list[str], str | None]:
+    """The paragraphs, with a body-top subtitle / author line and the end credit lines taken out."""
+    if container is None:
+        return [], None
+    lines = clean_lines(serialise(container, index, skip, after))
+    subtitle = None
+    title_keys = {key(t) for t in (headline.title, headline.subtitle, headline.kicker) if t}
+    # Top of the body: a repeated headline, labelled info lines, a name line, a dash-led subtitle.
+    head = 0
+    while head < len(lines) and head < 4:
+        line = lines[head]
+        if key(line) in title_keys or (LABEL.search(line) and is_info_line(line)):
+            if key(line) not in title_keys:
+                facts.take(read_text_pairs(line))
+            lines.pop(head)
+            continue
+        if headline.subtitle is None and subtitle is None and line.startswith(SUBTITLE_LEAD) and len(line) <= 100:
+            subtitle = line
+            lines.pop(head)
+            continue
+        if head == 0 and facts.bare() and looks_like_person(line) and len(lines) > 2:
+            # A page with no info line at all may print its author's name alone on the first line.
+            facts.author = line
+            lines.pop(head)
+            continue
+        head += 1
+    if facts.author is None:
+        for line in lines[:3]:
+            match = BYLINE.search(line)
+            if match:
+                facts.author = match[1]
+                break
+    # End of the body: editorial credits (来源：… 责任编辑：…) and a labelled info line printed
+    # under the text (发布日期：… 浏览次数：…), read, then left out.
+    while lines:
+        credit = credit_text(lines[-1])
+        if credit is not None:
+            facts.take(read_text_pairs(credit), dates=False, person_sources=False)
+        elif LABEL.search(lines[-1]) and is_info_line(lines[-1]) and len(lines[-1]) <= END_INFO_MAX:
+            facts.take(read_text_pairs(lines[-1]), dates=facts.date is None, person_sources=False)
+        else:
+            break
+        lines.pop()
+    return lines, subtitle
+
+
+def _holds_prose(container: etree._Element, index: PageIndex) -> bool:
+    """Enough text outside links, and not a list of links with dates (a column's list page)."""
+    if any(is_attachment_link(a) for a in container.iter("a")):
+        return True  # a body that is only its attachment line is still the body
+    text, punct = index.text.get(container, 0), index.punct.get(container, 0)
+    if text < MIN_BODY_CHARS or (text < BARE_TEXT_MAX and not punct):
+        return False  # a label, a pager or a date line, not prose
+    return index.link_density(container) <= LIST_DENSITY or punct >= LIST_PUNCTUATION
+
+
+def _article_box(container: etree._Element, headline: Headline, index: PageIndex) -> etree._Element:
+    """The box holding the whole article, headline to attachments: the lowest ancestor of the body
+    that also holds the headline (else the body's grandparent). Attachments are looked for in it."""
+    if headline.element is not None:
+        body_line = set(container.iterancestors())
+        for anc in headline.element.iterancestors():
+            if anc in body_line or anc is container:
+                if anc is not index.body and anc.tag != "html":
+                    return anc
+                break
+    box = container
+    for _ in range(2):
+        parent = box.getparent()
+        if parent is None or parent is index.body or parent.tag == "html":
+            break
+        box = parent
+    return box
+
+
+def _date_only(line: Line) -> bool:
+    """A line that is just a date, links aside (an e-paper's issue date above the headline)."""
+    text = "".join(run.text for run in line.runs if not run.linked)
+    span = DATE_SPAN.search(text)
+    return bool(span) and len(key(text)) - len(key(span.group())) <= 4
+
+
+def _locate(
+    index: PageIndex, root: etree._Element, metas: dict[str, str]
+) -> tuple[etree._Element | None, Headline, list[str], etree._Element | None]:
+    """Body container, headline and trail, each choice informing the next."""
+    scores = container_scores(index)
+    refs = references(root, metas)
+    avoid = site_names(root, metas)
+    container = find_container(index, scores)
+    headline = read_headline(index, refs, container, avoid)
+    if headline.element is not None:
+        # Second look: the body is the prose that follows the headline.
+        container = find_container(index, scores, after=headline.end_run)
+    limit = index.first_run.get(container) if container is not None else None
+    if headline.element is not None:
+        limit = min(limit or len(index.runs), headline.start_run)
+    crumbs, trail = read_breadcrumb(index, before=limit)
+    crumb_ref = crumb_reference(crumbs)
+    if crumb_ref and crumb_ref[0] not in {ref for ref, _ in refs}:
+        refs.append(crumb_ref)
+        headline = read_headline(index, refs, container, avoid)
+    if container is not None and not _holds_prose(container, index):
+        container = None
+    if container is None and headline.title and key(headline.title) in {key(crumb) for crumb in crumbs}:
+        # No article, and the "headline" is the column named in the trail: a list page.
+        headline = Headline()
     if container is not None:
-        paragraphs = [t for t in (element_text(p) for p in container.iterchildren("p")) if t]
-    body_text = element_text(root.find("body") if root.find("body") is not None else root)
-    source = _SOURCE.search(body_text)
-    views = _VIEWS.search(body_text)
-    attachments = []
-    for a in root.iter("a"):
-        href = (a.get("href") or "").strip()
-        if href.lower().split("?")[0].endswith(ATTACHMENT_EXTENSIONS):
-            attachments.append({"name": element_text(a) or href.rsplit("/", 1)[-1], "url": href})
+        container = _widen(container, index, headline)
+    return container, headline, crumbs, trail
+
+
+def _around_headline(
+    index: PageIndex, headline: Headline, trail: etree._Element | None, header_end: int, facts: Facts
+) -> None:
+    """The info line under the headline (labelled, unlabelled, named elements), else above it."""
+    _header_facts(facts, index.lines(headline.end_run, header_end, HEADER_LINES))
+    _class_hinted(index, headline.end_run, header_end, facts)
+    # Some pages print the info line above the headline (after the trail).
+    pre_start = index.end_run[trail] if trail is not None and index.end_run[trail] <= headline.start_run else 0
+    pre = index.lines(max(pre_start, headline.start_run - 150), headline.start_run)[-PRE_HEADLINE_LINES:]
+    for line in pre:
+        if LABEL.search(line.text) and is_info_line(line.text):
+            facts.take(read_pairs(line))
+    if facts.date is None:
+        for line in reversed(pre):
+            if _date_only(line):
+                facts.date = find_datetime(line.text)
+                break
+
+
+def read_article(
+    root: etree._Element, metas: dict[str, str], exclude: list[etree._Element], *, url: str | None = None
+) -> dict:
+    """Article parts of the record (keys breadcrumb … attachments, plus warnings).
+
+    ``exclude`` are subtrees read elsewhere (the disclosure block); ``url`` is the page's own
+    address when known (attachment links are resolved against it)."""
+    index = index_page(root, exclude)
+    container, headline, crumbs, trail = _locate(index, root, metas)
+    skip = set(headline.skip)
+    if trail is not None:
+        skip.add(trail)
+
+    facts = Facts()
+    runs = len(index.runs)
+    c_first = index.first_run.get(container, runs) if container is not None else runs
+    c_end = index.end_run.get(container, runs) if container is not None else runs
+    inside = headline.element is not None and container is not None and c_first < headline.end_run < c_end
+    if headline.element is not None:
+        # A headline printed inside the body's box: its info line is in the few lines after it.
+        header_end = first_prose(index, headline.end_run, c_end) if inside else c_first
+        _around_headline(index, headline, trail, header_end, facts)
+    elif container is not None:
+        _header_facts(facts, index.lines(max(0, c_first - 150), c_first)[-HEADER_LINES:])
+
+    paragraphs, body_subtitle = _body(container, index, headline, skip, facts, headline.end_run if inside else 0)
+    if container is not None:
+        for line in index.lines(c_end, c_end + 80, FOOTER_LINES):
+            facts.take(read_pairs(line), dates=facts.date is None, person_sources=False)
+
+    region = _article_box(container, headline, index) if container is not None else None
+    attachments = read_attachments(root, region, c_first, index.first_run, url)
     return {
-        "breadcrumb": [],
-        "title": _headline(root, metas),
-        "kicker": None,
-        "subtitle": None,
-        "content_source": source[1] if source else metas.get("ContentSource"),
-        "author": None,
-        "published_at": find_datetime(body_text[:2000]),
-        "views": int(views[1]) if views else None,
+        "breadcrumb": crumbs,
+        "title": headline.title,
+        "kicker": headline.kicker,
+        "subtitle": headline.subtitle or body_subtitle,
+        "content_source": facts.content_source(metas),
+        "author": facts.author,
+        "published_at": facts.date,
+        "views": facts.views,
         "paragraphs": paragraphs,
         "attachments": attachments,
         "warnings": [],

@@ -20,7 +20,9 @@ _BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 @lru_cache(maxsize=1)
 def _parser() -> etree.HTMLParser:
-    return etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, collect_ids=False)
+    # huge_tree: without it libxml2 stops at depth 256 and drops the rest of the page, which a run of
+    # unclosed tags (<font>, Word's <o:p>, custom CMS tags) reaches long before the article ends.
+    return etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, collect_ids=False, huge_tree=True)
 
 
 def looks_like_html(text: str) -> bool:
@@ -34,8 +36,19 @@ def binary_share(data: bytes) -> float:
     return len(_BINARY_BYTES.findall(head)) / len(head) if head else 0.0
 
 
+# End tags of the document or body: libxml2 (2.14+) drops everything after the first one, while a
+# browser keeps rendering (pages include headers/footers that carry their own </body></html>).
+_DOCUMENT_END = re.compile(r"</\s*(?:html|body)\s*>", re.I)
+
+
 def parse_html(text: str) -> etree._Element | None:
-    """Parse once with a plain etree parser (libxml2 never chooses the charset: the text is decoded)."""
+    """Parse once with a plain etree parser (libxml2 never chooses the charset: the text is decoded).
+
+    ``</body>`` and ``</html>`` are removed first, so markup after a stray one (an included
+    header's end tags before the article) stays in the tree, as a browser shows it.
+    """
+    if "</" in text:
+        text = _DOCUMENT_END.sub("", text)
     root = etree.fromstring(text.encode("utf-8", "surrogatepass"), _parser())
     return root
 
@@ -43,7 +56,7 @@ def parse_html(text: str) -> etree._Element | None:
 def is_hidden(element: etree._Element) -> bool:
     """The element carries a marker that the page does not display it."""
     attrib = element.attrib
-    if "hidden" in attrib or attrib.get("aria-hidden") == "true" and element.tag in ("div", "ul"):
+    if "hidden" in attrib or (attrib.get("aria-hidden") == "true" and element.tag in ("div", "ul")):
         return True
     style = attrib.get("style")
     if style and _HIDDEN_STYLE.search(style):

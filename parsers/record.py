@@ -9,6 +9,7 @@ from govmeta.parsers.encoding import decode_page
 from govmeta.parsers.errors import ExtractionError
 from govmeta.parsers.labels import DEFAULT_VOCABULARY, Vocabulary
 from govmeta.parsers.normalise import canonical_metadata
+from govmeta.parsers.pageurl import archive_url
 from govmeta.parsers.simplify import to_simplified
 from govmeta.parsers.site import canonical_url, cross_check, read_meta_tags, site_info
 from govmeta.parsers.textdump import read_text_dump
@@ -44,35 +45,35 @@ def extract_record(
     decoded = decode_page(data, override=encoding, transport=transport_charset)
     check_page_text(decoded.text)
     warnings = list(decoded.warnings)
+    encoding_info = decoded.info()
 
     if looks_like_html(decoded.text):
-        parts = _html_parts(decoded.text, vocabulary)
+        parts = _html_parts(decoded.text, vocabulary, url)
     else:
         parts = read_text_dump(decoded.text, vocabulary)
         parts.setdefault("site", dict(EMPTY_SITE))
-        parts["text_input"] = True
+        if encoding_info["source"] == "detected":
+            encoding_info["source"] = "text"  # plain text declares no charset: its own bytes decided
     metadata, meta_warnings = canonical_metadata(parts["fields"], vocabulary)
     meta_warnings += cross_check(metadata, parts.get("meta_tags") or {})
     parts["metadata"] = metadata
     parts["url"] = url or parts.get("url")
-    parts["encoding"] = decoded.info()
-    if parts.get("text_input") and parts["encoding"]["source"] == "detected":
-        parts["encoding"]["source"] = "text"  # plain text declares no charset: its own bytes decided
+    parts["encoding"] = encoding_info
     parts["path"] = path
     parts["warnings"] = warnings + parts.get("warnings", []) + meta_warnings
     record = {key: parts.get(key) for key in RECORD_KEYS}
     return to_simplified(record) if simplified else record
 
 
-def _html_parts(text: str, vocabulary: Vocabulary) -> dict:
+def _html_parts(text: str, vocabulary: Vocabulary, container_url: str | None = None) -> dict:
     root = parse_html(text)
     if root is None:
         raise ExtractionError("not_a_page", "no HTML document could be parsed from the input")
     metas = read_meta_tags(root)
-    page_url = canonical_url(root, metas)
+    page_url = container_url or canonical_url(root, metas) or archive_url(root)
     drop_non_content(root)
     block = read_block(root, vocabulary)
-    parts = read_article(root, metas, exclude=block.exclude)
+    parts = read_article(root, metas, exclude=block.exclude, url=page_url)
     parts["site"] = site_info(metas)
     parts["meta_tags"] = metas  # for the block/<meta> cross-check; not a record key
     parts["url"] = page_url

@@ -1,0 +1,174 @@
+"""Data for reading the article: tag classes, CMS class names, labels and separators.
+
+Everything here is a convention seen across many Chinese government CMSs (TRS WCM, Hanweb
+大汉, VSB/博达, Founder, DedeCMS …) and news sites, kept as data so that a new site needs a
+new entry, never a new code branch. Class and id hints are matched as lower-cased tokens
+(split on spaces, ``-`` and ``_``) or, for the ``*_EXACT`` sets, as whole class/id values.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- tags ------------------------------------------------------------------------------
+
+# Elements that start a new displayed line (block boxes).
+BLOCK_TAGS = frozenset({
+    "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr",
+    "td", "th", "thead", "tbody", "tfoot", "caption", "blockquote", "pre", "center", "section", "article",
+    "header", "footer", "main", "aside", "nav", "form", "fieldset", "figure", "figcaption", "address",
+    "hr", "body", "html", "details", "summary", "legend", "text",
+})
+# Blocks that hold one paragraph of text (their parent is the container).
+PARAGRAPH_TAGS = frozenset({
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "pre", "blockquote", "center", "address",
+    "figcaption", "caption",
+})
+HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+# Never displayed as article text.
+SKIP_TAGS = frozenset({"head", "title", "meta", "link", "base", "input", "button", "textarea", "option",
+                       "map", "area", "audio", "video", "source", "canvas"})
+
+# --- the article container -------------------------------------------------------------
+
+# Class/id values of article body containers in government CMSs and news sites (exact, case-insensitive).
+CONTAINER_EXACT = frozenset(s.lower() for s in (
+    "TRS_Editor", "Custom_UnionStyle", "zoom", "detailContent", "vsb_content", "endText", "article_content",
+    "article-content", "articleContent", "art_content", "artContent", "main-txt", "con_text", "conTxt",
+    "news_content", "newsContent", "news-content", "content_text", "contentText", "textContent", "wzcon",
+    "xl_content", "bt-article-02", "article-body", "articleBody", "art_contextBox", "dContents", "entext",
+    "pages_content", "pages-content", "UCAP-CONTENT", "ucap-content", "fontzoom", "Zoom", "zw", "zhengwen",
+    "show_content", "ContentBody", "content_body", "nr", "txt", "text", "article", "content",
+))
+# Bonus for a candidate container carrying one of those names (multiplier on its score).
+CONTAINER_BONUS = 1.5
+
+# Class/id tokens of page furniture that is never article text (share, print, QR, pager, comments …).
+NOISE_TOKENS = frozenset({
+    "share", "bdshare", "bdsharebuttonbox", "bshare", "jiathis", "fenxiang", "print", "printer", "dayin",
+    "close", "guanbi", "qrcode", "qr", "erweima", "ewm", "wx2dcode", "fontsize", "changesize", "zihao",
+    "comment", "comments", "pinglun", "tie", "prevpage", "nextpage", "pager", "pagination", "prev", "next",
+    "related", "relate", "xgwz", "xgxx", "xgwj", "xgld", "recommend", "tuijian", "hot", "footer", "foot",
+    "copyright", "toolbar", "tools", "gotop", "gototop", "backtop", "statement", "disclaimer", "sidebar",
+    "video", "player", "audio", "yybb", "advert", "ad", "ads", "breadcrumb", "crumbs", "position",
+    "location", "keywords", "tags", "zrbj",
+})
+# ... and whole class/id values (checked after lower-casing).
+NOISE_EXACT = frozenset({"main-word", "sub-area", "print-close", "m-share", "div_div", "qr_container",
+                         "pagesource", "video-2017", "post_btmshare"})
+
+# Words of widget lines (a line made only of these, between separators, is dropped): print, close,
+# send, comment, back-to-top, font size …
+WIDGET_WORDS = frozenset({
+    "打印", "打印本页", "打印本文", "打印此页", "打印文章", "打印页面", "我要打印", "关闭", "关闭窗口", "关闭本页",
+    "关闭页面", "返回", "返回顶部", "返回页首", "返回首页", "回到顶部", "顶部", "收藏", "加入收藏", "收藏本页", "分享",
+    "分享到", "推荐", "推荐给朋友", "发送给朋友", "发表评论", "我要评论", "评论", "纠错", "我要纠错", "字号", "字体",
+    "大", "中", "小", "默认", "放大", "缩小", "正常", "超大", "[大]", "[中]", "[小]", "扫一扫在手机打开当前页",
+    "扫一扫在手机上查看当前页面", "用微信扫描二维码", "分享至好友和朋友圈", "（点击看清晰大图）", "点击看大图",
+    "点击查看大图", "上一页", "下一页", "上一篇", "下一篇", "首页", "尾页", "视力保护色", "保护视力色",
+})
+# Separators and brackets around widget words.
+WIDGET_PUNCTUATION = "|｜│丨/【】[]()（）:：·•,， \u00a0\u3000"
+# A line starting with one of these is a widget, never article text.
+WIDGET_PREFIXES = ("扫一扫", "扫码", "【字体：", "字号：", "字体：", "分享到：", "【我要打印】", "【关闭窗口】",
+                   "【打印本页】", "上一篇：", "下一篇：", "上一篇:", "下一篇:", "上一条：", "下一条：")
+# Site promotion lines: （更多内容请继续关注 …）, 更多精彩资讯请点击 …
+PROMO_LINE = re.compile(r"^[（(【\[]?\s*更多\S{0,12}?(?:请|敬请|欢迎)\S{0,4}?(?:关注|点击|访问|登录|下载)")
+# Pager lines: 第1页/共3页, 共 3 页, 共4条 第1页/共1页 …
+PAGER_LINE = re.compile(r"^\s*(?:共\s*\d+\s*[条篇项]\s*)?(?:第\s*\d+\s*页\s*/?\s*共\s*\d+\s*页|共\s*\d+\s*页)")
+
+# Labels of related-link lines and lists (相关解读：… is a cross reference, not article text).
+RELATED_LABELS = ("相关解读", "相关文件", "相关链接", "相关文章", "相关阅读", "相关新闻", "相关报道", "相关稿件",
+                  "延伸阅读", "推荐阅读", "相关政策", "政策解读", "图片解读", "相关附件")
+
+# Editorial credit lines at the end of a body (left out of paragraphs; some feed source/author).
+CREDIT_LINE = re.compile(
+    r"^[（(\[【]?\s*(?:责任编辑|责编|编辑|审核|校对|终审|审校|值班编辑|网站编辑|本文来源|稿件来源|文章来源|信息来源|"
+    r"来源|作者|撰稿|撰稿人|通讯员)\s*[:：].{0,40}?[）)\]】]?$"
+)
+
+# --- headline ---------------------------------------------------------------------------
+
+# Class/id tokens that name a headline element.
+TITLE_TOKENS = frozenset({"title", "tit", "biaoti", "bt", "headline", "heading", "arttitle", "articletitle",
+                          "h1title", "newstitle", "news_title", "contitle", "xl_title", "sp_title", "ltle",
+                          "f24", "font01", "style8", "detailtitle", "main-title", "wenzhang"})
+# … minus tokens that say the element is NOT the headline.
+NOT_TITLE_TOKENS = frozenset({"sub", "subtitle", "second", "small", "list", "nav", "menu", "top", "site", "logo",
+                              "head", "header", "banner",
+                              "section", "column", "lanmu", "footer", "friend", "link", "links", "bar",
+                              "hide", "side", "right", "left", "tab"})
+# Class/id words naming a headline: found inside a token, or only as a whole token.
+TITLE_SUBSTRINGS = ("title", "biaoti", "headline", "heading")
+TITLE_EXACT = frozenset({"tit", "bt", "topic", "h1"})
+# Endings of site and organisation names (a <title> part so ending, short, names the site).
+SITE_NAME_SUFFIXES = ("人民政府", "政府", "政府网", "门户网站", "网站", "官网", "官方网站", "网", "委员会", "局", "厅",
+                      "办公室", "办公厅", "频道", "政府信息公开", "信息公开", "公开网")
+SITE_NAME_MAX = 16
+# <title> separators between the headline and the site/column names.
+TITLE_SEPARATORS = re.compile(r"\s*(?:__|_|--|——|—|-|\||｜|<|>|»|::|：：|·)\s*")
+# A headline is between these lengths (characters, whitespace removed).
+TITLE_MIN, TITLE_MAX = 4, 120
+# Subtitle lines often start with a dash (——副题) or are bracketed notes under the title (题注).
+SUBTITLE_LEAD = ("——", "――", "—", "－－", "--")
+
+# --- info line --------------------------------------------------------------------------
+
+SOURCE_LABELS = ("信息来源", "稿件来源", "文章来源", "新闻来源", "本文来源", "内容来源", "来源", "来自", "出处")
+AUTHOR_LABELS = ("作者", "撰稿", "撰稿人", "文稿", "撰文")
+DATE_LABELS = ("发布日期", "发布时间", "发表时间", "发稿时间", "发文日期", "公开日期", "更新时间", "日期", "时间",
+               "发布")
+VIEWS_LABELS = ("浏览次数", "浏览量", "访问次数", "阅读次数", "阅读量", "点击数", "点击量", "点击率", "点击次数",
+                "点击", "浏览", "阅读", "访问量", "人次")
+# Labels that end the value before them on an info line (and are not themselves wanted).
+OTHER_INFO_LABELS = ("责任编辑", "编辑", "审核", "字号", "字体", "打印", "分享", "关闭", "摄影", "摄", "通讯员",
+                     "记者", "校对", "签发", "文号", "索引号")
+# Values that mean "nothing" on an info line.
+EMPTY_VALUES = frozenset({"", "无", "-", "--", "—", "暂无", "null", "none", "undefined"})
+# The longest plausible value of a source / author.
+SOURCE_MAX, AUTHOR_MAX = 40, 30
+
+# An unlabelled byline at the top of a body: "记者张三/文".
+BYLINE = re.compile(r"记者\s*([\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*)\s*/\s*文")
+
+# --- breadcrumb -------------------------------------------------------------------------
+
+BREADCRUMB_LABELS = ("您现在的位置", "您当前的位置", "您当前所在位置", "您的位置", "当前位置", "所在位置", "当前的位置",
+                     "现在位置", "你的位置", "你现在的位置", "位置", "当前栏目")
+# Class/id parts that name a trail: strong words (found inside a token) and exact tokens.
+BREADCRUMB_WORDS = ("crumb", "position", "location", "weizhi", "dqwz", "curpage", "curpos", "mianbao", "currchnl")
+BREADCRUMB_TOKENS = frozenset({"current", "dangqian", "wzdh", "place", "locate", "bread", "sitepath"})
+# Weak names: a block so named is a trail only if it also ends the way trails do (… > 正文).
+BREADCRUMB_WEAK_WORDS = ("path", "nav", "links", "channel")
+# Separators that only trails use (menus use | and ·).
+BREADCRUMB_STRONG_SEPARATORS = frozenset({">", ">>", "»", "›", "->", "→", "＞", "〉", ">>>"})
+BREADCRUMB_SEPARATORS = frozenset({">", ">>", "»", "›", "/", "-", "->", "→", "＞", "〉", "|", "·", "\\",
+                                   "::", ">>>", "—", "－", "｜", "/ ", "》"})
+BREADCRUMB_MAX_ITEMS = 12
+BREADCRUMB_ITEM_MAX = 30
+
+# --- attachments ------------------------------------------------------------------------
+
+ATTACHMENT_EXTENSIONS = ("pdf", "doc", "docx", "xls", "xlsx", "wps", "et", "ofd", "zip", "rar", "7z", "txt",
+                         "ppt", "pptx", "csv", "dps")
+ATTACHMENT_LABELS = ("附件", "文件下载", "附件下载", "相关附件", "下载附件", "点击下载")
+# Resolve attachment hrefs against the page url when it is known (design/record.md; the corpus gold keeps
+# hrefs as written, but the scorer compares names only).
+RESOLVE_ATTACHMENT_URLS = True
+
+# --- people -----------------------------------------------------------------------------
+
+# Common single-character surnames (the most frequent ~100, minus characters that mostly start
+# ordinary words): a bare 2–3 character value starting with one reads as a personal name.
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁"
+    "沈姚卢姜崔钟谭陆汪范金廖贾夏韦付方邹孟熊秦邱江尹薛闫段雷侯龙陶黎贺顾毛郝龚邵钱严覃武戴莫孔汤"
+    "温康施牛樊葛邢齐乔伍庞颜倪庄聂鲁岳翟殷詹欧耿焦俞柳祝舒阮柯梅童凌毕裴霍涂苗谷盛翁冉骆蓝靳"
+)
+
+# Page-footer wording: a block saying this is the site's legal/contact footer, not an article.
+FOOTER_MARKERS = ("版权所有", "Copyright", "copyright", "ICP备", "ICP证", "免责声明", "网站标识码", "公网安备",
+                  "主办单位", "承办单位", "技术支持", "联系电话", "举报电话", "版权声明", "All Rights Reserved")
+# Class/id token parts that name an article body (a bonus when a candidate's name contains one).
+CONTAINER_WORDS = ("content", "article", "zoom", "zhengwen", "wenzhang", "detail", "editor", "unionstyle",
+                   "context", "artic", "main-txt", "newstext", "text")

@@ -1,0 +1,102 @@
+"""Attachment links: files (.pdf .doc … .ofd .zip) linked in or right after the article, or in 附件 rows."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from urllib.parse import parse_qsl, unquote, urljoin, urlsplit
+
+from lxml import etree
+
+from govmeta.parsers.article_rules import ATTACHMENT_EXTENSIONS, ATTACHMENT_LABELS, RESOLVE_ATTACHMENT_URLS
+from govmeta.parsers.document import element_text
+
+_EXTENSIONS = frozenset(ATTACHMENT_EXTENSIONS)
+# Quick test: an attachment extension somewhere in the href (then parsed properly).
+_MAYBE_FILE = re.compile(r"\.(?:" + "|".join(ATTACHMENT_EXTENSIONS) + r")(?![a-z0-9])", re.I)
+_NOT_FILES = ("javascript:", "mailto:", "tel:", "#")
+
+
+def _extension(name: str) -> str | None:
+    dot = name.rfind(".")
+    if dot < 0:
+        return None
+    ext = name[dot + 1:].strip().lower()
+    return ext if ext in _EXTENSIONS else None
+
+
+def file_name(href: str) -> str | None:
+    """The attached file's name from an href: the path's last part, or a query value naming a file."""
+    try:
+        parts = urlsplit(href)
+    except ValueError:
+        return None
+    base = unquote(posixpath.basename(parts.path))
+    if _extension(base):
+        return base
+    for _, value in parse_qsl(parts.query, keep_blank_values=False):
+        value = posixpath.basename(unquote(value))
+        if _extension(value):
+            return value
+    return None
+
+
+def is_attachment_link(a: etree._Element) -> bool:
+    """An ``<a>`` whose target (or, failing that, whose text) names a file of an attachment type."""
+    href = (a.get("href") or "").strip()
+    if not href or href.lower().startswith(_NOT_FILES):
+        return False
+    if _MAYBE_FILE.search(href) and file_name(href):
+        return True
+    text = element_text(a) if len(a) else (a.text or "")
+    return bool(_extension(text.strip()))
+
+
+def attachment(a: etree._Element, page_url: str | None) -> dict[str, str]:
+    """``{"name", "url"}``: the link text (else the file name) and the href."""
+    href = (a.get("href") or "").strip()
+    name = element_text(a) or file_name(href) or href
+    url = urljoin(page_url, href) if RESOLVE_ATTACHMENT_URLS and page_url else href
+    return {"name": name, "url": url}
+
+
+def in_attachment_row(a: etree._Element, depth: int = 4) -> bool:
+    """The link sits in a row or line labelled 附件 / 文件下载 (checked a few blocks up)."""
+    el = a.getparent()
+    for _ in range(depth):
+        if el is None:
+            return False
+        head = (el.text or "").strip()
+        if head.startswith(ATTACHMENT_LABELS):
+            return True
+        previous = el.getprevious()
+        if previous is not None and element_text(previous).startswith(ATTACHMENT_LABELS):
+            return True
+        el = el.getparent()
+    return False
+
+
+def read_attachments(
+    root: etree._Element,
+    region: etree._Element | None,
+    start_run: int,
+    first_run: dict[etree._Element, int],
+    page_url: str | None,
+) -> list[dict[str, str]]:
+    """Attachment links inside ``region`` from displayed position ``start_run`` on, plus those in
+    附件 rows anywhere on the page; no repeats."""
+    found: list[dict[str, str]] = []
+    seen: set[tuple[str, str]] = set()
+    region_links = set(region.iter("a")) if region is not None else set()
+    for a in root.iter("a"):
+        if not is_attachment_link(a):
+            continue
+        in_region = a in region_links and first_run.get(a, -1) >= start_run
+        if not in_region and not in_attachment_row(a):
+            continue
+        item = attachment(a, page_url)
+        key = (item["name"], item["url"])
+        if key not in seen:
+            seen.add(key)
+            found.append(item)
+    return found

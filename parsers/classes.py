@@ -1,0 +1,56 @@
+"""Reading an element's class and id as names and tokens (for the CMS conventions kept as data)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from lxml import etree
+
+_TOKEN_SPLIT = re.compile(r"[\s\-_]+")
+
+
+def names(el: etree._Element) -> frozenset[str]:
+    """The element's class names and id, lower-cased, each whole."""
+    attrib = el.attrib
+    cls = attrib.get("class")
+    ident = attrib.get("id")
+    if not cls and not ident:
+        return frozenset()
+    out = set(cls.lower().split()) if cls else set()
+    if ident:
+        out.add(ident.strip().lower())
+    return frozenset(out)
+
+
+def tokens(el: etree._Element) -> frozenset[str]:
+    """The class names and id split further on '-' and '_' (``bt-position`` -> bt, position)."""
+    attrib = el.attrib
+    cls = attrib.get("class")
+    ident = attrib.get("id")
+    if not cls and not ident:
+        return _EMPTY
+    return _tokens(cls or "", ident or "")
+
+
+_EMPTY: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=8192)
+def _tokens(cls: str, ident: str) -> frozenset[str]:
+    text = f"{cls} {ident}".lower()
+    out = set(_TOKEN_SPLIT.split(text))
+    out.update(text.split())
+    out.discard("")
+    return frozenset(out)
+
+
+def has_token(el: etree._Element, wanted: frozenset[str]) -> bool:
+    """Some class/id token of the element is in ``wanted``."""
+    return not wanted.isdisjoint(tokens(el))
+
+
+@lru_cache(maxsize=8192)
+def token_has_word(toks: frozenset[str], words: tuple[str, ...]) -> bool:
+    """Some token contains one of the words (``con-title01`` contains title)."""
+    return any(word in tok for tok in toks for word in words)

@@ -1,0 +1,173 @@
+"""Find the element that holds the article body: text density plus government-CMS conventions.
+
+Every run of displayed text (an element's own text and its children's tails) credits the block
+that lays it out as a paragraph's container: the parent of a ``<p>``/``<li>``/leaf ``<div>``, the
+cell or div itself for text split by ``<br>``. The container gets the run's weight, the block
+above it half (readability's trick, so that a wrapper of several paragraph groups can win).
+Link-heavy blocks are discounted; a block named like a known body container gets a bonus.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from lxml import etree
+
+from govmeta.parsers.article_rules import (
+    CONTAINER_BONUS,
+    CONTAINER_EXACT,
+    CONTAINER_WORDS,
+    FOOTER_MARKERS,
+    NOISE_EXACT,
+    PARAGRAPH_TAGS,
+)
+from govmeta.parsers.classes import has_token, names, token_has_word, tokens
+from govmeta.parsers.pageindex import PageIndex
+
+TABLE_PARTS = frozenset({"td", "th", "tr", "tbody", "thead", "tfoot", "table", "caption"})
+# A run shorter than this (characters) is a label or a menu entry more than prose.
+SHORT_RUN = 10
+# A table cell holding more than this much text is page layout, not a data cell.
+LAYOUT_CELL_CHARS = 400
+# A page footer is short; a longer block mentioning 版权所有 is not one.
+FOOTER_MAX_CHARS = 600
+FOOTER_CHECKS = 5
+# Class/id tokens of page furniture that never holds the article.
+FURNITURE = frozenset({"footer", "foot", "copyright", "nav", "menu", "sidebar", "comment", "comments"})
+
+
+def is_data_table(table: etree._Element, index: PageIndex, cache: dict) -> bool:
+    """A grid of values (two or more rows with two or more filled cells) rather than page layout."""
+    known = cache.get(table)
+    if known is not None:
+        return known
+    rows = 0
+    data = True
+    for row in table.iter("tr"):
+        filled = 0
+        for cell in row:
+            if cell.tag in ("td", "th"):
+                n = index.total(cell)
+                if n > LAYOUT_CELL_CHARS:
+                    data = False
+                    break
+                if n:
+                    filled += 1
+        if not data:
+            break
+        if filled >= 2:
+            rows += 1
+    data = data and rows >= 2
+    cache[table] = data
+    return data
+
+
+def _table_of(el: etree._Element) -> etree._Element | None:
+    while el is not None and el.tag != "table":
+        el = el.getparent()
+    return el
+
+
+def _lift(el: etree._Element, index: PageIndex, cache: dict) -> etree._Element | None:
+    """Move a credit out of data tables (a table's rows are paragraphs of the block holding it)."""
+    while el is not None and el.tag in TABLE_PARTS:
+        table = el if el.tag == "table" else _table_of(el)
+        if table is None or not is_data_table(table, index, cache):
+            break
+        el = index.parent_block(table)
+    return el
+
+
+def _is_paragraph(block: etree._Element, index: PageIndex) -> bool:
+    """A block that lays out one paragraph (its parent is the container)."""
+    if block.tag in PARAGRAPH_TAGS:
+        return True
+    if block.tag in ("div", "span", "font", "section") and block not in index.has_blocks:
+        # A leaf div split by <br> into several lines is itself a container of lines.
+        return sum(1 for child in block if child.tag == "br") < 2
+    return False
+
+
+def container_scores(index: PageIndex) -> dict[etree._Element, float]:
+    """Each candidate block's raw paragraph score."""
+    scores: dict[etree._Element, float] = defaultdict(float)
+    cache: dict = {}
+    block_of, own, own_punct = index.block, index.own, index.own_punct
+    for el in index.elements:
+        n = own.get(el, 0)
+        if not n:
+            continue
+        weight = n + 3 * own_punct.get(el, 0)
+        block = block_of[el]
+        target = index.parent_block(block) if _is_paragraph(block, index) else block
+        if target is None or target.tag in ("body", "html"):
+            target = block  # a paragraph straight in the body is its own container
+        lifted = _lift(target, index, cache)
+        if lifted is None:
+            continue
+        if n < SHORT_RUN and lifted is target:
+            # A short run is a label or a menu entry more than prose (but a data cell is data).
+            weight *= 0.3
+        scores[lifted] += weight
+        upper = _lift(index.parent_block(lifted), index, cache)
+        if upper is not None:
+            scores[upper] += weight / 2
+    return scores
+
+
+def _named_like_body(el: etree._Element) -> bool:
+    if names(el) & CONTAINER_EXACT:
+        return True
+    return token_has_word(tokens(el), CONTAINER_WORDS)
+
+
+def _footer_like(el: etree._Element, index: PageIndex) -> bool:
+    """A short block that says it is the site's footer (版权所有, ICP备 …)."""
+    if index.total(el) >= FOOTER_MAX_CHARS:
+        return False
+    memo = index.memo.setdefault("footer_like", {})
+    known = memo.get(el)
+    if known is None:
+        text = index.raw_text(el)
+        known = memo[el] = any(marker in text for marker in FOOTER_MARKERS)
+    return known
+
+
+def rank_containers(
+    index: PageIndex, scores: dict[etree._Element, float], after: int | None = None
+) -> list[tuple[float, etree._Element]]:
+    """Candidates best first. ``after`` (a run position: the headline's end) favours the prose
+    that follows the headline closely and disfavours what precedes it."""
+    ranked = []
+    for el, raw in scores.items():
+        if el.tag in ("body", "html") or el not in index.first_run:
+            continue
+        score = raw * (1 - index.link_density(el)) ** 2
+        if el.attrib:
+            if _named_like_body(el):
+                score *= CONTAINER_BONUS
+            if names(el) & NOISE_EXACT or has_token(el, FURNITURE):
+                score *= 0.2
+        if after is not None:
+            start, end = index.first_run[el], index.end_run[el]
+            if end <= after:
+                score *= 0.1
+            elif start >= after:
+                gap = index.line_rank(start) - index.line_rank(after)
+                score *= 1 / (1 + gap / 25)
+        ranked.append((score, el))
+    ranked.sort(key=lambda pair: -pair[0])
+    # The page footer (版权所有, ICP备 …) is never the article, however dense.
+    top = []
+    for score, el in ranked[:FOOTER_CHECKS]:
+        top.append((score * 0.1 if _footer_like(el, index) else score, el))
+    top.sort(key=lambda pair: -pair[0])
+    return top + ranked[FOOTER_CHECKS:]
+
+
+def find_container(
+    index: PageIndex, scores: dict[etree._Element, float] | None = None, after: int | None = None
+) -> etree._Element | None:
+    """The best candidate (None when the page has no prose)."""
+    ranked = rank_containers(index, scores if scores is not None else container_scores(index), after)
+    return ranked[0][1] if ranked and ranked[0][0] > 0 else None

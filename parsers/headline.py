@@ -1,0 +1,388 @@
+"""The displayed headline, with the 引题 (kicker) above it and the 副题 (subtitle) below it.
+
+Candidates are short elements before (or at the top of) the body. Each is scored on how well
+its text matches the page's own statements of the title (meta ArticleTitle, the ``<title>`` and
+its parts once the site name is split off, the breadcrumb's last item) and on its form (h1/h2,
+a class or id naming a title, bold and centred). A headline split over lines is joined.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from govmeta.parsers.article_rules import (
+    HEADING_TAGS,
+    NOT_TITLE_TOKENS,
+    SITE_NAME_MAX,
+    SITE_NAME_SUFFIXES,
+    SUBTITLE_LEAD,
+    TITLE_EXACT,
+    TITLE_MAX,
+    TITLE_MIN,
+    TITLE_SEPARATORS,
+    TITLE_SUBSTRINGS,
+)
+from govmeta.parsers.classes import token_has_word, tokens
+from govmeta.parsers.document import squash
+from govmeta.parsers.infoline import is_info_line
+from govmeta.parsers.pageindex import Line, PageIndex
+
+HEADING_WEIGHT = {"h1": 3.0, "h2": 2.5, "h3": 1.5, "h4": 1.0, "h5": 0.5, "h6": 0.5}
+# Class/id names of a kicker (引题) or subtitle (副题) line: whole tokens, or words inside a token.
+KICKER_TOKENS = frozenset({"yt", "yinti", "kicker", "pretitle", "overtitle", "toptitle", "shoulder"})
+SUBTITLE_TOKENS = frozenset({"fbt", "futi", "subhead", "subtitle", "deck"})
+SIDE_WORDS = ("title", "biaoti")
+EMPHASIS_TAGS = frozenset({"b", "strong", "font"})
+# The best candidate needs this score; a reference match is worth up to MATCH_WEIGHT.
+MATCH_WEIGHT = 6.0
+MIN_SCORE = 3.4  # a named headline box (2) right above the body (1.5) passes with no title match
+# How many ancestors up a list entry or a bar/side/nav box marks a candidate as furniture.
+FURNITURE_DEPTH = 4
+# Trust in a <title> part other than the first (usually the site or the column).
+OTHER_PART_WEIGHT = 0.6
+GENERIC_CRUMBS = frozenset({"正文", "详情", "内容", "正文内容", "文章", "详细内容", "阅读文章"})
+# A headline printed inside the body's box is within its first TOP_LINES lines.
+TOP_LINES = 2
+# How many lines above the body the fallback headline may be.
+FALLBACK_LINES = 6
+# A line this long that is not an info line is running prose (looked for in the first lines).
+PROSE_SEARCH_LINES = 12
+PROSE_LINE = 30
+# Kicker / subtitle lines are at most this long; a kicker is a phrase, at least KICKER_MIN long.
+KICKER_MIN = 6
+BULLETS = "■□●○◆◇▲△★☆►▶•·"
+SIDE_LINE_MAX = 100
+
+
+# Full-width ASCII (ＡＢＣ１２３，（）：) folded to ASCII: the part of NFKC that matters here, at a
+# fraction of its cost.
+_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+
+
+def key(text: str | None) -> str:
+    """Comparison form: full-width ASCII folded, all whitespace removed."""
+    return "".join(text.translate(_FULL_WIDTH).split()) if text else ""
+
+
+def join_lines(lines: list[str]) -> str:
+    """Lines of one headline joined as displayed: no separator between CJK, a space between words."""
+    out = ""
+    for line in lines:
+        if out and line and out[-1].isascii() and out[-1].isalnum() and line[0].isascii() and line[0].isalnum():
+            out += " "
+        out += line
+    return out
+
+
+@dataclass
+class Headline:
+    title: str | None = None
+    kicker: str | None = None
+    subtitle: str | None = None
+    element: etree._Element | None = None  # the headline unit (its highest single-text wrapper)
+    end_run: int = 0  # first run after the title block (headline and subtitle)
+    start_run: int = 0  # first run of the title block (kicker or headline)
+    skip: set[etree._Element] = field(default_factory=set)  # elements the body must leave out
+
+
+def _site_like(part: str) -> bool:
+    return len(part) <= SITE_NAME_MAX and part.endswith(SITE_NAME_SUFFIXES)
+
+
+def references(root: etree._Element, metas: dict[str, str]) -> list[tuple[str, float]]:
+    """The page's own statements of its title, as comparison keys with a trust weight: meta
+    ArticleTitle, the <title> and its first part fully, its other parts (usually site and
+    column names) less; a part that reads as a site name is not a statement of the title."""
+    refs: list[tuple[str, float]] = []
+    article_title = metas.get("ArticleTitle")
+    if article_title:
+        refs.append((key(article_title), 1.0))
+    for part, weight in _title_parts(root):
+        if not _site_like(part) or part == key(article_title):
+            refs.append((part, weight))
+    return [(r, w) for r, w in refs if r]
+
+
+def site_names(root: etree._Element, metas: dict[str, str]) -> set[str]:
+    """Texts that name the site or the column, never the headline (comparison keys)."""
+    names = {key(metas.get(name)) for name in ("SiteName", "ColumnName")}
+    article_title = key(metas.get("ArticleTitle"))
+    names.update(part for part, _ in _title_parts(root) if _site_like(part) and part != article_title)
+    names.discard("")
+    return names
+
+
+def _title_parts(root: etree._Element) -> list[tuple[str, float]]:
+    """The <title> whole, then split on its separators (first part fully trusted, others less)."""
+    title_el = root.find(".//title")
+    if title_el is None or not title_el.text:
+        return []
+    full = squash(title_el.text)
+    out = [(key(full), 1.0)]
+    parts = [key(part) for part in TITLE_SEPARATORS.split(full) if len(key(part)) >= TITLE_MIN]
+    for i, part in enumerate(parts):
+        if part != out[0][0]:
+            out.append((part, 1.0 if i == 0 else OTHER_PART_WEIGHT))
+    return out
+
+
+def crumb_reference(crumbs: list[str]) -> tuple[str, float] | None:
+    """The trail's last entry, when it names the page rather than a generic 正文."""
+    if len(crumbs) < 2 or crumbs[-1] in GENERIC_CRUMBS or len(key(crumbs[-1])) < TITLE_MIN:
+        return None
+    return key(crumbs[-1]), 0.8
+
+
+def _match(text_key: str, refs: list[tuple[str, float]]) -> float:
+    best = 0.0
+    for ref, weight in refs:
+        if text_key == ref:
+            score = 1.0
+        elif len(text_key) >= TITLE_MIN and text_key in ref:
+            score = len(text_key) / len(ref)
+        elif len(ref) >= TITLE_MIN and ref in text_key:
+            score = 0.9 * len(ref) / len(text_key)
+        else:
+            continue
+        best = max(best, score * weight)
+    return best
+
+
+def _title_named(toks: frozenset[str]) -> bool:
+    return bool(toks & TITLE_EXACT) or token_has_word(toks, TITLE_SUBSTRINGS)
+
+
+def _form(el: etree._Element, index: PageIndex) -> float:
+    """How much the element looks like a headline, whatever its text."""
+    score = HEADING_WEIGHT.get(el.tag, 0.0)
+    toks = tokens(el)
+    if toks:
+        if toks & NOT_TITLE_TOKENS:
+            score -= 1.5
+        elif _title_named(toks):
+            score += 2.0
+    if el.tag in EMPHASIS_TAGS or el.find("b") is not None or el.find("strong") is not None:
+        score += 0.5
+    if _centred(el, index):
+        score += 0.5
+    # Furniture around: a link, a list entry, a bar or a side column is not the headline.
+    if el in index.in_link or (el.find(".//a") is not None and index.link_density(el) > 0.5):
+        score -= 3.0
+    for depth, anc in enumerate(el.iterancestors()):
+        if depth >= FURNITURE_DEPTH:
+            break
+        if anc.tag in ("li", "ul", "ol", "a"):
+            score -= 2.0
+            break
+        if anc.attrib and tokens(anc) & NOT_TITLE_TOKENS:
+            score -= 1.5
+            break
+    return score
+
+
+def _centred(el: etree._Element, index: PageIndex) -> bool:
+    """The element, or an ancestor up to its block box, is centred (align=center, text-align:center)."""
+    block = index.block.get(el, el)
+    anc: etree._Element | None = el
+    for _ in range(6):
+        if anc is None:
+            return False
+        if (anc.get("align") or "").lower() == "center" or anc.tag == "center" or "center" in (anc.get("style") or ""):
+            return True
+        if anc is block:
+            return False
+        anc = anc.getparent()
+    return False
+
+
+def _unit(el: etree._Element, index: PageIndex) -> etree._Element:
+    """The highest ancestor that wraps only this text (td -> tr, span -> p)."""
+    total = index.total(el)
+    unit = el
+    for anc in el.iterancestors():
+        if anc is index.body or index.total(anc) != total or anc.tag in ("table", "body"):
+            break
+        unit = anc
+    return unit
+
+
+def _candidates(index: PageIndex) -> list[tuple[etree._Element, str, bool]]:
+    """Short elements that could be the headline, with their text key and whether they are named
+    as headings (memoised: the headline is looked for up to three times per page)."""
+    cached = index.memo.get("headline_candidates")
+    if cached is not None:
+        return cached
+    out = []
+    own, in_link, block_of, runs = index.own, index.in_link, index.block, index.runs
+    first_run, end_run = index.first_run, index.end_run
+    limit = TITLE_MAX * 1.5
+    text, links = index.text, index.links
+    for el in index.short:
+        if not TITLE_MIN <= text[el] + links[el] <= limit:
+            continue
+        named = el.tag in HEADING_WEIGHT or _title_named(tokens(el))
+        # Wrappers are seen through the element holding the text; links only when named; an
+        # inline element only when its block is short too (not a phrase inside a paragraph).
+        if not named:
+            block = block_of[el]
+            if not own[el] or el in in_link or text[block] + links[block] > limit:
+                continue
+        span = runs[first_run[el]:end_run[el]]
+        if len({run.line for run in span if not run.text.isspace()}) > 4:
+            continue
+        text_key = key("".join(run.text for run in span))
+        if TITLE_MIN <= len(text_key) <= TITLE_MAX:
+            out.append((el, text_key, named))
+    index.memo["headline_candidates"] = out
+    return out
+
+
+def find_headline(
+    index: PageIndex,
+    refs: list[tuple[str, float]],
+    container: etree._Element | None,
+    avoid: set[str],
+) -> tuple[etree._Element | None, list[Line]]:
+    """The headline element and its lines (None when no candidate is convincing)."""
+    c_order = index.order.get(container, len(index.elements)) if container is not None else len(index.elements)
+    c_first = index.first_run.get(container, len(index.runs)) if container is not None else len(index.runs)
+    best, best_score = None, MIN_SCORE
+    forms: dict[etree._Element, float] = index.memo.setdefault("headline_forms", {})
+    for el, text_key, named in _candidates(index):
+        if text_key in avoid:
+            continue
+        match = _match(text_key, refs)
+        if match < 0.3 and not named:
+            continue
+        form = forms.get(el)
+        if form is None:
+            form = forms[el] = _form(el, index)
+        if match < 0.3 and form < 2.0:
+            continue
+        order = index.order[el]
+        if order < c_order:
+            position = 1.5
+        elif container is not None and _inside(el, container):
+            # At the very top of the body (a headline printed as its first line) or not at all.
+            position = 0.5 if index.line_rank(index.first_run[el]) - index.line_rank(c_first) <= TOP_LINES else -3.0
+        else:
+            position = -3.0
+        score = MATCH_WEIGHT * match + form + position
+        if score > best_score or (score == best_score and best is not None and _inside(best, el)):
+            best, best_score = el, score
+    if best is None:
+        return _emphasised_before(index, container, avoid) if container is not None else (None, [])
+    return best, index.element_lines(best)
+
+
+def first_prose(index: PageIndex, start: int, end: int) -> int:
+    """The run position of the first line of running prose (a sentence, not an info line)."""
+    for line in index.lines(start, min(end, start + 300), PROSE_SEARCH_LINES):
+        if len(line.text) >= PROSE_LINE and not is_info_line(line.text):
+            return line.start
+    return start
+
+
+def _emphasised_before(
+    index: PageIndex, container: etree._Element, avoid: set[str]
+) -> tuple[etree._Element | None, list[Line]]:
+    """Fallback when nothing matches the page's title statements: the nearest bold or centred
+    line (or heading) above the body's first sentence."""
+    c_first = index.first_run[container]
+    prose = first_prose(index, c_first, index.end_run[container])
+    for line in reversed(index.lines(max(0, c_first - 60), prose)[-FALLBACK_LINES:]):
+        if is_info_line(line.text) or any(run.linked for run in line.runs):
+            continue
+        first = line.runs[0]
+        el = first.element.getparent() if first.is_tail else first.element
+        text_key = key(line.text)
+        if el is None or el not in index.order or not TITLE_MIN <= len(text_key) <= TITLE_MAX or text_key in avoid:
+            continue
+        if _form(el, index) >= 1.0 and index.total(el) == len(text_key):
+            return el, index.element_lines(el)
+    return None, []
+
+
+def _inside(el: etree._Element, ancestor: etree._Element) -> bool:
+    return any(anc is ancestor for anc in el.iterancestors())
+
+
+def read_headline(
+    index: PageIndex,
+    refs: list[tuple[str, float]],
+    container: etree._Element | None,
+    avoid: set[str],
+) -> Headline:
+    """Headline, kicker and subtitle, with the positions of the title block."""
+    el, lines = find_headline(index, refs, container, avoid)
+    if el is None:
+        return Headline()
+    unit = _unit(el, index)
+    result = Headline(title=join_lines([line.text for line in lines]), element=unit)
+    result.skip.add(unit)
+    result.start_run = index.first_run[unit]
+    result.end_run = index.end_run[unit]
+    kicker = _side(unit, index, container, True, avoid)
+    if kicker is not None:
+        result.kicker = index.element_string(kicker)
+        result.skip.add(kicker)
+        result.start_run = index.first_run[kicker]
+    subtitle = _side(unit, index, container, False, avoid)
+    if subtitle is not None:
+        result.subtitle = index.element_string(subtitle)
+        result.skip.add(subtitle)
+        result.end_run = index.end_run[subtitle]
+    else:
+        line = _next_line(unit, index)
+        if line is not None and _is_subtitle_text(line.text):
+            result.subtitle = line.text
+            result.end_run = line.end
+    return result
+
+
+def _is_subtitle_text(text: str) -> bool:
+    """A dash-led line (——副题) or a bracketed note printed under a title (题注)."""
+    if not text or len(text) > SIDE_LINE_MAX or is_info_line(text):
+        return False
+    return text.startswith(SUBTITLE_LEAD) or (text[0] in "（(" and text[-1] in "）)")
+
+
+def _side(
+    unit: etree._Element, index: PageIndex, container, before: bool, avoid: set[str]
+) -> etree._Element | None:
+    """The first non-empty sibling box above (kicker) or below (subtitle) the headline unit.
+
+    Inside the body's box a plain heading next to the headline is the body's first heading, so
+    there only a box named as kicker/subtitle or shaped like one (——…, （…）) counts."""
+    in_body = container is not None and _inside(unit, container)
+    for sib in unit.itersiblings(preceding=before):
+        if not isinstance(sib.tag, str) or sib in index.excluded or not index.total(sib):
+            continue
+        if container is not None and (sib is container or _inside(container, sib)):
+            return None
+        text = index.element_string(sib)
+        if not text or len(text) > SIDE_LINE_MAX or is_info_line(text) or index.link_density(sib) > 0.3:
+            return None
+        if (before and (len(key(text)) < KICKER_MIN or text[0] in BULLETS)) or key(text) in avoid:
+            return None
+        if not in_body and (sib.tag in HEADING_TAGS or (sib.tag == "tr" and unit.tag == "tr")):
+            return sib
+        toks = tokens(sib)
+        named = toks & (KICKER_TOKENS if before else SUBTITLE_TOKENS) or token_has_word(toks, SIDE_WORDS)
+        if toks and named and not toks & NOT_TITLE_TOKENS - {"sub", "subtitle"}:
+            return sib
+        if not before and sib.tag in ("div", "p", *HEADING_TAGS) and _is_subtitle_text(text):
+            return sib
+        return None
+    return None
+
+
+def _next_line(unit: etree._Element, index: PageIndex) -> Line | None:
+    """The displayed line right after the headline when it is in the same block (a <br>-split title block)."""
+    start = index.end_run[unit]
+    parent = unit.getparent()
+    end = index.end_run.get(parent, start)
+    lines = index.lines(start, end, 1)
+    return lines[0] if lines else None

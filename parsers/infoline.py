@@ -1,0 +1,192 @@
+"""The info line: 来源 / 作者 / 发布时间 / 浏览次数 printed with the headline (or under the body).
+
+A line is read as ``label：value`` pairs; a value runs to the next label, a bar separator or the
+line's end (a value that is a link is the link's text). News sites print the date and the source
+without labels ("2019-09-26 10:56 证券时报网"): the token after the date is then the source.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from govmeta.parsers.article_rules import (
+    AUTHOR_LABELS,
+    DATE_LABELS,
+    EMPTY_VALUES,
+    OTHER_INFO_LABELS,
+    SOURCE_LABELS,
+    SOURCE_MAX,
+    SURNAMES,
+    VIEWS_LABELS,
+    WIDGET_WORDS,
+)
+from govmeta.parsers.dates import find_datetime
+from govmeta.parsers.document import squash
+from govmeta.parsers.pageindex import Line, Run
+
+_KIND = {label: "source" for label in SOURCE_LABELS}
+_KIND.update({label: "author" for label in AUTHOR_LABELS})
+_KIND.update({label: "date" for label in DATE_LABELS})
+_KIND.update({label: "views" for label in VIEWS_LABELS})
+_KIND.update({label: "other" for label in OTHER_INFO_LABELS})
+_ALL_LABELS = sorted(_KIND, key=len, reverse=True)
+# A label starts a word: it does not follow another Han character (工作者：, 成文日期： are not labels).
+_LEAD = r"(?<![\u4e00-\u9fff])"
+# A known label followed by a colon, at the start of a word.
+LABEL = re.compile(_LEAD + r"(?P<label>" + "|".join(map(re.escape, _ALL_LABELS)) + r")\s*[:：]")
+# Any short Han word followed by a colon ends a value too (文章类型：…).
+_ANY_LABEL = re.compile(r"(?:(?<=\s)|(?<=[|丨｜│]))[\u4e00-\u9fff]{2,6}\s*[:：]")
+_BAR = re.compile(r"[|丨｜│]")
+# A date right after some other label (成文日期：…, 印发日期：…) is that label's value.
+_OTHER_LABEL_END = re.compile(r"[\u4e00-\u9fff]{2,8}\s*[:：]\s*$")
+# A widget in brackets after a value: 【字体：大 中 小】, [打印].
+_WIDGET_OPEN = re.compile(r"(?<=\S)\s*[【\[]")
+DATE_SPAN = re.compile(
+    r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+    r"(?:\s*T?\s*\d{1,2}\s*[:：时]\s*\d{1,2}(?:\s*[:：分]\s*\d{1,2})?)?"
+)
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
+_DIGITS = re.compile(r"\d[\d,]*")
+# After removing the date and addresses, an unlabelled info line has at most this much left.
+INFO_REST_MAX = 25
+_VALUE_TRIM = " \u00a0\u3000:：|丨｜│[]【】()（）·,，;；"
+
+
+def is_info_line(text: str) -> bool:
+    """A line of article facts: a labelled 来源/日期/浏览 value, or a date with little else."""
+    if LABEL.search(text):
+        match = LABEL.search(text)
+        return _KIND[match["label"]] != "other" or len(text) < 40
+    span = DATE_SPAN.search(text)
+    if not span:
+        return False
+    rest = _URL.sub("", text[: span.start()] + text[span.end():])
+    return len(key_chars(rest)) <= INFO_REST_MAX and not rest.rstrip().endswith("。")
+
+
+def key_chars(text: str) -> str:
+    return "".join(text.split())
+
+
+@dataclass
+class Pair:
+    kind: str
+    value: str  # "" when the label shows no value
+    label: str
+
+
+def _link_value(line: Line, offset: int) -> str | None:
+    """The text of the link that starts the value at ``offset`` of the line's raw text, if any."""
+    position = 0
+    collected: list[str] = []
+    for run in line.runs:
+        end = position + len(run.text)
+        if collected:
+            if run.linked and not run.is_tail:
+                collected.append(run.text)
+                position = end
+                continue
+            break
+        if end > offset:
+            rest = run.text[max(offset - position, 0):]
+            if rest.strip():
+                if not run.linked:
+                    return None
+                collected.append(rest)
+            elif run.linked:
+                collected.append(rest)
+        position = end
+    value = squash("".join(collected))
+    return value or None
+
+
+def read_pairs(line: Line) -> list[Pair]:
+    """The ``label：value`` pairs of one line, in order."""
+    raw = "".join(run.text for run in line.runs)
+    matches = list(LABEL.finditer(raw))
+    pairs = []
+    for i, match in enumerate(matches):
+        start = match.end()
+        stop = matches[i + 1].start() if i + 1 < len(matches) else len(raw)
+        kind = _KIND[match["label"]]
+        value = _value(raw[start:stop], kind)
+        if kind in ("source", "author"):
+            link = _link_value(line, start)
+            if link:
+                value = link.strip(_VALUE_TRIM)
+        pairs.append(Pair(kind, value, match["label"]))
+    return pairs
+
+
+def _value(segment: str, kind: str) -> str:
+    """A label's value: up to a bar, another (unknown) label, a widget bracket or word, or — for
+    anything but a date — a date."""
+    cuts = [m.start() for m in (_BAR.search(segment), _ANY_LABEL.search(segment), _WIDGET_OPEN.search(segment)) if m]
+    if kind != "date":
+        date = DATE_SPAN.search(segment)
+        if date and date.start() > 0:
+            cuts.append(date.start())
+    if cuts:
+        segment = segment[: min(cuts)]
+    words = squash(segment).split(" ")
+    for i, word in enumerate(words):
+        if i and word.strip(_VALUE_TRIM) in WIDGET_WORDS:
+            words = words[:i]
+            break
+    return " ".join(words).strip(_VALUE_TRIM)
+
+
+def read_text_pairs(text: str) -> list[Pair]:
+    """The pairs of a plain line of text (no link structure)."""
+    return read_pairs(Line(text, (Run(0, text, None, False, False),), 0, 1))
+
+
+def views_value(value: str) -> int | None:
+    match = _DIGITS.match(value.strip())
+    return int(match.group().replace(",", "")) if match else None
+
+
+def looks_like_person(value: str) -> bool:
+    """A bare personal name (2–3 Han characters starting with a common surname)."""
+    return 2 <= len(value) <= 3 and value[0] in SURNAMES and all("\u4e00" <= c <= "\u9fff" for c in value)
+
+
+def usable(value: str | None, limit: int) -> bool:
+    return bool(value) and value not in EMPTY_VALUES and len(value) <= limit and value not in WIDGET_WORDS
+
+
+def unlabelled_source(line: Line) -> str | None:
+    """The token printed right after the date on an unlabelled info line (a link's text when linked)."""
+    raw = "".join(run.text for run in line.runs)
+    span = DATE_SPAN.search(raw)
+    if not span or LABEL.search(raw):
+        return None
+    link = _link_value(line, span.end())
+    if link is None:
+        rest = raw[span.end():].strip(" \u00a0\u3000·|丨｜│")
+        rest = rest.split()[0] if rest.split() else ""
+        rest = rest.strip(_VALUE_TRIM.replace("【", "").replace("】", ""))
+    else:
+        rest = link
+    if not usable(rest, SOURCE_MAX) or _URL.match(rest) or rest.isdigit() or find_datetime(rest):
+        return None
+    if rest in _KIND or LABEL.match(rest + "："):
+        return None  # a label whose colon the trim took off, not a value
+    return rest
+
+
+def line_date(line: Line) -> str | None:
+    """The date shown on an info line: a labelled one, else an unlabelled date that is (nearly) all
+    the line holds before its first label (新华网 ( 2012-06-04 09:20 ) 来源：…)."""
+    for pair in read_pairs(line):
+        if pair.kind == "date" and pair.value:
+            found = find_datetime(pair.value)
+            if found:
+                return found
+    label = LABEL.search(line.text)
+    head = line.text[: label.start()] if label else line.text
+    span = DATE_SPAN.search(head)
+    if span and is_info_line(head) and not _OTHER_LABEL_END.search(head[: span.start()]):
+        return find_datetime(head)
+    return None

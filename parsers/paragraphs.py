@@ -1,0 +1,290 @@
+"""The article container's displayed paragraphs, one string each.
+
+The container is copied, block boundaries are marked in the copy's text (a paragraph mark
+before and after every block box, a line mark after every ``<br>``; inside a data-table row the
+marks become single spaces and the row ends the paragraph), widgets and link lists are cut out,
+and the copy is serialised ONCE with ``tostring(method="text")`` and split (design/performance.md).
+Text hard-wrapped with ``<br>`` at a fixed width (old forums) is re-joined into its paragraphs.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+
+from lxml import etree
+
+from govmeta.parsers.article_rules import (
+    BLOCK_TAGS,
+    CREDIT_LINE,
+    NOISE_EXACT,
+    NOISE_TOKENS,
+    PAGER_LINE,
+    PROMO_LINE,
+    RELATED_LABELS,
+    SKIP_TAGS,
+    WIDGET_PREFIXES,
+    WIDGET_PUNCTUATION,
+    WIDGET_WORDS,
+)
+from govmeta.parsers.attachments import is_attachment_link
+from govmeta.parsers.classes import names, tokens
+from govmeta.parsers.container import is_data_table
+from govmeta.parsers.document import squash
+from govmeta.parsers.pageindex import PageIndex
+
+PARA = "\u2029"  # paragraph separator: never in page text after parsing
+BR = "\u2028"  # line separator: a <br> inside a paragraph block
+CELL_PARTS = frozenset({"td", "th"})
+TRANSPARENT = frozenset({"tbody", "thead", "tfoot"})
+# A block whose text is mostly links (≥ this share) with ≥ LIST_MIN_LINKS links, or whose own
+# words are only a heading over links, is a link list; LINK_ONLY: nothing but links.
+LINK_LIST_DENSITY = 0.6
+LIST_MIN_LINKS = 3
+LINK_ONLY = 0.95
+# Non-link words of a related-headline list: bullets, dates, brackets (at most this many left).
+LIST_LEFTOVER = 4
+LIST_TITLE_MAX = 10
+LINK_BOX_TAGS = frozenset({"ul", "ol", "table", "div", "dl", "p", "td", "li", "center"})
+_LIST_FURNITURE = re.compile(
+    r"(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:AM|PM)?)?|[\s・·•●○■□◆◇▪\-|｜()（）\[\]【】>»]"
+)
+_FLOAT = re.compile(r"float\s*:\s*(?:left|right)", re.I)
+# Hard-wrapped text: at least this many lines, most of them (HARD_WRAP_SHARE) within 85% of the
+# wrapping width, which is at most HARD_WRAP_WIDTH columns.
+HARD_WRAP_LINES = 8
+HARD_WRAP_SHARE = 0.5
+HARD_WRAP_WIDTH = 160  # display columns (a CJK character is two)
+_INDENT = ("\u00a0", "\u3000", "  ", "\t", "\u2002", "\u2003")
+
+
+def _leftover(el: etree._Element, index: PageIndex) -> str:
+    """The element's non-link text with dates, bullets and brackets removed."""
+    text = "".join(
+        run.text for run in index.runs[index.first_run[el]:index.end_run[el]] if not run.linked
+    )
+    return _LIST_FURNITURE.sub("", text)
+
+
+def is_noise(el: etree._Element, index: PageIndex) -> bool:
+    """Page furniture inside the container: widgets named so, a list of links (related
+    headlines with their dates), or a box that is nothing but links (点击看大图)."""
+    if el.attrib and (not NOISE_TOKENS.isdisjoint(tokens(el)) or not NOISE_EXACT.isdisjoint(names(el))):
+        return True
+    if el.tag not in LINK_BOX_TAGS or not index.links.get(el, 0):
+        return False
+    density = index.link_density(el)
+    if density < 0.3:
+        return False
+    links = [a for a in el.iter("a") if index.total(a)]
+    if any(is_attachment_link(a) for a in links):
+        return False
+    if density >= LINK_ONLY or (density >= LINK_LIST_DENSITY and len(links) >= LIST_MIN_LINKS):
+        return True
+    leftover = _leftover(el, index)
+    return len(leftover) <= LIST_LEFTOVER or (density >= 0.5 and len(leftover) <= LIST_TITLE_MAX)
+
+
+def _mark(dup: etree._Element, before: str, after: str) -> None:
+    dup.text = before + (dup.text or "")
+    dup.tail = after + (dup.tail or "")
+
+
+def _floats(el: etree._Element) -> bool:
+    """A box floated beside the text (align=left/right on a table, or a CSS float)."""
+    align = (el.get("align") or "").lower()
+    return (el.tag in ("table", "div") and align in ("left", "right")) or bool(_FLOAT.search(el.get("style") or ""))
+
+
+def serialise(
+    container: etree._Element, index: PageIndex, skip: set[etree._Element], after: int = 0
+) -> list[str]:
+    """The container's displayed paragraphs (whitespace collapsed, empties dropped).
+
+    Elements in ``skip``, and elements that end before run position ``after`` (a headline printed
+    inside the container, and what precedes it), are left out."""
+    dup_root = copy.deepcopy(container)
+    in_cell: dict[etree._Element, bool] = {}
+    table_cache: dict = {}
+    removals = []
+    quiet: set[etree._Element] = set()  # inside an empty floated box: no line breaks
+    for orig, dup in zip(container.iter(), dup_root.iter(), strict=True):
+        tag = orig.tag
+        if not isinstance(tag, str):
+            continue
+        parent = orig.getparent()
+        if parent in quiet:
+            quiet.add(orig)
+            dup.text = dup.tail = None  # an empty box's layout whitespace is not displayed
+            continue
+        cell = in_cell.get(parent, False) if orig is not container else False
+        if orig is not container and (
+            orig in skip
+            or tag in SKIP_TAGS
+            or orig in index.excluded
+            or (after and index.end_run.get(orig, after + 1) <= after)
+            or is_noise(orig, index)
+        ):
+            removals.append((dup, tag in BLOCK_TAGS or tag == "br", cell))
+            continue
+        if tag in CELL_PARTS or tag == "tr" or tag == "table":
+            table = orig if tag == "table" else _table_of(orig)
+            if table is not None and is_data_table(table, index, table_cache):
+                in_cell[orig] = cell or tag in CELL_PARTS
+                if tag in CELL_PARTS:
+                    dup.tail = " " + (dup.tail or "")
+                else:
+                    _mark(dup, PARA, PARA)
+                continue
+        in_cell[orig] = cell
+        if tag == "br":
+            dup.tail = (" " if cell else BR) + (dup.tail or "")
+        elif tag in BLOCK_TAGS and tag not in TRANSPARENT and orig is not container:
+            if cell:
+                _mark(dup, " ", " ")
+            elif not index.total(orig) and _floats(orig):
+                quiet.add(orig)  # an empty floated box (an image table) does not break the line
+                dup.text = None
+            elif _continued_past_float(orig, index):
+                dup.text = PARA + (dup.text or "")
+                _rstrip_end(dup)
+                following = dup.getnext()
+                if following is not None and following.tail:
+                    following.tail = following.tail.lstrip()
+            else:
+                _mark(dup, PARA, PARA)
+    for dup, is_block, cell in removals:
+        _remove(dup, (" " if cell else PARA) if is_block else "")
+    text = etree.tostring(dup_root, method="text", encoding="unicode", with_tail=False)
+    paragraphs: list[str] = []
+    for block in text.split(PARA):
+        paragraphs.extend(_block_lines(block))
+    return paragraphs
+
+
+def _continued_past_float(el: etree._Element, index: PageIndex) -> bool:
+    """A paragraph the parser closed at an empty floated table, its text going on after it
+    (``<p>…5<table align=left><img></table>00万元…</p>``: one run on screen)."""
+    following = el.getnext()
+    return (
+        el.tag == "p"
+        and following is not None
+        and following.tag in ("table", "div")
+        and not index.total(following)
+        and _floats(following)
+        and bool((following.tail or "").strip())
+    )
+
+
+def _rstrip_end(el: etree._Element) -> None:
+    """Trim the whitespace at the very end of an element's text (its last text node)."""
+    last = None
+    for node in el.iterdescendants():
+        last = node
+    if last is None:
+        el.text = (el.text or "").rstrip()
+    elif last.tail:
+        last.tail = last.tail.rstrip()
+    elif last.getparent() is el or not last.text:
+        pass
+    else:
+        last.text = last.text.rstrip()
+
+
+def _remove(dup: etree._Element, mark: str) -> None:
+    """Take an element out of the copy, keeping its tail (after a boundary mark for a block)."""
+    parent = dup.getparent()
+    if parent is None:
+        return
+    tail = mark + (dup.tail or "")
+    previous = dup.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + tail
+    else:
+        parent.text = (parent.text or "") + tail
+    parent.remove(dup)
+
+
+def _block_lines(block: str) -> list[str]:
+    """A block's paragraphs: its <br> lines, or, for text hard-wrapped at a fixed width, its
+    logical paragraphs (a new one at an indented line or after an empty line)."""
+    raw = block.split(BR)
+    lines = [squash(line) for line in raw]
+    filled = [line for line in lines if line]
+    if len(filled) < HARD_WRAP_LINES:
+        return filled
+    widths = sorted(_width(line) for line in filled)
+    wrap = widths[int(len(widths) * 0.9)]  # the wrapping width (a few lines may overrun it)
+    full = sum(1 for width in widths if width >= 0.85 * wrap)
+    if wrap > HARD_WRAP_WIDTH or full < HARD_WRAP_SHARE * len(filled):
+        return filled
+    out: list[str] = []
+    new_paragraph = True
+    for raw_line, line in zip(raw, lines, strict=True):
+        if not line:
+            new_paragraph = True
+            continue
+        indented = raw_line.lstrip("\r\n").startswith(_INDENT)
+        if new_paragraph or indented or not out:
+            out.append(line)
+        else:
+            joint = " " if out[-1][-1:].isascii() and out[-1][-1:].isalnum() and line[0].isascii() else ""
+            out[-1] += joint + line
+        new_paragraph = False
+    return out
+
+
+def _width(line: str) -> int:
+    """Display width: a CJK character (three UTF-8 bytes) is two columns, an ASCII one one."""
+    return (len(line.encode("utf-8")) + len(line)) // 2
+
+
+def _table_of(el: etree._Element) -> etree._Element | None:
+    while el is not None and el.tag != "table":
+        el = el.getparent()
+    return el
+
+
+_WIDGET_SPACES = str.maketrans({c: " " for c in WIDGET_PUNCTUATION})
+# A credit line is short.
+CREDIT_LINE_MAX = 80
+# A widget line is short.
+WIDGET_LINE_MAX = 60
+
+
+def is_widget_line(line: str) -> bool:
+    """A line of widget words only (打印本页 | 关闭窗口), a pager, a promotion or a widget prompt."""
+    if line.startswith(WIDGET_PREFIXES) or PAGER_LINE.match(line) or PROMO_LINE.match(line):
+        return True
+    if len(line) > WIDGET_LINE_MAX:
+        return False
+    return all(word in WIDGET_WORDS for word in line.translate(_WIDGET_SPACES).split())
+
+
+def is_related_line(line: str) -> bool:
+    """A cross-reference line (相关解读：…) or a related-list heading (相关链接)."""
+    head = line.lstrip("【[ ").replace(" ", "")
+    for label in RELATED_LABELS:
+        if head.startswith(label):
+            rest = head[len(label):]
+            return not rest or rest[0] in ":：】]"
+    return False
+
+
+def credit_text(line: str) -> str | None:
+    """The credit of an editorial credit line (责任编辑：… / 来源：…), widget brackets before it
+    (【纠错】) taken off; None when the line is not one."""
+    if len(line) > CREDIT_LINE_MAX:
+        return None
+    rest = line
+    while rest[:1] in "【[":
+        close = rest.find("】" if rest[0] == "【" else "]")
+        if close < 0 or rest[1:close].strip() not in WIDGET_WORDS:
+            break
+        rest = rest[close + 1:].lstrip()
+    return rest if CREDIT_LINE.match(rest) else None
+
+
+def clean_lines(lines: list[str]) -> list[str]:
+    """Drop widget lines and related-link lines."""
+    return [line for line in lines if not is_widget_line(line) and not is_related_line(line)]
