@@ -70,17 +70,23 @@ def drop_non_content(root: etree._Element) -> None:
     etree.strip_elements(root, *NON_CONTENT_TAGS, with_tail=False)
     hidden = [el for el in root.iter() if isinstance(el.tag, str) and el.attrib and is_hidden(el)]
     for el in hidden:
-        parent = el.getparent()
-        if parent is None:
-            continue
-        tail = el.tail
-        if tail:
-            prev = el.getprevious()
-            if prev is not None:
-                prev.tail = (prev.tail or "") + tail
-            else:
-                parent.text = (parent.text or "") + tail
-        parent.remove(el)
+        remove_keeping_tail(el)
+
+
+def remove_keeping_tail(element: etree._Element, mark: str = "") -> None:
+    """Take an element out of its tree; its tail (the text after it, which is displayed) stays,
+    preceded by ``mark`` (a block-boundary marker, for callers that split text later)."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail = mark + (element.tail or "")
+    if tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(element)
 
 
 def squash(text: str | None) -> str:

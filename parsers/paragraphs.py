@@ -30,7 +30,7 @@ from govmeta.parsers.article_rules import (
 from govmeta.parsers.attachments import is_attachment_link
 from govmeta.parsers.classes import names, tokens
 from govmeta.parsers.container import is_data_table
-from govmeta.parsers.document import squash
+from govmeta.parsers.document import remove_keeping_tail, squash
 from govmeta.parsers.pageindex import PageIndex
 
 PARA = "\u2029"  # paragraph separator: never in page text after parsing
@@ -154,7 +154,7 @@ def serialise(
             else:
                 _mark(dup, PARA, PARA)
     for dup, is_block, cell in removals:
-        _remove(dup, (" " if cell else PARA) if is_block else "")
+        remove_keeping_tail(dup, (" " if cell else PARA) if is_block else "")
     text = etree.tostring(dup_root, method="text", encoding="unicode", with_tail=False)
     paragraphs: list[str] = []
     for block in text.split(PARA):
@@ -189,20 +189,6 @@ def _rstrip_end(el: etree._Element) -> None:
         pass
     else:
         last.text = last.text.rstrip()
-
-
-def _remove(dup: etree._Element, mark: str) -> None:
-    """Take an element out of the copy, keeping its tail (after a boundary mark for a block)."""
-    parent = dup.getparent()
-    if parent is None:
-        return
-    tail = mark + (dup.tail or "")
-    previous = dup.getprevious()
-    if previous is not None:
-        previous.tail = (previous.tail or "") + tail
-    else:
-        parent.text = (parent.text or "") + tail
-    parent.remove(dup)
 
 
 def _block_lines(block: str) -> list[str]:

@@ -17,7 +17,7 @@ from govmeta.parsers import extract_record
 from govmeta.parsers.block import read_block
 from govmeta.parsers.document import drop_non_content, element_text, parse_html
 from govmeta.parsers.labels import DEFAULT_VOCABULARY, build_vocabulary, load_label_file
-from tests.paths import FIXTURES, SHARED, needs_shared
+from tests.paths import FIXTURES, gold_pages, needs_shared
 
 BLOCKS = FIXTURES / "blocks"
 USER_LABELS = BLOCKS / "user_labels"
@@ -218,16 +218,8 @@ def test_cli_rejects_bad_labels_file(tmp_path: Path):
 
 # --- the corpus ----------------------------------------------------------------------------------------
 
-def _gold_pages() -> list[tuple[Path, Path]]:
-    gold = SHARED / "corpus" / "gold"
-    pages = SHARED / "corpus" / "pages"
-    if not gold.is_dir():
-        return []
-    return sorted((pages / g.relative_to(gold).with_suffix(""), g) for g in gold.rglob("*.json"))
-
-
 @needs_shared
-@pytest.mark.parametrize(("page", "gold_file"), _gold_pages(), ids=lambda p: p.name)
+@pytest.mark.parametrize(("page", "gold_file"), gold_pages(), ids=lambda p: p.name)
 def test_corpus_block_matches_gold(page: Path, gold_file: Path):
     gold = json.loads(gold_file.read_text(encoding="utf-8"))
     record = extract_record(page.read_bytes(), str(page))

@@ -10,7 +10,7 @@ import pytest
 from govmeta.parsers import extract_record
 from govmeta.parsers.document import parse_html
 from govmeta.parsers.site import canonical_url, cross_check, is_placeholder, read_meta_tags, site_info
-from tests.paths import SHARED, needs_shared
+from tests.paths import gold_pages, needs_shared
 
 
 def _metas(head: str) -> dict[str, str]:
@@ -58,16 +58,8 @@ def test_cross_check_warns_on_disagreeing_publication_date():
     assert cross_check({}, {"PubDate": "2023-08-28"}) == []
 
 
-def _gold_pages() -> list[tuple[Path, Path]]:
-    gold = SHARED / "corpus" / "gold"
-    pages = SHARED / "corpus" / "pages"
-    if not gold.is_dir():
-        return []
-    return sorted((pages / g.relative_to(gold).with_suffix(""), g) for g in gold.rglob("*.json"))
-
-
 @needs_shared
-@pytest.mark.parametrize(("page", "gold_file"), _gold_pages(), ids=lambda p: p.name)
+@pytest.mark.parametrize(("page", "gold_file"), gold_pages(), ids=lambda p: p.name)
 def test_corpus_site_matches_gold(page: Path, gold_file: Path):
     gold = json.loads(gold_file.read_text(encoding="utf-8"))
     assert extract_record(page.read_bytes(), str(page))["site"] == gold["site"]
