@@ -10,7 +10,7 @@ from pathlib import Path
 
 STDIN_NAME = "-"
 PAGE_PATTERNS = ("*.html", "*.htm", "*.shtml", "*.xhtml", "*.txt", "*.mht", "*.mhtml")
-DEFAULT_PATTERNS = PAGE_PATTERNS + tuple(p + ".gz" for p in PAGE_PATTERNS)
+DEFAULT_PATTERNS = PAGE_PATTERNS + tuple(p + ".gz" for p in PAGE_PATTERNS) + ("*.warc", "*.warc.gz")
 ALL_FILES = ("*",)
 _GLOB_CHARS = frozenset("*?[")
 

@@ -133,8 +133,8 @@ def extract(paths, files_from, max_bytes, quiet, fmt, output, excel, encoding, l
             raise click.BadParameter(str(exc), param_hint="--labels") from exc
     options = ExtractOptions(encoding=encoding, vocabulary=vocabulary, max_bytes=max_bytes, simplified=simplified)
     inputs, stdin_data = _collect_inputs(paths, files_from)
-    records = run(inputs, options, jobs=jobs, stdin_data=stdin_data)
-    _write_all(records, len(inputs), fmt, output, excel, quiet)
+    batches = run(inputs, options, jobs=jobs, stdin_data=stdin_data)
+    _write_all(batches, len(inputs), fmt, output, excel, quiet)
 
 
 @cli.command()
@@ -155,7 +155,7 @@ def detect(paths, files_from, max_bytes, quiet, fmt, output, excel) -> None:
     if fmt == "table":
         failed = print_table(records)
         sys.exit(ExitCode.SOME_FAILED if failed else ExitCode.OK)
-    _write_all(records, len(inputs), "jsonl", output, excel, quiet)
+    _write_all(([record] for record in records), len(inputs), "jsonl", output, excel, quiet)
 
 
 @cli.command()
@@ -178,16 +178,19 @@ def fields(fmt: str) -> None:
         click.echo(f"{name:<{width}}  {rule.kind:<6}  {', '.join(rule.labels)}")
 
 
-def _write_all(records: Iterator[dict], total: int, fmt: str, output: str | None, excel: bool, quiet: bool) -> None:
-    """Write records as they come, report progress and a summary, and exit with the run's code."""
+def _write_all(batches: Iterator[list[dict]], total: int, fmt: str, output: str | None, excel: bool,
+               quiet: bool) -> None:
+    """Write each input's records as they come, report progress and a summary, and exit with the run's code."""
     reporter = Reporter(total=total, quiet=quiet)
     started = time.perf_counter()
     code = ExitCode.OK
     try:
         with open_sink(output, fmt, excel) as writer, reporter:
-            for record in records:
-                writer.write(record)
-                reporter.advance(record)
+            for batch in batches:
+                for record in batch:
+                    writer.write(record)
+                    reporter.count(record)
+                reporter.advance()
     except KeyboardInterrupt:
         code = ExitCode.INTERRUPTED
         reporter.interrupted()

@@ -15,7 +15,6 @@ class Reporter:
         self.quiet = quiet
         self.records = 0
         self.errors = 0
-        self._done = 0
         console = Console(stderr=True)
         show = console.is_terminal and total > 1 and not quiet
         self._progress = Progress(
@@ -31,9 +30,8 @@ class Reporter:
     def __exit__(self, *exc) -> None:
         self._progress.stop()
 
-    def advance(self, record: dict) -> None:
+    def count(self, record: dict) -> None:
         """Count one record; an error record also gets one line on stderr."""
-        self._done += 1
         error = record.get("error")
         if error:
             self.errors += 1
@@ -44,6 +42,9 @@ class Reporter:
                 self._progress.console.print(line, markup=False, highlight=False, soft_wrap=True)
         else:
             self.records += 1
+
+    def advance(self) -> None:
+        """One more input done."""
         self._progress.advance(self._task)
 
     def interrupted(self) -> None:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from govmeta.cli.containers import ContainerError, open_page
+from govmeta.cli.archives import TooLarge, archive_pages, is_archive
+from govmeta.cli.containers import ContainerError, Page, open_page
 from govmeta.cli.inputs import STDIN_NAME, Input
 from govmeta.parsers import ExtractionError, extract_record
 from govmeta.parsers.labels import Vocabulary
@@ -41,15 +42,34 @@ def _read(inp: Input, stdin_data: bytes | None, max_bytes: int) -> bytes:
         return handle.read()
 
 
-def record_for(inp: Input, options: ExtractOptions, stdin_data: bytes | None = None) -> dict:
-    """One input's record, or its error record; never raises for a bad input."""
+def records_for(inp: Input, options: ExtractOptions, stdin_data: bytes | None = None) -> list[dict]:
+    """The records of one input: one for a page, one per page for an archive; never raises for bad input."""
     if inp.missing:
-        return error_record(inp.name, "not_found", inp.missing)
+        return [error_record(inp.name, "not_found", inp.missing)]
+    if inp.name != STDIN_NAME and is_archive(inp.name):
+        return _archive_records(inp.name, options)
+    return [_guarded(inp.name, lambda: open_page(inp.name, _read(inp, stdin_data, options.max_bytes)), options)]
+
+
+def _archive_records(name: str, options: ExtractOptions) -> list[dict]:
+    records = []
     try:
-        page = open_page(inp.name, _read(inp, stdin_data, options.max_bytes))
+        for member, page in archive_pages(name, options.max_bytes):
+            records.append(_guarded(f"{name}!{member}", lambda page=page: page, options))
+    except (OSError, ContainerError) as exc:
+        records.append(error_record(name, "unreadable", getattr(exc, "strerror", None) or str(exc)))
+    return records
+
+
+def _guarded(path: str, load: Callable[[], Page | Exception], options: ExtractOptions) -> dict:
+    """Load one page and extract its record; every failure becomes an error record."""
+    try:
+        page = load()
+        if isinstance(page, Exception):
+            raise page
         return extract_record(
             page.data,
-            inp.name,
+            path,
             page.url,
             encoding=options.encoding,
             transport_charset=page.transport_charset,
@@ -57,20 +77,22 @@ def record_for(inp: Input, options: ExtractOptions, stdin_data: bytes | None = N
             simplified=options.simplified,
         )
     except ExtractionError as exc:
-        return error_record(inp.name, exc.kind, exc.message)
+        return error_record(path, exc.kind, exc.message)
+    except TooLarge as exc:
+        return error_record(path, "too_large", str(exc))
     except IsADirectoryError:
-        return error_record(inp.name, "unreadable", "is a directory")
+        return error_record(path, "unreadable", "is a directory")
     except PermissionError:
-        return error_record(inp.name, "unreadable", "permission denied")
+        return error_record(path, "unreadable", "permission denied")
     except OSError as exc:
-        return error_record(inp.name, "unreadable", exc.strerror or str(exc))
+        return error_record(path, "unreadable", exc.strerror or str(exc))
     except ContainerError as exc:
-        return error_record(inp.name, "unreadable", str(exc))
+        return error_record(path, "unreadable", str(exc))
     except RecursionError:
-        return error_record(inp.name, "not_a_page", "the document is nested too deeply to read")
+        return error_record(path, "not_a_page", "the document is nested too deeply to read")
     except Exception as exc:  # a bug in the workshop must not end the batch: report it and go on
-        return error_record(inp.name, "internal", f"govmeta failed on this page ({type(exc).__name__}: {exc}); "
-                                                  "please report it with the page")
+        return error_record(path, "internal", f"govmeta failed on this page ({type(exc).__name__}: {exc}); "
+                                              "please report it with the page")
 
 
 _worker_state: tuple[ExtractOptions, bytes | None] | None = None
@@ -81,20 +103,20 @@ def _init_worker(options: ExtractOptions, stdin_data: bytes | None) -> None:
     _worker_state = (options, stdin_data)
 
 
-def _worker_record(inp: Input) -> dict:
+def _worker_records(inp: Input) -> list[dict]:
     assert _worker_state is not None
     options, stdin_data = _worker_state
-    return record_for(inp, options, stdin_data)
+    return records_for(inp, options, stdin_data)
 
 
 def run(inputs: Iterable[Input], options: ExtractOptions, jobs: int = 1,
-        stdin_data: bytes | None = None) -> Iterator[dict]:
-    """Records for the inputs, in input order; ``jobs`` > 1 uses a forked process pool."""
+        stdin_data: bytes | None = None) -> Iterator[list[dict]]:
+    """Each input's records, in input order; ``jobs`` > 1 uses a forked process pool."""
     if jobs <= 1:
         for inp in inputs:
-            yield record_for(inp, options, stdin_data)
+            yield records_for(inp, options, stdin_data)
         return
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     with context.Pool(jobs, initializer=_init_worker, initargs=(options, stdin_data)) as pool:
-        yield from pool.imap(_worker_record, inputs, chunksize=POOL_CHUNKSIZE)
+        yield from pool.imap(_worker_records, inputs, chunksize=POOL_CHUNKSIZE)
