@@ -16,7 +16,6 @@ from govmeta.cli.containers import ContainerError, Page, open_page
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
 ZIP_SUFFIXES = (".zip",)
-ARCHIVE_PATTERNS = ("*.warc", "*.warc.gz", "*.zip")
 # HTTP/WARC content types that are pages.
 PAGE_CONTENT_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 ZIP_PAGE_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".txt", ".mht", ".mhtml", ".html.gz", ".htm.gz")
