@@ -88,3 +88,24 @@ LIST_MIN_OTHER_ITEMS = 2
 # The block element is "tight" (safe to exclude from the article whole) when the block's own
 # pairs make up at least this share of its text; otherwise only the rows holding pairs are excluded.
 TIGHT_TEXT_SHARE = 0.6
+
+# --- Labels heading the columns: a label row over a value row ------------------------------------------
+
+# Table cells, and the groups rows sit in (<thead> may even sit inside <tbody>).
+CELL_TAGS = frozenset({"td", "th"})
+ROW_GROUP_TAGS = frozenset({"thead", "tbody", "tfoot"})
+# A label's text may sit this many elements below its cell (<td><div><p>索取号</p></div></td>).
+GRID_CELL_DEPTH = 3
+# A row of cells holding nothing but labels, at least this many known ones, heads the values of the
+# next row (索取号 | 发布时间 | 发布机构 | 文件编号 | 备注 over their values), column by column.
+GRID_MIN_KNOWN_LABELS = 2
+# Of a label row's cells, at most this share (and at least one cell) may be labels the vocabulary does
+# not know (备注): a row alternating known labels and short values (发布机构 | 市政府 | ...) is no label row.
+GRID_MAX_UNKNOWN_SHARE = 0.25
+# Headings of a list's columns, never of the block: a row heading them heads a list of documents.
+LIST_HEADING_LABELS = frozenset({"序号", "排序", "操作", "查看", "详情", "下载"})
+# A value cell that is wholly a link to another page names another document (a list row); links to
+# these files (an attachment in the block) and links going nowhere do not count.
+FILE_LINK_EXTENSIONS = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".et", ".ofd", ".zip", ".rar",
+                        ".7z", ".txt", ".ppt", ".pptx", ".jpg", ".png")
+DEAD_LINK_PREFIXES = ("#", "javascript:", "mailto:")

@@ -159,6 +159,33 @@ def test_hidden_copies_are_not_content(hidden: str):
     assert _pairs(hidden.format(rows) + "<p>正文。</p>") == []
 
 
+def test_label_row_over_value_row():
+    body = ("<table><tr><th>索取号</th><th>发布时间</th><th>发布机构</th><th>文件编号</th><th>备注</th></tr>"
+            "<tr><td>A/1</td><td></td><td>市卫生健康委员会</td><td>某卫〔2024〕5号</td><td></td></tr></table>"
+            "<p>正文第一段。</p>")
+    block = _block(body)
+    assert [(p["label"], p["value"]) for p in block.pairs] == [
+        ("索取号", "A/1"), ("发布时间", ""), ("发布机构", "市卫生健康委员会"), ("文件编号", "某卫〔2024〕5号"),
+        ("备注", "")]
+    assert block.element is not None and "正文" not in element_text(block.element)
+
+
+def test_label_rows_alternate_with_value_rows_then_pair_rows():
+    body = ("<table><tr><td><p>索引号</p></td><td>主题分类</td><td>发布机构：</td></tr>"
+            "<tr><td>A/1</td><td>综合政务</td><td><span>局</span></td></tr>"
+            "<tr><td>成文日期</td><td>发布日期</td><td>文号</td></tr>"
+            "<tr><td>2024-01-05</td><td>2024-01-06</td><td></td></tr>"
+            "<tr><td>标题</td><td colspan=2>关于某事的通知</td></tr></table><p>正文。</p>")
+    assert _pairs(body) == [("索引号", "A/1"), ("主题分类", "综合政务"), ("发布机构", "局"), ("成文日期", "2024-01-05"),
+                            ("发布日期", "2024-01-06"), ("文号", ""), ("标题", "关于某事的通知")]
+
+
+def test_label_row_over_values_linking_files_only():
+    body = ("<table><tr><th>索引号</th><th>发布机构</th><th>成文日期</th><th>附件</th></tr>"
+            "<tr><td>A/1</td><td>局</td><td>2024-01-05</td><td><a href='/f/x.pdf'>x.pdf</a></td></tr></table>")
+    assert _pairs(body)[-1] == ("附件", "x.pdf")
+
+
 # --- no false positives -----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("body", [
@@ -170,7 +197,15 @@ def test_hidden_copies_are_not_content(hidden: str):
     ("<table><tr><th>标题</th><th>文号</th><th>发文机关</th><th>成文日期</th><th>发布日期</th></tr>"
      "<tr><td><a href=1>某办法</a></td><td>某发〔2023〕12号</td><td>某市人民政府</td><td>2023-05-04</td>"
      "<td>2023-05-10</td></tr></table>"),
-], ids=["prose", "info-line", "script", "penalty-table", "list-heading"])
+    ("<table><tr><th>索引号</th><th>发布机构</th><th>成文日期</th><th>文号</th></tr>"
+     + "".join(f"<tr><td>A/{i}</td><td>局{i}</td><td>2024-01-0{i}</td><td>发〔2024〕{i}号</td></tr>" for i in (1, 2))
+     + "</table>"),
+    ("<table><tr><th>序号</th><th>索引号</th><th>发布机构</th><th>成文日期</th></tr>"
+     "<tr><td>1</td><td>A/1</td><td>局</td><td>2024-01-05</td></tr></table>"),
+    ("<table><tr><td>发布机构</td><td>市政府</td><td>主题分类</td><td>综合政务</td></tr>"
+     "<tr><td>甲</td><td>乙</td><td>丙</td><td>丁</td></tr></table>"),
+], ids=["prose", "info-line", "script", "penalty-table", "list-heading", "list-rows-under-labels",
+        "list-numbered-column", "label-value-row-over-cells"])
 def test_no_block(body: str):
     block = _block(body)
     assert block.pairs == [] and block.element is None and block.exclude == []
