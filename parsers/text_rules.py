@@ -1,4 +1,5 @@
-"""Named rules for reading plain-text dumps of disclosure pages (data only; textdump.py applies them).
+"""Named rules for reading plain-text dumps of disclosure pages (data only; textdump.py and the
+text_*.py modules it calls apply them).
 
 Every keyword here is written in simplified Chinese: text is matched after character folding
 (parsers/hanzi.py), so 當前位置 and 瀏覽次數 match as well.
@@ -29,14 +30,19 @@ CRAWLER_KEYS = frozenset({
 # A ``key: value`` line (one pair): short key without spaces, a colon not followed by // (URLs).
 KEYED_LINE = re.compile(r"^\s*([^\s:：]{1,12})\s*[:：](?!//)\s*(.*)$")
 
+# Icon-font glyphs (Private Use Area): a copied page keeps them as lone characters; never text.
+ICON_GLYPHS = re.compile("[\ue000-\uf8ff]")
+
 # --- Breadcrumb --------------------------------------------------------------------------------
 
 BREADCRUMB_MARKERS = ("当前位置", "您当前的位置", "您当前位置", "您现在的位置", "您的位置", "你的位置",
-                      "当前所在位置", "所在位置", "现在位置")
+                      "当前所在位置", "所在位置", "现在位置", "您现在所在的位置", "您所在的位置", "您当前所在位置",
+                      "你现在的位置", "当前所在的位置")
 # Only this many lines of the page text are searched for the breadcrumb.
 BREADCRUMB_MAX_LINE = 40
-# A marker alone on its line: the trail is read from up to this many lines below it, each a short
-# item (首页) or a line led by a separator (> 政府信息公开 > 通知公告).
+# A marker alone on its line: the trail is read from up to this many item lines below it, each a
+# short item (首页) or a line led by a separator (> 政府信息公开 > 通知公告); a separator alone on
+# its line (首页⏎>⏎专题专栏) joins its neighbours and is not counted.
 BREADCRUMB_MAX_LINES_BELOW = 8
 CRUMB_ITEM_CHARS = 12
 # A marker counts only at the start of a line, followed by a colon (or whitespace then text).
@@ -67,6 +73,15 @@ INFO_ONLY_KEYS = frozenset({
 # Info keys this short are only recognised when followed by a colon (文 is a common character).
 INFO_KEY_NEEDS_COLON_BELOW = 2
 
+# An article line printed after the block (…有 效 性： 有效 标题 发布时间： … 信息来源： …) stands this
+# close to the block's end (non-space characters, lines: the headline and a document number between)
+# and names one of these targets.
+BYLINE_MAX_GAP_CHARS = 140
+BYLINE_MAX_GAP_LINES = 4
+BYLINE_TARGETS = frozenset({"published_at", "content_source", "author"})
+# A sentence ends here: such text is body, not a headline or a block value.
+SENTENCE_END = re.compile(r"[。；;！？!?]")
+
 # --- Block ------------------------------------------------------------------------------------
 
 # A block needs this many distinct canonical fields (prose mentions one or two labels).
@@ -89,13 +104,18 @@ LONG_REMAINDER = 60
 # A label the vocabulary does not know, inside a block written with colons (所属主题：, 文 种：):
 # a short CJK word after a space or a line start. It ends the value before it and starts a pair.
 UNKNOWN_LABEL = re.compile(r"(?:(?<=\s)|^)([\u4e00-\u9fff](?:[ ]{0,3}[\u4e00-\u9fff]){1,7})[ ]{0,3}[:：](?!//)", re.M)
+# An unknown label's value just above the block's first known label is at most this long.
+EDGE_VALUE_CHARS = 60
+# A header row of a table copied as text (cells separated by tabs): each cell a label like this,
+# at least this share of them known to the vocabulary; the next row holds the values.
+LABEL_CELL = re.compile(r"^[\u4e00-\u9fff](?:[ ]{0,8}[\u4e00-\u9fff()]){1,9}[ ]{0,3}[:：]?$")
+HEADER_ROW_KNOWN_SHARE = 0.5
 # A block counts as written with colons when this share of its labels has one.
 COLON_STYLE_SHARE = 0.5
 # A date (and time) value at the start of a text: where a date value ends on a flattened line.
-DATE_VALUE = re.compile(
-    r"\s*(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
-    r"(?:\s*\d{1,2}\s*[:：时]\s*\d{1,2}(?:\s*[:：分]\s*\d{1,2}\s*秒?)?)?"
-)
+_DATE = (r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+         r"(?:\s*\d{1,2}\s*[:：时]\s*\d{1,2}(?:\s*[:：分]\s*\d{1,2}\s*秒?)?)?")
+DATE_VALUE = re.compile(r"\s*" + _DATE)
 # The article line without a key of INFO_ONLY_KEYS is still one when it has two keys and one of
 # these targets, and does not sit inside the block.
 SOFT_INFO_TARGETS = frozenset({"content_source", "author", "views"})
@@ -107,6 +127,10 @@ MAX_HEADLINE_LINES = 3
 MIN_HEADLINE_CHARS = 4
 # Not a headline: navigation bars, key lines, a sentence, a date alone.
 NOT_HEADLINE = re.compile(r"[|｜>»›]|^\S{1,12}\s*[:：]|[。；;]$|^[\d\s\-/.:年月日]+$")
+# A date in brackets: alone on the line under the headline, or printed after it (…的通知( 2024-05-11)).
+# It is the article's date, not part of the title.
+BRACKETED_DATE = re.compile(r"^\s*[(（\[【]\s*" + _DATE + r"\s*[)）\]】]\s*$")
+TRAILING_BRACKETED_DATE = re.compile(r"\s*[(（\[【]\s*" + _DATE + r"\s*[)）\]】]\s*$")
 # A headline broken over two adjacent lines: the first ends, or the second starts, mid-title.
 HEADLINE_CONTINUES_AFTER = ("关于", "印发", "转发", "批转", "的", "和", "及", "与", "暨", "等", "《", "、", "（", "(")
 HEADLINE_CONTINUES_WITH = ("《", "的", "（", "(", "》", "）", ")")
@@ -118,8 +142,10 @@ WIDGET_WORDS = frozenset({
     "打印", "关闭", "打印本页", "关闭窗口", "【打印】", "【关闭】", "【打印本页】", "【关闭窗口】", "[打印]",
     "[关闭]", "分享到", "分享到：", "分享", "分享：", "收藏", "【大】", "【中】", "【小】", "大", "中", "小",
     "【字体：大", "小】", "字号", "字体", "返回顶部", "扫一扫", "在手机打开当前页", "扫一扫在手机打开当前页",
-    "附件下载", "TOP",
+    "附件下载", "TOP", "【字体：", "【字号：", "字体：", "字号：",
 })
+# A body piece made only of punctuation (the 】 of a font-size widget) is not a paragraph.
+PUNCTUATION_ONLY = re.compile(r"^[^\w]+$")
 # A body line longer than this with this many spaces is a flattened page: spaces end paragraphs.
 FLATTENED_LINE_CHARS = 300
 FLATTENED_MIN_GAPS = 5

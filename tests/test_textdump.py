@@ -170,3 +170,108 @@ def test_traditional_labels_fill_canonical_metadata():
     assert record["fields"][1] == {"label": "發佈機構", "value": "某局"}
     assert record["metadata"] == {"index_no": "A-1", "publisher": "某局", "written_date": "2020-01-02",
                                   "validity": "有效"}
+
+
+# --- Unknown labels at the block's start -----------------------------------------------------------
+
+
+def test_unknown_first_label_on_alternate_lines_keeps_its_pair():
+    parts = read("报送单位：\n市某局\n主题分类：\n发文字号：\n某发〔2019〕1号\n成文日期：\n2019-01-04\n"
+                 "标 题：\n某局关于做好某项工作的通知\n")
+    assert pairs(parts) == [("报送单位", "市某局"), ("主题分类", ""), ("发文字号", "某发〔2019〕1号"),
+                            ("成文日期", "2019-01-04"), ("标题", "某局关于做好某项工作的通知")]
+    assert parts["title"] == "某局关于做好某项工作的通知"  # no other headline: the block's 标题
+
+
+def test_unknown_label_before_the_first_known_label_on_its_line():
+    parts = read("所属单位：某局  索引号：A-1  发布机构：某局\n成文日期：2020-01-01 有效性：有效\n正文。\n")
+    assert pairs(parts)[:2] == [("所属单位", "某局"), ("索引号", "A-1")]
+
+
+def test_headline_above_a_block_on_alternate_lines_is_not_a_value():
+    parts = read("某局关于做好某项工作的通知\n索引号：\nA-1\n发布机构：\n某局\n成文日期：\n2020-01-01\n\n"
+                 "各单位：\n为做好某项工作，现通知如下，请认真贯彻执行，确保各项措施落实到位。\n")
+    assert pairs(parts)[0] == ("索引号", "A-1")
+    assert parts["title"] == "某局关于做好某项工作的通知"
+    assert parts["paragraphs"][0] == "各单位："
+
+
+# --- A flattened block, printed twice, then the headline and the article line ----------------------
+
+
+FLAT = ("索 引 号： K1-00036 信息分类： 专项工作 发布机构： 某局 生成日期： 2017-04-12 文 号： 有 效 性： 有效 "
+        "名 称： 某城打造创新设计平台 关 键 词： {copy}某城打造创新设计平台 发布时间： 2017-04-12 08:12 "
+        "信息来源： 某局 【字体： 大 中 小 】 最近，某城不断加快产业布局。 目前，已有百家企业入驻。")
+
+
+def test_block_printed_twice_is_read_once_and_ends_before_the_article_line():
+    copy = "索 引 号： K1-00036 名 称： 某城打造创新设计平台 有 效 性： 有效 信息分类： 专项工作 发布机构： 某局 " \
+           "生成日期： 2017-04-12 文 号： 关 键 词： "
+    parts = read(FLAT.format(copy=copy))
+    assert [label for label, _ in pairs(parts)] == ["索引号", "信息分类", "发布机构", "生成日期", "文号", "有效性",
+                                                    "名称", "关键词"]
+    assert dict(pairs(parts))["关键词"] == ""
+    assert parts["title"] == "某城打造创新设计平台"
+    assert (parts["published_at"], parts["content_source"]) == ("2017-04-12T08:12", "某局")
+    assert parts["warnings"] == ["metadata block printed 2 times; read once"]
+
+
+def test_flattened_block_ends_at_the_headline_before_the_article_line():
+    parts = read(FLAT.format(copy=""))
+    assert pairs(parts)[-1] == ("关键词", "")
+    assert (parts["title"], parts["published_at"], parts["content_source"]) == (
+        "某城打造创新设计平台", "2017-04-12T08:12", "某局")
+    assert parts["warnings"] == []
+
+
+def test_empty_cell_is_not_filled_from_the_text_after_the_last_copy():
+    block = "索引号： A-1 发布机构： 某局 成文日期： 2020-01-01 关键词： "
+    parts = read(block + block + "某局召开专题会议部署年度重点工作安排 " + "会议指出，要抓好落实。" * 10)
+    assert dict(pairs(parts))["关键词"] == ""
+
+
+# --- A table copied as a header row and a value row ------------------------------------------------
+
+
+def test_header_row_and_value_row_pair_column_by_column():
+    parts = read("关于某事的通知\n\n索取号\t发布时间\t发布机构\t文件编号\t备注\n\n"
+                 "0764/2024-00112\t\t某委员会\t某发〔2024〕5号\t\n\n各单位:\n正文。\n")
+    assert pairs(parts) == [("索取号", "0764/2024-00112"), ("发布时间", ""), ("发布机构", "某委员会"),
+                            ("文件编号", "某发〔2024〕5号"), ("备注", "")]
+    assert parts["paragraphs"] == ["各单位:", "正文。"]
+
+
+def test_rows_with_other_cell_counts_are_not_paired_by_column():
+    parts = read("索取号\t发布时间\t发布机构\t文件编号\n0764/2024-00112\t某委员会\n正文。\n")
+    assert not {("索取号", "0764/2024-00112"), ("发布时间", "某委员会")} & set(pairs(parts))
+
+
+# --- Headline ------------------------------------------------------------------------------------
+
+
+def test_bracketed_date_under_the_headline_is_the_date():
+    parts = read("关于开展某项主题宣传活动的通知\n( 2024-05-11)\n\n各单位：\n正文。\n")
+    assert (parts["title"], parts["published_at"]) == ("关于开展某项主题宣传活动的通知", "2024-05-11")
+
+
+def test_bracketed_date_after_the_headline_on_its_line_is_the_date():
+    parts = read("关于开展某项主题宣传活动的通知（2024年5月11日）\n\n各单位：\n正文。\n")
+    assert (parts["title"], parts["published_at"]) == ("关于开展某项主题宣传活动的通知", "2024-05-11")
+
+
+def test_article_line_over_adjacent_lines_is_not_body():
+    parts = read("当前位置：\n首页\n>\n专题专栏\n>\n重要会议\n>\n会议精神学习专栏\n>\n学习贯彻\n"
+                 "某社召开编委扩大会研究年度重点专题计划\n日期：2021/09/06\n来源：某画报社\n字号：[\n大\n中\n小\n]\n"
+                 "9月2日下午，某社召开编委扩大会。\n")
+    assert parts["breadcrumb"] == ["首页", "专题专栏", "重要会议", "会议精神学习专栏", "学习贯彻"]
+    assert (parts["title"], parts["kicker"]) == ("某社召开编委扩大会研究年度重点专题计划", None)
+    assert (parts["content_source"], parts["published_at"]) == ("某画报社", "2021-09-06")
+    assert parts["paragraphs"] == ["9月2日下午，某社召开编委扩大会。"]
+
+
+def test_headline_above_the_block_when_the_article_line_follows_the_block():
+    parts = read("首页 > 通知公告\n某局关于某事的通知\n索引号：A-1 发布机构：某局 成文日期：2020-01-01\n"
+                 "来源：某局 发布时间：2020-01-02\n正文。\n")
+    assert (parts["title"], parts["content_source"], parts["published_at"]) == (
+        "某局关于某事的通知", "某局", "2020-01-02")
+    assert parts["paragraphs"] == ["正文。"]

@@ -1,0 +1,318 @@
+"""The disclosure block of a text dump: the densest cluster of labels, read into label/value pairs.
+
+A block is "label value label value" runs: one or several pairs per line, flattened into one line,
+or values on the line under their labels. Labels the vocabulary does not know start pairs of their
+own inside a block written with colons. A block printed twice (desktop table, mobile list) is read
+once. A block ends where the article line printed under the headline begins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from govmeta.parsers import text_rules as R
+from govmeta.parsers.hanzi import fold
+from govmeta.parsers.labels import Vocabulary, clean_label
+from govmeta.parsers.text_page import Key, TextPage, join_lines, squash, strip_widgets
+
+_BLANK_RUN = re.compile(rf"\n(?:[ \t]*\n){{{R.MAX_BLANK_LINES + 1}}}")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+@dataclass
+class Cluster:
+    keys: list[Key]
+    fields: int = 0
+    pairs: list[dict[str, str]] = field(default_factory=list)
+    start: int = -1  # where the block starts (its first key, or an unknown label before it)
+    end: int = 0
+    copies: int = 1
+    read: bool = False  # pairs already read (a table of header and value rows)
+
+    def __post_init__(self) -> None:
+        if self.start < 0:
+            self.start = self.keys[0].start
+
+
+# --- Clusters --------------------------------------------------------------------------------------
+
+
+def clusters(keys: list[Key], page: TextPage, vocabulary: Vocabulary, breaks: list[int]) -> list[Cluster]:
+    """Runs of labels close enough to be one block (an article line between two labels splits them)."""
+    runs: list[list[Key]] = []
+    current: list[Key] = []
+    for key in keys:
+        if (current and _close(page.text[current[-1].end: key.start])
+                and not any(current[-1].end <= at < key.start for at in breaks)):
+            current.append(key)
+            continue
+        if current:
+            runs.append(current)
+        current = [key]
+    if current:
+        runs.append(current)
+    out = [Cluster(_end_before_byline(run, page, vocabulary)) for run in runs]
+    for cluster in out:
+        cluster.fields = count_fields(cluster.keys, vocabulary)
+    return [c for c in out if c.fields >= R.MIN_BLOCK_FIELDS]
+
+
+def count_fields(keys: list[Key], vocabulary: Vocabulary) -> int:
+    """Distinct canonical fields the keys name."""
+    return len({vocabulary.field_for(k.folded) for k in keys} - {None})
+
+
+def best(found: list[Cluster]) -> Cluster | None:
+    out = None
+    for cluster in found:
+        if out is None or cluster.fields > out.fields:
+            out = cluster
+    return out
+
+
+def _close(gap: str) -> bool:
+    """Whether two labels this far apart belong to one block.
+
+    A value sits on its label's line or, alone, on the line below; lines below a value on the
+    label's line continue it only when that line was long (a wrapped title). A line that is only
+    an unknown label (所属主题：) brings its own value line.
+    """
+    if _BLANK_RUN.search(gap) or len("".join(gap.split())) > R.MAX_VALUE_CHARS:
+        return False
+    first, _, rest = gap.partition("\n")
+    below = [part for part in rest.split("\n") if part.strip()]
+    extra = len(below) - 2 * sum(1 for part in below if _label_only(part) is not None)
+    if first.strip():
+        return extra <= 0 or (len(first.strip()) >= R.WRAPPED_LINE_CHARS and extra < R.MAX_VALUE_LINES)
+    return extra <= 1
+
+
+def _end_before_byline(keys: list[Key], page: TextPage, vocabulary: Vocabulary) -> list[Key]:
+    """A flattened block followed by the headline and the article line (…关 键 词： 标题 发布时间： …
+    信息来源： …): article-line keys at the run's end that follow the headline, or follow the
+    complete last copy of a repeated block, are not the block's."""
+    n = len(keys)
+    while n > 1 and keys[n - 1].info and keys[n - 1].line == keys[-1].line:
+        n -= 1
+    if n == len(keys) or keys[n - 1].line != keys[n].line:
+        return keys
+    head, prev = keys[:n], keys[n - 1]
+    gap = squash(page.text[prev.end: keys[n].start])
+    title = _title_value(head, page, vocabulary)
+    if title and vocabulary.field_for(prev.folded) != "title" and title in gap:
+        return head
+    copies, complete = _copies([k.folded for k in head])
+    return head if copies > 1 and complete else keys
+
+
+def _title_value(keys: list[Key], page: TextPage, vocabulary: Vocabulary) -> str | None:
+    """The value of the first title label (标题, 名称) between two labels, when headline-long."""
+    for key, nxt in pairwise(keys):
+        if vocabulary.field_for(key.folded) == "title":
+            value = squash(page.text[key.end: nxt.start])
+            if len(value) >= R.MIN_HEADLINE_CHARS:
+                return value
+    return None
+
+
+def _copies(labels: list[str]) -> tuple[int, bool]:
+    """How many times the block's first label starts a copy, and whether the last copy shows every
+    label of the first."""
+    starts = [n for n, label in enumerate(labels) if label == labels[0]]
+    if len(starts) < 2:
+        return 1, False
+    return len(starts), set(labels[: starts[1]]) <= set(labels[starts[-1]:])
+
+
+# --- Reading a cluster -----------------------------------------------------------------------------
+
+
+def read_block(cluster: Cluster, page: TextPage, vocabulary: Vocabulary, floor: int, keyed: set[int]) -> None:
+    """Fill the cluster's pairs (unknown colon labels split off, repeats dropped), start and end.
+
+    ``floor`` is where page text may start (below the breadcrumb); ``keyed`` the lines holding keys.
+    """
+    if cluster.read:
+        return
+    keys, text = cluster.keys, page.text
+    below = [(k, text[k.end: nxt.start]) for k, nxt in pairwise(keys)
+             if not text[k.end: page.line_end(k.end)].strip() and text[k.end: nxt.start].strip()]
+    next_line_style = bool(below)
+    blank_between = any(re.match(r"[ \t]*\n[ \t]*\n", gap) for _, gap in below)
+    colon_style = sum(k.colon for k in keys) >= R.COLON_STYLE_SHARE * len(keys)
+    lead: list[tuple[str, str]] = []
+    if colon_style:
+        cluster.start, lead = _leading_pairs(cluster, page, floor, keyed, blank_between)
+    raw: list[tuple[str, str]] = [(k.label, text[k.end: nxt.start]) for k, nxt in pairwise(keys)]
+    value, cluster.end, flattened = _last_value(keys[-1], page, raw, next_line_style, blank_between,
+                                                vocabulary)
+    raw.append((keys[-1].label, value))
+    pairs: list[dict[str, str]] = [{"label": lab, "value": squash(val)} for lab, val in lead]
+    for n, (label, gap) in enumerate(raw):
+        parts = [(label, gap)]
+        if colon_style and not (flattened and n == len(raw) - 1):
+            parts = _split_unknown(label, gap)
+        pairs.extend({"label": lab, "value": strip_widgets(join_lines(val))} for lab, val in parts)
+    cluster.pairs, cluster.copies = _drop_repeats(pairs, len(pairs) - 1 if flattened else None)
+
+
+def _label_only(line: str) -> str | None:
+    """The label of a line that is only an unknown ``label：`` (所属主题：), else None."""
+    line = line.strip()
+    match = R.UNKNOWN_LABEL.match(line)
+    if not match or match.end() != len(line):
+        return None
+    return clean_label(match[1])
+
+
+def _is_cell_label(label: str) -> bool:
+    """An unknown label that may head a block cell: not a widget, a breadcrumb marker or a crawler key."""
+    folded = fold(label)
+    return not (folded in R.WIDGET_WORDS or folded + "：" in R.WIDGET_WORDS or R.BREADCRUMB_LINE.match(folded)
+                or folded in R.CRAWLER_KEYS)
+
+
+def _labelled_run(text: str) -> list[tuple[str, str]] | None:
+    """``label：value label：value`` cells filling ``text`` (short values, no sentence), else None."""
+    matches = list(R.UNKNOWN_LABEL.finditer(text))
+    if not matches or text[: matches[0].start()].strip():
+        return None
+    out = []
+    for match, nxt in zip(matches, [*matches[1:], None], strict=True):
+        value = squash(text[match.end(): nxt.start() if nxt else len(text)])
+        label = clean_label(match[1])
+        if not _is_cell_label(label) or len(value) > R.EDGE_VALUE_CHARS or R.SENTENCE_END.search(value):
+            return None
+        out.append((label, value))
+    return out
+
+
+def _leading_pairs(cluster: Cluster, page: TextPage, floor: int, keyed: set[int],
+                   blank_between: bool) -> tuple[int, list[tuple[str, str]]]:
+    """Cells with unknown ``label：`` just before the block's first known label, which the block's
+    layout holds too: on its line (报送单位：市财政局 主题分类：…) or on the lines above it
+    (报送单位：⏎市财政局⏎主题分类：…). Returns where the block starts and those pairs."""
+    first = cluster.keys[0]
+    line_start = page.line_start(first.line)
+    if line_start < floor:
+        return first.start, []
+    prefix = page.text[line_start: first.start]
+    if prefix.strip():
+        pairs = _labelled_run(prefix)
+        if pairs is None:
+            return first.start, []
+        return line_start + len(prefix) - len(prefix.lstrip()), pairs
+    start, out, value = first.start, [], None
+    line = first.line - 1
+    while line >= 0 and page.line_start(line) >= floor and line not in keyed:
+        raw = page.line_text(line)
+        text = raw.strip()
+        label = _label_only(raw) if text else None
+        if not text:
+            if not blank_between:
+                break
+        elif label is not None and _is_cell_label(label):
+            out.insert(0, (label, value or ""))
+            start, value = page.line_start(line) + len(raw) - len(raw.lstrip()), None
+        elif value is None and (run := _labelled_run(text)) is not None:
+            out[0:0] = run
+            start = page.line_start(line) + len(raw) - len(raw.lstrip())
+        elif value is None and len(text) <= R.EDGE_VALUE_CHARS and not R.SENTENCE_END.search(text):
+            value = text
+        else:
+            break
+        line -= 1
+    return start, out
+
+
+def _split_unknown(label: str, gap: str) -> list[tuple[str, str]]:
+    """A value holding ``word：`` is a value, then pairs the vocabulary does not know."""
+    out = [(label, gap)]
+    matches = list(R.UNKNOWN_LABEL.finditer(gap))
+    if not matches:
+        return out
+    out = [(label, gap[: matches[0].start()])]
+    for match, nxt in zip(matches, [*matches[1:], None], strict=True):
+        out.append((clean_label(match[1]), gap[match.end(): nxt.start() if nxt else len(gap)]))
+    return out
+
+
+def _last_value(key: Key, page: TextPage, raw: list[tuple[str, str]], next_line_style: bool,
+                blank_between: bool, vocabulary: Vocabulary) -> tuple[str, int, bool]:
+    """The last label's value, where it ends, and whether it was cut from a flattened line."""
+    text = page.text
+    line_end = page.line_end(key.end)
+    rest = text[key.end: line_end]
+    value = squash(rest)
+    field_name = vocabulary.field_for(key.folded)
+    if value and field_name and vocabulary.rules[field_name].kind == "date":
+        match = R.DATE_VALUE.match(rest)  # a date value ends with its date (a headline may follow)
+        if match and rest[match.end():].strip():
+            return match[0], key.end + match.end(), True
+    if value and len(value) <= R.LONG_REMAINDER:
+        return rest, line_end, False
+    if value:  # a flattened line: the value is followed by the headline, the article line, the body
+        cut, end = _cut_flattened(key, rest, raw, vocabulary)
+        return cut, end, True
+    if next_line_style:  # nothing on the label's line: the value is on the line below
+        at = line_end
+        while at < len(text):
+            nxt_end = page.line_end(at + 1)
+            candidate = text[at + 1: nxt_end]
+            if candidate.strip():
+                folded = page.folded[at + 1: nxt_end]
+                if len(squash(candidate)) <= R.MAX_VALUE_CHARS and not R.KEYED_LINE.match(folded):
+                    return candidate, nxt_end, False
+                break
+            if not blank_between:
+                break
+            at = nxt_end
+    return "", line_end, False
+
+
+def _cut_flattened(key: Key, rest: str, raw: list[tuple[str, str]], vocabulary: Vocabulary) -> tuple[str, int]:
+    """The last value of a flattened block: up to the headline (the block's title value), a date, or
+    one word. A headline right after the label means the value is empty (关 键 词： 标题 …)."""
+    lead = len(rest) - len(rest.lstrip())
+    body = rest[lead:]
+    is_title = vocabulary.field_for(key.folded) == "title"
+    for label, value in raw:
+        title = squash(value)
+        if vocabulary.field_for(fold(clean_label(label))) == "title" and len(title) >= R.MIN_HEADLINE_CHARS:
+            at = body.find(title)
+            if at > 0 or (at == 0 and not is_title):
+                return body[:at], key.end + lead + at
+    field_name = vocabulary.field_for(key.folded)
+    if field_name and vocabulary.rules[field_name].kind == "date":
+        match = R.DATE_VALUE.match(body)
+        if match:
+            return match[0], key.end + lead + match.end()
+    token = body.split(" ", 1)[0]
+    return token, key.end + lead + len(token)
+
+
+def _drop_repeats(pairs: list[dict[str, str]], cut: int | None) -> tuple[list[dict[str, str]], int]:
+    """A block shown twice (desktop table, mobile list) is read once; new labels in the repeat stay.
+
+    An empty cell in one copy takes the other copy's value, unless that value was cut off a flattened
+    line (pair ``cut``): what follows the last copy is the headline, not the cell. Returns the pairs
+    and how many copies the block showed.
+    """
+    out: list[dict[str, str]] = []
+    seen: dict[str, int] = {}
+    copies = 1
+    for n, pair in enumerate(pairs):
+        label = pair["label"]
+        if out and label == out[0]["label"]:
+            copies += 1
+        if label in seen:
+            earlier = out[seen[label]]
+            if copies > 1 or earlier["value"] == pair["value"]:
+                if not earlier["value"] and pair["value"] and n != cut:
+                    earlier["value"] = pair["value"]
+                continue
+        seen.setdefault(label, len(out))
+        out.append(pair)
+    return out, copies

@@ -1,0 +1,38 @@
+"""The body of a text dump: paragraphs (widgets and the footer dropped) and the attachments it names."""
+
+from __future__ import annotations
+
+from govmeta.parsers import text_rules as R
+from govmeta.parsers.hanzi import fold
+from govmeta.parsers.text_headline import is_widget
+
+
+def paragraphs(pieces: list[tuple[str, str]]) -> list[str]:
+    """Paragraphs from (piece, the page line it was cut from): the pieces of a flattened line (a whole
+    page on one line, spaces between its paragraphs) split on spaces."""
+    out: list[str] = []
+    for piece, line in pieces:
+        if fold(piece).startswith(R.FOOTER_PREFIXES):
+            if out:
+                break
+            continue
+        if is_widget(piece) or R.PUNCTUATION_ONLY.match(piece):
+            continue
+        if len(line) > R.FLATTENED_LINE_CHARS and line.count(" ") >= R.FLATTENED_MIN_GAPS:
+            out.extend(word for word in piece.split(" ")
+                       if word and fold(word) not in R.WIDGET_WORDS and not R.PUNCTUATION_ONLY.match(word))
+        else:
+            out.append(piece)
+    return out
+
+
+def attachments(pairs: list[dict[str, str]], paras: list[str]) -> list[dict[str, str | None]]:
+    names = []
+    for pair in pairs:
+        if fold(pair["label"]) in R.ATTACHMENT_LABELS:
+            names.extend(m[0] for m in R.ATTACHMENT_NAME.finditer(pair["value"]))
+    for line in paras:
+        match = R.ATTACHMENT_LINE.match(fold(line))
+        if match:
+            names.append(line[match.start("name"): match.end("name")])
+    return [{"name": name, "url": None} for name in dict.fromkeys(names)]

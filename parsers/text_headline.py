@@ -1,0 +1,109 @@
+"""The headline of a text dump (kicker, title, subtitle) from the lines above the article line, and the
+page's leftover text (what neither the block nor the article line took)."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from govmeta.parsers import text_rules as R
+from govmeta.parsers.dates import find_datetime
+from govmeta.parsers.hanzi import fold
+from govmeta.parsers.text_page import Span, squash
+
+_BRACKET_RUN = re.compile(r"】\s*【")
+
+
+def leftovers(text: str, spans: list[Span]) -> list[tuple[int, str]]:
+    """(offset, text) of every line piece outside the spans, whitespace collapsed, empty ones dropped."""
+    kept: list[tuple[int, int]] = []
+    pos = 0
+    for span in sorted(spans, key=lambda s: s.start):
+        if span.start > pos:
+            kept.append((pos, span.start))
+        pos = max(pos, span.end)
+    kept.append((pos, len(text)))
+    out = []
+    for start, end in kept:
+        at = start
+        for line in text[start:end].split("\n"):
+            if piece := squash(line):
+                out.append((at, piece))
+            at += len(line) + 1
+    return out
+
+
+def is_widget(piece: str) -> bool:
+    words = [w for w in _BRACKET_RUN.sub("】 【", fold(piece)).replace("][", "] [").split(" ") if w]
+    return bool(words) and all(w in R.WIDGET_WORDS for w in words)
+
+
+def headline_like(line: str) -> bool:
+    return (R.MIN_HEADLINE_CHARS <= len(line) <= R.MAX_HEADLINE_CHARS and not is_widget(line)
+            and not R.NOT_HEADLINE.search(line) and not R.BRACKETED_DATE.match(line))
+
+
+def dated_title(title: str | None) -> tuple[str | None, str | None]:
+    """A headline with its date printed after it in brackets (…的通知（2024-05-11）): title and date."""
+    if not title:
+        return title, None
+    match = R.TRAILING_BRACKETED_DATE.search(title)
+    if not match or not match.start():
+        return title, None
+    return title[: match.start()].rstrip(), find_datetime(match[0])
+
+
+def headline_date(zone: list[str], title: str | None) -> str | None:
+    """The date printed in brackets on the line right under the headline (关于…的通知⏎( 2024-05-11))."""
+    if title is None:
+        return None
+    for line, nxt in pairwise(zone):
+        if title in line and R.BRACKETED_DATE.match(nxt):
+            return find_datetime(nxt)
+    return None
+
+
+def headline(zone: list[str], block_title: str | None) -> dict[str, str | None]:
+    """Title, kicker and subtitle from the lines above the article line."""
+    out: dict[str, str | None] = {"title": None, "kicker": None, "subtitle": None}
+    zone = [line for line in zone if not is_widget(line) and not R.BRACKETED_DATE.match(line)]
+    if block_title:
+        for n, line in enumerate(zone):
+            if block_title in line:
+                out["title"] = block_title
+                if n and headline_like(zone[n - 1]) and len(zone) <= R.MAX_HEADLINE_LINES:
+                    out["kicker"] = zone[n - 1]
+                if n + 1 < len(zone) and R.SUBTITLE_PREFIX.match(zone[n + 1]):
+                    out["subtitle"] = _strip_dash(zone[n + 1])
+                return out
+    lines = list(zone)
+    if len(lines) > 1 and R.SUBTITLE_PREFIX.match(lines[-1]):
+        out["subtitle"] = _strip_dash(lines.pop())
+    headlines = [line for line in lines if headline_like(line)]
+    if not headlines:
+        out["title"] = block_title
+        return out
+    out["title"] = headlines[-1]
+    # A kicker only where the zone is just two headline lines (no chrome above them).
+    if len(lines) == 2 and len(headlines) == 2:
+        out["kicker"] = headlines[0]
+    return out
+
+
+def merge_wrapped(pieces: list[tuple[int, str]], text: str) -> list[str]:
+    """Zone lines, a headline broken over two lines (…关于印发⏎《…》的通知, at most a blank line between) joined."""
+    out: list[tuple[int, str]] = []
+    for at, piece in pieces:
+        if out:
+            prev_at, prev = out[-1]
+            between = text[prev_at: at]
+            if (between.count("\n") <= 2 and headline_like(prev) and headline_like(piece)
+                    and (prev.endswith(R.HEADLINE_CONTINUES_AFTER) or piece.startswith(R.HEADLINE_CONTINUES_WITH))):
+                out[-1] = (prev_at, prev + piece)
+                continue
+        out.append((at, piece))
+    return [piece for _, piece in out]
+
+
+def _strip_dash(line: str) -> str:
+    return R.SUBTITLE_PREFIX.sub("", line).strip()

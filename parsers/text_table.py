@@ -1,0 +1,77 @@
+"""A block copied as table rows: a header row of tab-separated labels, then a row of their values.
+
+A browser's copy (or "save as text") of a table whose labels sit in a header row writes each row on
+one line, cells separated by tabs, empty cells kept (索取号⇥发布时间⇥发布机构 / 0764/2024-1⇥⇥某委).
+Such rows are paired column by column when the two rows have as many cells.
+"""
+
+from __future__ import annotations
+
+from govmeta.parsers import text_rules as R
+from govmeta.parsers.hanzi import fold
+from govmeta.parsers.labels import Vocabulary, clean_label
+from govmeta.parsers.text_block import Cluster, count_fields
+from govmeta.parsers.text_page import Key, TextPage, squash
+
+
+def _cells(line: str) -> list[str]:
+    return [squash(cell) for cell in line.rstrip("\r").split("\t")]
+
+
+def _header_labels(cells: list[str], vocabulary: Vocabulary) -> list[str] | None:
+    """The labels of a header row: every cell a label (known, or a short word), enough of them known."""
+    if len(cells) < 2:
+        return None
+    labels = []
+    for cell in cells:
+        if not R.LABEL_CELL.match(fold(cell)):
+            return None
+        labels.append(clean_label(cell))
+    known = sum(fold(label) in vocabulary.known for label in labels)
+    return labels if known >= max(2, R.HEADER_ROW_KNOWN_SHARE * len(labels)) else None
+
+
+def table_blocks(page: TextPage, keys: list[Key], vocabulary: Vocabulary) -> tuple[list[Cluster], set[int]]:
+    """Blocks written as header rows and value rows, and the ids of the keys they hold."""
+    lines = page.text.split("\n")
+    keyed_lines = sorted({k.line for k in keys if "\t" in lines[k.line]})
+    found: list[Cluster] = []
+    used: set[int] = set()
+    done = -1
+    for n in keyed_lines:
+        if n <= done:
+            continue
+        rows: list[tuple[int, int]] = []  # (header line, value line)
+        header = n
+        while header is not None and (labels := _header_labels(_cells(lines[header]), vocabulary)):
+            value = _next_filled(lines, header)
+            if value is None:
+                break
+            cells = _cells(lines[value])
+            if len(cells) != len(labels) or _header_labels(cells, vocabulary):
+                break
+            rows.append((header, value))
+            header = _next_filled(lines, value)
+        if not rows:
+            continue
+        held = [k for k in keys if any(k.line == h for h, _ in rows)]
+        cluster = Cluster(held, start=page.line_start(rows[0][0]), read=True)
+        cluster.end = page.line_end(page.line_start(rows[-1][1]))
+        for h, v in rows:
+            cluster.pairs.extend({"label": label, "value": value} for label, value
+                                 in zip(_header_labels(_cells(lines[h]), vocabulary) or [], _cells(lines[v]),
+                                        strict=True))
+        cluster.fields = count_fields(held, vocabulary)
+        if cluster.fields >= R.MIN_BLOCK_FIELDS:
+            found.append(cluster)
+            used.update(id(k) for k in held)
+            done = rows[-1][1]
+    return found, used
+
+
+def _next_filled(lines: list[str], n: int) -> int | None:
+    """The next non-blank line after ``n`` (at most MAX_BLANK_LINES blank lines between), or None."""
+    for m in range(n + 1, min(len(lines), n + R.MAX_BLANK_LINES + 2)):
+        if lines[m].strip():
+            return m
+    return None
