@@ -40,9 +40,12 @@ from govmeta.parsers.infoline import (
     views_value,
 )
 from govmeta.parsers.pageindex import Line, PageIndex, index_page
-from govmeta.parsers.paragraphs import clean_lines, credit_text, serialise
+from govmeta.parsers.paragraphs import clean_lines, credit_text, is_section_heading, serialise
 
-# An info line under the body text is short.
+# A date in a list entry (this deep) is the entry's, never the article's.
+LIST_TAGS = frozenset({"li", "dd", "dt"})
+LIST_DEPTH = 3
+# An info or credit line in the body (under the text, or at its top) is short.
 END_INFO_MAX = 80
 # How far around the headline and the body the info line is looked for (displayed lines).
 HEADER_LINES = 12
@@ -61,6 +64,8 @@ WIDEN_MIN = 40
 # Class/id tokens that name an author or a source element (网易 span.author, 新浪 a.source).
 AUTHOR_WORDS = ("author", "zuozhe")
 SOURCE_TOKENS = frozenset({"source", "laiyuan", "ly", "from", "media"})
+# Marks of a value the page cut short.
+ELLIPSES = ("...", "…", "。。。", "..")
 
 
 class Facts:
@@ -79,12 +84,14 @@ class Facts:
         return self.author is None and self.source is None and not self.source_shown and self.date is None
 
     def content_source(self, metas: dict[str, str]) -> str | None:
-        """A displayed 来源 wins; an unlabelled one only where no 来源 label is shown; then the meta."""
+        """A displayed 来源 wins; an unlabelled one only where no 来源 label is shown; then the meta.
+        A displayed value cut short (综合自学习强国、川观新闻…) gives way to the meta it abbreviates."""
+        meta = metas.get("ContentSource")
         if self.source:
-            return self.source
+            return _untruncated(self.source, meta)
         if self.source_guess and not self.source_shown:
-            return self.source_guess
-        return metas.get("ContentSource")
+            return _untruncated(self.source_guess, meta)
+        return meta
 
     def take(self, pairs: list[Pair], *, dates: bool = True, person_sources: bool = True) -> None:
         for pair in pairs:
@@ -103,6 +110,15 @@ class Facts:
                     self.views = views_value(pair.value)
             elif pair.kind == "date" and dates and self.date is None and pair.value:
                 self.date = find_datetime(pair.value)
+
+
+def _untruncated(shown: str, meta: str | None) -> str:
+    """The meta value when the shown one is a prefix of it ended by an ellipsis (…, ...)."""
+    if meta and shown.endswith(ELLIPSES):
+        prefix = key(shown.rstrip("".join(ELLIPSES)))
+        if prefix and key(meta).startswith(prefix) and len(key(meta)) > len(prefix):
+            return meta
+    return shown
 
 
 def _widen(container: etree._Element, index: PageIndex, headline: Headline) -> etree._Element:
@@ -174,7 +190,7 @@ def _body(
     head = 0
     while head < len(lines) and head < 4:
         line = lines[head]
-        if key(line) in title_keys or (LABEL.search(line) and is_info_line(line)):
+        if key(line) in title_keys or (len(line) <= END_INFO_MAX and LABEL.search(line) and is_info_line(line)):
             if key(line) not in title_keys:
                 facts.take(read_text_pairs(line))
             lines.pop(head)
@@ -195,11 +211,14 @@ def _body(
             if match:
                 facts.author = match[1]
                 break
-    # End of the body: editorial credits (来源：… 责任编辑：…) and a labelled info line printed
-    # under the text (发布日期：… 浏览次数：…), read, then left out.
+    # End of the body: editorial credits (来源：… 责任编辑：…), a labelled info line printed under
+    # the text (发布日期：… 浏览次数：…), read, then left out; and the heading of an empty section
+    # (附件： with no file under it).
     while lines:
         credit = credit_text(lines[-1])
-        if credit is not None:
+        if is_section_heading(lines[-1]):
+            pass
+        elif credit is not None:
             facts.take(read_text_pairs(credit), dates=False, person_sources=False)
         elif LABEL.search(lines[-1]) and is_info_line(lines[-1]) and len(lines[-1]) <= END_INFO_MAX:
             facts.take(read_text_pairs(lines[-1]), dates=facts.date is None, person_sources=False)
@@ -213,7 +232,7 @@ def _holds_prose(container: etree._Element, index: PageIndex) -> bool:
     """Enough text outside links, and not a list of links with dates (a column's list page)."""
     if any(is_attachment_link(a) for a in container.iter("a")):
         return True  # a body that is only its attachment line is still the body
-    text, punct = index.text.get(container, 0), index.punct.get(container, 0)
+    text, punct = index.text.get(container, 0), index.punct(container)
     if text < MIN_BODY_CHARS or (text < BARE_TEXT_MAX and not punct):
         return False  # a label, a pager or a date line, not prose
     return index.link_density(container) <= LIST_DENSITY or punct >= LIST_PUNCTUATION
@@ -239,7 +258,17 @@ def _article_box(container: etree._Element, headline: Headline, index: PageIndex
 
 
 def _date_only(line: Line) -> bool:
-    """A line that is just a date, links aside (an e-paper's issue date above the headline)."""
+    """A line that is just a date, links aside (an e-paper's issue date above the headline); not
+    the date of an entry in a list (a sidebar of other articles)."""
+    first = line.runs[0]
+    owner = first.element.getparent() if first.is_tail else first.element
+    for depth, anc in enumerate(owner.iterancestors() if owner is not None else ()):
+        if depth >= LIST_DEPTH:
+            break
+        if anc.tag in LIST_TAGS:
+            return False
+    if owner is not None and owner.tag in LIST_TAGS:
+        return False
     text = "".join(run.text for run in line.runs if not run.linked)
     span = DATE_SPAN.search(text)
     return bool(span) and len(key(text)) - len(key(span.group())) <= 4
@@ -275,8 +304,21 @@ def _locate(
     return container, headline, crumbs, trail
 
 
+def _agreeing(date: str | None, metas: dict[str, str]) -> str | None:
+    """A date read without a label, kept unless the page's meta PubDate names another day."""
+    pubdate = find_datetime(metas["PubDate"]) if metas.get("PubDate") else None
+    if date and pubdate and date[:10] != pubdate[:10]:
+        return None
+    return date
+
+
 def _around_headline(
-    index: PageIndex, headline: Headline, trail: etree._Element | None, header_end: int, facts: Facts
+    index: PageIndex,
+    headline: Headline,
+    trail: etree._Element | None,
+    header_end: int,
+    facts: Facts,
+    metas: dict[str, str],
 ) -> None:
     """The info line under the headline (labelled, unlabelled, named elements), else above it."""
     _header_facts(facts, index.lines(headline.end_run, header_end, HEADER_LINES))
@@ -290,7 +332,7 @@ def _around_headline(
     if facts.date is None:
         for line in reversed(pre):
             if _date_only(line):
-                facts.date = find_datetime(line.text)
+                facts.date = _agreeing(find_datetime(line.text), metas)
                 break
 
 
@@ -315,7 +357,7 @@ def read_article(
     if headline.element is not None:
         # A headline printed inside the body's box: its info line is in the few lines after it.
         header_end = first_prose(index, headline.end_run, c_end) if inside else c_first
-        _around_headline(index, headline, trail, header_end, facts)
+        _around_headline(index, headline, trail, header_end, facts, metas)
     elif container is not None:
         _header_facts(facts, index.lines(max(0, c_first - 150), c_first)[-HEADER_LINES:])
 

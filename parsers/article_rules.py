@@ -79,7 +79,10 @@ PAGER_LINE = re.compile(r"^\s*(?:共\s*\d+\s*[条篇项]\s*)?(?:第\s*\d+\s*页\
 
 # Labels of related-link lines and lists (相关解读：… is a cross reference, not article text).
 RELATED_LABELS = ("相关解读", "相关文件", "相关链接", "相关文章", "相关阅读", "相关新闻", "相关报道", "相关稿件",
-                  "延伸阅读", "推荐阅读", "相关政策", "政策解读", "图片解读", "相关附件")
+                  "延伸阅读", "推荐阅读", "相关政策", "政策解读", "图片解读", "相关附件", "相关文档", "相关资料")
+# Headings of a section listed under the text (附件：, 附件下载). Printed with nothing under them (the
+# list is empty, or filled by script), such a heading is not article text.
+SECTION_HEADINGS = ("附件", "附件下载", "文件下载", "下载附件", "相关附件", "相关文档", "附件列表")
 
 # Editorial credit lines at the end of a body (left out of paragraphs; some feed source/author).
 CREDIT_LINE = re.compile(
@@ -133,8 +136,14 @@ BYLINE = re.compile(r"记者\s*([\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*
 
 # --- breadcrumb -------------------------------------------------------------------------
 
-BREADCRUMB_LABELS = ("您现在的位置", "您当前的位置", "您当前所在位置", "您的位置", "当前位置", "所在位置", "当前的位置",
-                     "现在位置", "你的位置", "你现在的位置", "位置", "当前栏目")
+# Labels before a trail (longest first when matched). Any of them may be followed by a colon, a
+# separator or any whitespace (a line break, a tab) before the first entry.
+BREADCRUMB_LABELS = tuple(sorted((
+    "您现在的位置", "您当前的位置", "您当前所在位置", "您的位置", "当前位置", "所在位置", "当前的位置", "现在位置",
+    "你的位置", "你现在的位置", "位置", "当前栏目", "您所在的位置", "您所在位置", "您现在所在的位置", "您现在位置",
+    "当前所在位置", "您目前所在的位置", "您目前的位置", "目前位置", "所处位置", "当前所处位置", "你所在的位置",
+    "你当前的位置", "您当前位置", "我的位置", "您的当前位置",
+), key=len, reverse=True))
 # Class/id parts that name a trail: strong words (found inside a token) and exact tokens.
 BREADCRUMB_WORDS = ("crumb", "position", "location", "weizhi", "dqwz", "curpage", "curpos", "mianbao", "currchnl")
 BREADCRUMB_TOKENS = frozenset({"current", "dangqian", "wzdh", "place", "locate", "bread", "sitepath"})
@@ -144,6 +153,12 @@ BREADCRUMB_WEAK_WORDS = ("path", "nav", "links", "channel")
 BREADCRUMB_STRONG_SEPARATORS = frozenset({">", ">>", "»", "›", "->", "→", "＞", "〉", ">>>"})
 BREADCRUMB_SEPARATORS = frozenset({">", ">>", "»", "›", "/", "-", "->", "→", "＞", "〉", "|", "·", "\\",
                                    "::", ">>>", "—", "－", "｜", "/ ", "》"})
+# Separators that may join an unlabelled, unnamed trail (首页 > 新闻 > 正文, 首页 / 新闻); never the
+# bars and dots of menus.
+BREADCRUMB_JOINERS = frozenset({">", ">>", "»", "›", "/", "-", "->", "→", "＞", "〉", ">>>", "—", "－", "》"})
+# Class/id tokens of a page header: a trail-like run of links inside one is the header's channel
+# path, not the article's trail (网易 div.observe_header span.pathlink).
+HEADER_TOKENS = frozenset({"header", "head", "masthead", "banner", "topbar", "logo"})
 BREADCRUMB_MAX_ITEMS = 12
 BREADCRUMB_ITEM_MAX = 30
 

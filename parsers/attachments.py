@@ -43,13 +43,16 @@ def file_name(href: str) -> str | None:
 
 def is_attachment_link(a: etree._Element) -> bool:
     """An ``<a>`` whose target (or, failing that, whose text) names a file of an attachment type."""
-    href = (a.get("href") or "").strip()
+    href = a.get("href")
+    if not href:
+        return False
+    href = href.strip()
     if not href or href.lower().startswith(_NOT_FILES):
         return False
     if _MAYBE_FILE.search(href) and file_name(href):
         return True
-    text = element_text(a) if len(a) else (a.text or "")
-    return bool(_extension(text.strip()))
+    text = element_text(a) if len(a) else a.text
+    return bool(text) and "." in text and bool(_extension(text.strip()))
 
 
 def attachment(a: etree._Element, page_url: str | None) -> dict[str, str]:

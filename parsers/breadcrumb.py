@@ -7,10 +7,14 @@ laid out as links joined by trail separators and ending in plain text (首页 > 
 
 from __future__ import annotations
 
+from functools import lru_cache
+from typing import NamedTuple
+
 from lxml import etree
 
 from govmeta.parsers.article_rules import (
     BREADCRUMB_ITEM_MAX,
+    BREADCRUMB_JOINERS,
     BREADCRUMB_LABELS,
     BREADCRUMB_MAX_ITEMS,
     BREADCRUMB_SEPARATORS,
@@ -18,9 +22,10 @@ from govmeta.parsers.article_rules import (
     BREADCRUMB_TOKENS,
     BREADCRUMB_WEAK_WORDS,
     BREADCRUMB_WORDS,
+    HEADER_TOKENS,
     NOISE_TOKENS,
 )
-from govmeta.parsers.classes import token_has_word, tokens
+from govmeta.parsers.classes import token_has_word, tokens, tokens_of
 from govmeta.parsers.document import squash
 from govmeta.parsers.pageindex import SHORT_MAX, PageIndex, Run
 
@@ -29,15 +34,21 @@ _LABEL_TRIM = _SPACE + ":：>»›"
 _SEPARATOR_CHARS = frozenset("".join(BREADCRUMB_SEPARATORS) + _SPACE)
 # A trail's element holds at most this many characters.
 TRAIL_MAX_CHARS = SHORT_MAX
+# Boxes an unnamed trail is laid out in.
+TRAIL_BOXES = frozenset({"div", "td", "p", "span", "nav", "li", "h2", "h3"})
 HOME_WORDS = ("首页", "主页", "Home", "HOME", "home")
+# A home entry is short (网站首页, 网易首页, 企业服务首页).
+HOME_MAX = 8
+_JOINER_CHARS = frozenset("".join(BREADCRUMB_JOINERS) + _SPACE)
 
 
 def _label_at(text: str) -> str | None:
-    """The breadcrumb label a text starts with (当前位置：…), if any."""
-    head = text.lstrip(_SPACE)
+    """The breadcrumb label a text starts with (当前位置：…), if any; any whitespace (a line break,
+    a tab, nbsp, U+3000) may stand around it."""
+    head = text.lstrip()
     for label in BREADCRUMB_LABELS:
         if head.startswith(label):
-            rest = head[len(label):].lstrip(_SPACE)
+            rest = head[len(label):].lstrip()
             if not rest or rest[0] in ":：>»›" or len(label) > 2:
                 return label
     return None
@@ -45,7 +56,14 @@ def _label_at(text: str) -> str | None:
 
 def _named(el: etree._Element, weak: bool = False) -> int:
     """2: strongly named a trail (position, crumb …), 1: by an exact token (current …), 0: not."""
-    toks = tokens(el)
+    cls, ident = el.get("class"), el.get("id")
+    return _named_by(cls or "", ident or "", weak) if cls or ident else 0
+
+
+@lru_cache(maxsize=4096)
+def _named_by(cls: str, ident: str, weak: bool) -> int:
+    """``_named`` of a class value and id (cached by value)."""
+    toks = tokens_of(cls, ident)
     if not toks:
         return 0
     if weak:
@@ -101,13 +119,21 @@ def _up_to(el: etree._Element, top: etree._Element):
         el = el.getparent()
 
 
-def trail_items(index: PageIndex, el: etree._Element) -> tuple[list[str], bool]:
-    """Entries of a trail element (link texts whole, plain text split on separators) and whether
-    it ends the way trails do: a plain-text entry right after a separator (… > 正文)."""
+class Entry(NamedTuple):
+    """One trail entry: its text, whether it is a link, and the separator printed before it ("" if none)."""
+
+    text: str
+    linked: bool
+    separator: str
+
+
+def trail_entries(index: PageIndex, el: etree._Element) -> tuple[list[Entry], int]:
+    """Entries of a trail element (link texts whole, plain text split on separators, a leading
+    当前位置 label removed) and how many strong trail separators (>, ») it shows."""
     items: list[str] = []
     linked: list[bool] = []
-    separated: list[bool] = []  # a separator came right before the entry
-    pending_separator = False
+    separated: list[str] = []  # the separator right before the entry
+    pending_separator = ""
     current_link: etree._Element | None = None
     separators = 0
     for run in _runs(index, el):
@@ -120,14 +146,14 @@ def trail_items(index: PageIndex, el: etree._Element) -> tuple[list[str], bool]:
                 items.append(piece)
                 linked.append(True)
                 separated.append(pending_separator)
-                pending_separator = False
+                pending_separator = ""
             current_link = anchor
             continue
         current_link = None
         same_run = False
         for token in _separator_tokens(run.text):
             if token in BREADCRUMB_SEPARATORS or set(token) <= _SEPARATOR_CHARS:
-                pending_separator = True
+                pending_separator = pending_separator or token
                 separators += token in BREADCRUMB_STRONG_SEPARATORS
                 same_run = False
             elif same_run and items and not linked[-1] and not pending_separator:
@@ -136,20 +162,72 @@ def trail_items(index: PageIndex, el: etree._Element) -> tuple[list[str], bool]:
                 items.append(token)
                 linked.append(False)
                 separated.append(pending_separator)
-                pending_separator = False
+                pending_separator = ""
                 same_run = True
-    out: list[tuple[str, bool, bool]] = []
-    for item, is_link, after_separator in zip(items, linked, separated, strict=True):
+    out: list[Entry] = []
+    for item, is_link, separator in zip(items, linked, separated, strict=True):
         if not out:
             label = _label_at(item)
             if label:
-                item = item.lstrip(_SPACE)[len(label):].strip(_LABEL_TRIM)
+                item = item.lstrip()[len(label):].strip(_LABEL_TRIM).strip()
         item = item.strip(_SPACE)
         if item and not set(item) <= _SEPARATOR_CHARS:
-            out.append((item, is_link, after_separator))
+            out.append(Entry(item, is_link, separator))
+    return out, separators
+
+
+def trail_items(index: PageIndex, el: etree._Element) -> tuple[list[str], bool]:
+    """Entries of a trail element and whether it ends the way trails do: a plain-text entry right
+    after a separator (… > 正文)."""
+    out, separators = trail_entries(index, el)
     # Trails join (nearly) every pair of entries with a separator; a menu does not.
-    ends_like_trail = bool(out) and not out[-1][1] and out[-1][2] and separators >= len(out) - 2
-    return [item for item, _, _ in out], ends_like_trail
+    ends_like_trail = bool(out) and not out[-1].linked and bool(out[-1].separator) and separators >= len(out) - 2
+    return [entry.text for entry in out], ends_like_trail
+
+
+def _joined_trail(index: PageIndex, el: etree._Element) -> list[str] | None:
+    """An unlabelled, unnamed trail: a run of entries starting with the home link, each joined to
+    the one before by a trail separator (首页 > 新闻中心 > 基础教育). A column heading printed after
+    the run without a separator (<b>工作动态</b>) is not an entry. Joined only by / or - (which
+    link bars use too), a trail needs three entries and one joiner throughout. None when ``el``
+    is not one."""
+    entries, separators = trail_entries(index, el)
+    if len(entries) < 2 or not entries[0].linked or not _is_home(entries[0].text):
+        return None
+    run = [entries[0]]
+    for entry in entries[1:]:
+        if not entry.separator or not (entry.separator in BREADCRUMB_JOINERS or set(entry.separator) <= _JOINER_CHARS):
+            break
+        run.append(entry)
+    if len(run) < 2 or len(entries) - len(run) > 1 or len(run) > BREADCRUMB_MAX_ITEMS:
+        return None
+    if any(not entry.linked for entry in run[:-1]):
+        return None  # a trail's inner entries are links; only the last may be plain text
+    if not separators and (len(run) < 3 or len({entry.separator for entry in run[1:]}) > 1):
+        return None
+    return [entry.text for entry in run]
+
+
+def _joined(index: PageIndex, el: etree._Element) -> bool:
+    """Some text between the element's links is a trail joiner (>, », /, - …)."""
+    for run in index.runs[index.first_run[el]:index.end_run[el]]:
+        if not run.linked and any(tok in BREADCRUMB_JOINERS for tok in _separator_tokens(run.text)):
+            return True
+    return False
+
+
+def _is_home(text: str) -> bool:
+    return text.endswith(HOME_WORDS) and len(text) <= HOME_MAX
+
+
+def _in_header(el: etree._Element, index: PageIndex) -> bool:
+    """The element or a box around it is named as the page header (its channel path, not a trail)."""
+    anc: etree._Element | None = el
+    while anc is not None and anc is not index.body:
+        if anc.attrib and not HEADER_TOKENS.isdisjoint(tokens(anc)):
+            return True
+        anc = anc.getparent()
+    return False
 
 
 def _separated(index: PageIndex, el: etree._Element) -> bool:
@@ -192,8 +270,8 @@ def _count_links(el: etree._Element) -> int:
     return sum(1 for _ in el.iter("a"))
 
 
-def find_trail(index: PageIndex, before: int | None = None) -> etree._Element | None:
-    """The element holding the trail (None when the page shows none)."""
+def find_trail(index: PageIndex, before: int | None = None) -> tuple[etree._Element | None, list[str]]:
+    """The element holding the trail and its entries (None and [] when the page shows none)."""
     limit = before if before is not None else len(index.runs)
     for position, run in enumerate(index.runs):
         if position >= limit:
@@ -201,11 +279,11 @@ def find_trail(index: PageIndex, before: int | None = None) -> etree._Element | 
         if not run.linked and ("位置" in run.text or "栏目" in run.text) and _label_at(run.text):
             found = _from_label(index, run)
             if found is not None:
-                return found
+                return found, trail_items(index, found)[0]
     for el in index.short:
         if index.first_run[el] >= limit:
             break
-        strength = _named(el) if el.attrib else 0
+        strength = _named(el)
         if not strength:
             continue
         if el.tag == "a":
@@ -214,25 +292,34 @@ def find_trail(index: PageIndex, before: int | None = None) -> etree._Element | 
             items = trail_items(index, el)[0]
             # One entry is a trail only under a strong name and when it is the home page.
             if len(items) >= 2 or (strength == 2 and items and items[0].endswith(HOME_WORDS)):
-                return el
+                return el, items
+    joined: tuple[etree._Element, list[str]] | None = None
     for el in index.short:
         if index.first_run[el] >= limit:
             break
         if el.tag == "a" or not 0 < index.total(el) <= TRAIL_MAX_CHARS or index.links.get(el, 0) < 2:
             continue
-        if ((el.attrib and _named(el, weak=True)) or el.tag in ("div", "td", "p", "span")) and _separated(index, el):
+        if not (el.tag in TRAIL_BOXES or _named(el, weak=True)):
+            continue
+        if _separated(index, el):
             items, ends_plain = trail_items(index, el)
             if ends_plain and 2 <= len(items) <= BREADCRUMB_MAX_ITEMS:
-                return el
-    return None
+                return el, items
+        elif joined is not None or not _joined(index, el):
+            continue
+        if joined is None and not _in_header(el, index):
+            run = _joined_trail(index, el)
+            if run is not None:
+                joined = el, run
+    return joined if joined is not None else (None, [])
 
 
 def read_breadcrumb(index: PageIndex, before: int | None = None) -> tuple[list[str], etree._Element | None]:
     """The trail's entries and its element (or [] and None)."""
-    el = find_trail(index, before)
+    el, items = find_trail(index, before)
     if el is None:
         return [], None
-    items = [item for item in trail_items(index, el)[0] if len(item) <= BREADCRUMB_ITEM_MAX]
+    items = [item for item in items if len(item) <= BREADCRUMB_ITEM_MAX]
     if not items or len(items) > BREADCRUMB_MAX_ITEMS:
         return [], None
     return items, el

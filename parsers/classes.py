@@ -12,12 +12,17 @@ _TOKEN_SPLIT = re.compile(r"[\s\-_]+")
 
 def names(el: etree._Element) -> frozenset[str]:
     """The element's class names and id, lower-cased, each whole."""
-    attrib = el.attrib
-    cls = attrib.get("class")
-    ident = attrib.get("id")
+    cls = el.get("class")
+    ident = el.get("id")
     if not cls and not ident:
         return frozenset()
-    out = set(cls.lower().split()) if cls else set()
+    return names_of(cls or "", ident or "")
+
+
+@lru_cache(maxsize=8192)
+def names_of(cls: str, ident: str) -> frozenset[str]:
+    """``names`` of a class value and an id already read (cached by value)."""
+    out = set(cls.lower().split())
     if ident:
         out.add(ident.strip().lower())
     return frozenset(out)
@@ -25,15 +30,19 @@ def names(el: etree._Element) -> frozenset[str]:
 
 def tokens(el: etree._Element) -> frozenset[str]:
     """The class names and id split further on '-' and '_' (``bt-position`` -> bt, position)."""
-    attrib = el.attrib
-    cls = attrib.get("class")
-    ident = attrib.get("id")
+    cls = el.get("class")
+    ident = el.get("id")
     if not cls and not ident:
         return _EMPTY
     return _tokens(cls or "", ident or "")
 
 
 _EMPTY: frozenset[str] = frozenset()
+
+
+def tokens_of(cls: str, ident: str) -> frozenset[str]:
+    """``tokens`` of a class value and an id already read (cached by value)."""
+    return _tokens(cls, ident)
 
 
 @lru_cache(maxsize=8192)

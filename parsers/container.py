@@ -10,6 +10,7 @@ Link-heavy blocks are discounted; a block named like a known body container gets
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 
 from lxml import etree
 
@@ -21,7 +22,7 @@ from govmeta.parsers.article_rules import (
     NOISE_EXACT,
     PARAGRAPH_TAGS,
 )
-from govmeta.parsers.classes import has_token, names, token_has_word, tokens
+from govmeta.parsers.classes import names_of, token_has_word, tokens_of
 from govmeta.parsers.pageindex import PageIndex
 
 TABLE_PARTS = frozenset({"td", "th", "tr", "tbody", "thead", "tfoot", "table", "caption"})
@@ -92,33 +93,32 @@ def container_scores(index: PageIndex) -> dict[etree._Element, float]:
     """Each candidate block's raw paragraph score."""
     scores: dict[etree._Element, float] = defaultdict(float)
     cache: dict = {}
-    block_of, own, own_punct = index.block, index.own, index.own_punct
-    for el in index.elements:
-        n = own.get(el, 0)
+    own_punct, blocks = index.own_punct_at, index.block_at
+    # Where a run's weight goes depends only on its block: worked out once per block.
+    credited: dict[etree._Element, tuple] = {}
+    for i, n in enumerate(index.own_at):
         if not n:
             continue
-        weight = n + 3 * own_punct.get(el, 0)
-        block = block_of[el]
-        target = index.parent_block(block) if _is_paragraph(block, index) else block
-        if target is None or target.tag in ("body", "html"):
-            target = block  # a paragraph straight in the body is its own container
-        lifted = _lift(target, index, cache)
+        weight = n + 3 * own_punct[i]
+        block = blocks[i]
+        known = credited.get(block)
+        if known is None:
+            target = index.parent_block(block) if _is_paragraph(block, index) else block
+            if target is None or target.tag in ("body", "html"):
+                target = block  # a paragraph straight in the body is its own container
+            lifted = _lift(target, index, cache)
+            upper = _lift(index.parent_block(lifted), index, cache) if lifted is not None else None
+            known = credited[block] = (target, lifted, upper)
+        target, lifted, upper = known
         if lifted is None:
             continue
         if n < SHORT_RUN and lifted is target:
             # A short run is a label or a menu entry more than prose (but a data cell is data).
             weight *= 0.3
         scores[lifted] += weight
-        upper = _lift(index.parent_block(lifted), index, cache)
         if upper is not None:
             scores[upper] += weight / 2
     return scores
-
-
-def _named_like_body(el: etree._Element) -> bool:
-    if names(el) & CONTAINER_EXACT:
-        return True
-    return token_has_word(tokens(el), CONTAINER_WORDS)
 
 
 def _footer_like(el: etree._Element, index: PageIndex) -> bool:
@@ -133,23 +133,50 @@ def _footer_like(el: etree._Element, index: PageIndex) -> bool:
     return known
 
 
+def _base_scores(index: PageIndex, scores: dict[etree._Element, float]) -> list[tuple[float, etree._Element]]:
+    """Each candidate's score before its position is weighed: link density, body and furniture
+    names (memoised: the body is looked for twice per page)."""
+    memo = index.memo.get("container_base")
+    if memo is not None and memo[0] is scores:
+        return memo[1]
+    out = []
+    first_run, text, links = index.first_run, index.text, index.links
+    for el, raw in scores.items():
+        if el.tag in ("body", "html") or el not in first_run:
+            continue
+        total = text.get(el, 0) + links.get(el, 0)
+        density = links.get(el, 0) / total if total else 0.0
+        score = raw * (1 - density) ** 2
+        cls, ident = el.get("class"), el.get("id")
+        if cls or ident:
+            body_named, furniture = _names_say(cls or "", ident or "")
+            if body_named:
+                score *= CONTAINER_BONUS
+            if furniture:
+                score *= 0.2
+        out.append((score, el))
+    index.memo["container_base"] = (scores, out)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _names_say(cls: str, ident: str) -> tuple[bool, bool]:
+    """Whether a class value and id name an article body, and whether they name page furniture."""
+    names, toks = names_of(cls, ident), tokens_of(cls, ident)
+    body_named = bool(names & CONTAINER_EXACT) or token_has_word(toks, CONTAINER_WORDS)
+    return body_named, bool(names & NOISE_EXACT) or not FURNITURE.isdisjoint(toks)
+
+
 def rank_containers(
     index: PageIndex, scores: dict[etree._Element, float], after: int | None = None
 ) -> list[tuple[float, etree._Element]]:
     """Candidates best first. ``after`` (a run position: the headline's end) favours the prose
     that follows the headline closely and disfavours what precedes it."""
     ranked = []
-    for el, raw in scores.items():
-        if el.tag in ("body", "html") or el not in index.first_run:
-            continue
-        score = raw * (1 - index.link_density(el)) ** 2
-        if el.attrib:
-            if _named_like_body(el):
-                score *= CONTAINER_BONUS
-            if names(el) & NOISE_EXACT or has_token(el, FURNITURE):
-                score *= 0.2
+    first_run, end_run = index.first_run, index.end_run
+    for score, el in _base_scores(index, scores):
         if after is not None:
-            start, end = index.first_run[el], index.end_run[el]
+            start, end = first_run[el], end_run[el]
             if end <= after:
                 score *= 0.1
             elif start >= after:

@@ -15,7 +15,6 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 HIDDEN_CLASSES = frozenset({"ng-hide", "hidden", "hide", "d-none", "sr-only", "visually-hidden"})
 
 _HTML_SIGNS = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title|div|table|p|br)\b", re.I)
-_BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 
 @lru_cache(maxsize=1)
@@ -28,12 +27,6 @@ def _parser() -> etree.HTMLParser:
 def looks_like_html(text: str) -> bool:
     """True when the first 4 KB of the text carry HTML tags."""
     return bool(_HTML_SIGNS.search(text[:4096].encode("utf-8", "ignore")))
-
-
-def binary_share(data: bytes) -> float:
-    """Share of control bytes (not tab/newline/CR/ESC) in the first 4 KB: text has almost none."""
-    head = data[:4096]
-    return len(_BINARY_BYTES.findall(head)) / len(head) if head else 0.0
 
 
 # End tags of the document or body: libxml2 (2.14+) drops everything after the first one, while a
@@ -55,20 +48,41 @@ def parse_html(text: str) -> etree._Element | None:
 
 def is_hidden(element: etree._Element) -> bool:
     """The element carries a marker that the page does not display it."""
-    attrib = element.attrib
-    if "hidden" in attrib or (attrib.get("aria-hidden") == "true" and element.tag in ("div", "ul")):
+    return _hidden_by(element, element.keys())
+
+
+def _hidden_by(element: etree._Element, keys: list[str]) -> bool:
+    """``is_hidden`` given the element's attribute names. Substring tests come before the split and
+    the regex: most class and style values (border:none …) are decided by them alone."""
+    if "class" in keys:
+        classes = element.get("class")
+        if _hidden_class_hint(classes) and not HIDDEN_CLASSES.isdisjoint(classes.split()):
+            return True
+    if "style" in keys:
+        style = element.get("style").lower()
+        if ("display" in style or "visibility" in style) and _HIDDEN_STYLE.search(style):
+            return True
+    if "hidden" in keys:
         return True
-    style = attrib.get("style")
-    if style and _HIDDEN_STYLE.search(style):
-        return True
-    classes = attrib.get("class")
-    return bool(classes) and not HIDDEN_CLASSES.isdisjoint(classes.split())
+    return "aria-hidden" in keys and element.get("aria-hidden") == "true" and element.tag in ("div", "ul")
+
+
+def _hidden_class_hint(classes: str) -> bool:
+    # Every name in HIDDEN_CLASSES contains one of these.
+    return "hid" in classes or "none" in classes or "sr-only" in classes
 
 
 def drop_non_content(root: etree._Element) -> None:
-    """Remove scripts, styles and hidden subtrees (their tails, which are displayed, stay)."""
+    """Remove scripts, styles and hidden subtrees (their tails, which are displayed, stay).
+
+    One pass over the tree reads only each element's attribute names (``keys()``, no attribute
+    proxy); values are read for the few names that can hide an element."""
     etree.strip_elements(root, *NON_CONTENT_TAGS, with_tail=False)
-    hidden = [el for el in root.iter() if isinstance(el.tag, str) and el.attrib and is_hidden(el)]
+    hidden = []
+    for el in root.iter():
+        keys = el.keys()
+        if keys and _hidden_by(el, keys):
+            hidden.append(el)
     for el in hidden:
         remove_keeping_tail(el)
 

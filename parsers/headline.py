@@ -8,7 +8,9 @@ a class or id naming a title, bold and centred). A headline split over lines is 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lxml import etree
 
@@ -24,10 +26,11 @@ from govmeta.parsers.article_rules import (
     TITLE_SEPARATORS,
     TITLE_SUBSTRINGS,
 )
-from govmeta.parsers.classes import token_has_word, tokens
+from govmeta.parsers.classes import token_has_word, tokens, tokens_of
 from govmeta.parsers.document import squash
 from govmeta.parsers.infoline import is_info_line
 from govmeta.parsers.pageindex import Line, PageIndex
+from govmeta.parsers.paragraphs import is_widget_line
 
 HEADING_WEIGHT = {"h1": 3.0, "h2": 2.5, "h3": 1.5, "h4": 1.0, "h5": 0.5, "h6": 0.5}
 # Class/id names of a kicker (引题) or subtitle (副题) line: whole tokens, or words inside a token.
@@ -58,12 +61,20 @@ SIDE_LINE_MAX = 100
 
 # Full-width ASCII (ＡＢＣ１２３，（）：) folded to ASCII: the part of NFKC that matters here, at a
 # fraction of its cost.
-_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_FULL_WIDTH = re.compile("[\uff01-\uff5e]")
+_HALF_WIDTH = {chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
 
 
 def key(text: str | None) -> str:
-    """Comparison form: full-width ASCII folded, all whitespace removed."""
-    return "".join(text.translate(_FULL_WIDTH).split()) if text else ""
+    """Comparison form: full-width ASCII folded, all whitespace removed.
+
+    (str.translate looks every character up in a Python table; replacing just the few distinct
+    full-width characters a text holds is several times faster.)"""
+    if not text:
+        return ""
+    for char in set(_FULL_WIDTH.findall(text)):
+        text = text.replace(char, _HALF_WIDTH[char])
+    return "".join(text.split())
 
 
 def join_lines(lines: list[str]) -> str:
@@ -154,6 +165,12 @@ def _title_named(toks: frozenset[str]) -> bool:
     return bool(toks & TITLE_EXACT) or token_has_word(toks, TITLE_SUBSTRINGS)
 
 
+@lru_cache(maxsize=4096)
+def _named_as_title(cls: str, ident: str) -> bool:
+    """A class value and id naming a headline (cached by value: pages repeat their class names)."""
+    return _title_named(tokens_of(cls, ident))
+
+
 def _form(el: etree._Element, index: PageIndex) -> float:
     """How much the element looks like a headline, whatever its text."""
     score = HEADING_WEIGHT.get(el.tag, 0.0)
@@ -163,12 +180,12 @@ def _form(el: etree._Element, index: PageIndex) -> float:
             score -= 1.5
         elif _title_named(toks):
             score += 2.0
-    if el.tag in EMPHASIS_TAGS or el.find("b") is not None or el.find("strong") is not None:
+    if el.tag in EMPHASIS_TAGS or next(el.iterchildren("b", "strong"), None) is not None:
         score += 0.5
     if _centred(el, index):
         score += 0.5
     # Furniture around: a link, a list entry, a bar or a side column is not the headline.
-    if el in index.in_link or (el.find(".//a") is not None and index.link_density(el) > 0.5):
+    if el in index.in_link or (next(el.iterdescendants("a"), None) is not None and index.link_density(el) > 0.5):
         score -= 3.0
     for depth, anc in enumerate(el.iterancestors()):
         if depth >= FURNITURE_DEPTH:
@@ -184,7 +201,9 @@ def _form(el: etree._Element, index: PageIndex) -> float:
 
 def _centred(el: etree._Element, index: PageIndex) -> bool:
     """The element, or an ancestor up to its block box, is centred (align=center, text-align:center)."""
-    block = index.block.get(el, el)
+    block = index.block(el)
+    if block is None:
+        block = el
     anc: etree._Element | None = el
     for _ in range(6):
         if anc is None:
@@ -215,25 +234,35 @@ def _candidates(index: PageIndex) -> list[tuple[etree._Element, str, bool]]:
     if cached is not None:
         return cached
     out = []
-    own, in_link, block_of, runs = index.own, index.in_link, index.block, index.runs
+    own, in_link, order, blocks, runs = index.own_at, index.in_link, index.order, index.block_at, index.runs
     first_run, end_run = index.first_run, index.end_run
     limit = TITLE_MAX * 1.5
     text, links = index.text, index.links
+    keys: dict[tuple[int, int], str | None] = {}
     for el in index.short:
         if not TITLE_MIN <= text[el] + links[el] <= limit:
             continue
-        named = el.tag in HEADING_WEIGHT or _title_named(tokens(el))
+        if el.tag in HEADING_WEIGHT:
+            named = True
+        else:
+            cls, ident = el.get("class"), el.get("id")
+            named = bool(cls or ident) and _named_as_title(cls or "", ident or "")
         # Wrappers are seen through the element holding the text; links only when named; an
         # inline element only when its block is short too (not a phrase inside a paragraph).
         if not named:
-            block = block_of[el]
-            if not own[el] or el in in_link or text[block] + links[block] > limit:
+            i = order[el]
+            block = blocks[i]
+            if not own[i] or el in in_link or text[block] + links[block] > limit:
                 continue
-        span = runs[first_run[el]:end_run[el]]
-        if len({run.line for run in span if not run.text.isspace()}) > 4:
-            continue
-        text_key = key("".join(run.text for run in span))
-        if TITLE_MIN <= len(text_key) <= TITLE_MAX:
+        # Nested wrappers of one text share its runs: each span is keyed once.
+        bounds = (first_run[el], end_run[el])
+        text_key = keys.get(bounds, "")
+        if text_key == "":
+            span = runs[bounds[0]:bounds[1]]
+            # (Stored runs are never whitespace only: each holds some displayed text.)
+            too_tall = len({run.line for run in span}) > 4
+            text_key = keys[bounds] = None if too_tall else key("".join(run.text for run in span))
+        if text_key is not None and TITLE_MIN <= len(text_key) <= TITLE_MAX:
             out.append((el, text_key, named))
     index.memo["headline_candidates"] = out
     return out
@@ -320,10 +349,14 @@ def read_headline(
     if el is None:
         return Headline()
     unit = _unit(el, index)
+    own_end = _own_text_end(el, index)
+    if own_end is not None:
+        lines = index.lines(index.first_run[el], own_end)
     result = Headline(title=join_lines([line.text for line in lines]), element=unit)
     result.skip.add(unit)
     result.start_run = index.first_run[unit]
-    result.end_run = index.end_run[unit]
+    # The info line printed inside the heading (its date, source, font-size control) follows the title.
+    result.end_run = own_end if own_end is not None else index.end_run[unit]
     kicker = _side(unit, index, container, True, avoid)
     if kicker is not None:
         result.kicker = index.element_string(kicker)
@@ -340,6 +373,24 @@ def read_headline(
             result.subtitle = line.text
             result.end_run = line.end
     return result
+
+
+def _own_text_end(el: etree._Element, index: PageIndex) -> int | None:
+    """Where the heading's own text ends when an info line or widgets are nested in it after the
+    title (<h2>标题<small>2023-08-19<span>来源：…</span></small><div class="zihao">字号：大 中 小</div></h2>):
+    the run position of the first such element; None when the heading holds only its title."""
+    first = index.first_run[el]
+    for child in el.iterdescendants():
+        if not isinstance(child.tag, str) or child in index.in_link or child not in index.first_run:
+            continue
+        start = index.first_run[child]
+        if start == first or start == index.end_run[child]:
+            continue  # the title's own wrapper, or an empty element
+        rest = index.lines(start, index.end_run[el])
+        if rest and all(is_info_line(line.text) or is_widget_line(line.text) for line in rest):
+            return start
+        return None
+    return None
 
 
 def _is_subtitle_text(text: str) -> bool:
@@ -362,6 +413,8 @@ def _side(
             continue
         if container is not None and (sib is container or _inside(container, sib)):
             return None
+        if index.total(sib) > SIDE_LINE_MAX:
+            return None  # its displayed text is longer still
         text = index.element_string(sib)
         if not text or len(text) > SIDE_LINE_MAX or is_info_line(text) or index.link_density(sib) > 0.3:
             return None

@@ -54,14 +54,24 @@ _VALUE_TRIM = " \u00a0\u3000:：|丨｜│[]【】()（）·,，;；"
 
 
 def is_info_line(text: str) -> bool:
-    """A line of article facts: a labelled 来源/日期/浏览 value, or a date with little else."""
-    if LABEL.search(text):
-        match = LABEL.search(text)
-        return _KIND[match["label"]] != "other" or len(text) < 40
+    """A line of article facts: a labelled 来源/日期/浏览 value, or a date with little else.
+
+    The line must be mostly those facts: before its first label, or around its date, it holds at
+    most a few words (a site name, a bracket), never a sentence (…作品《…》作者：林运焘 is prose)."""
+    match = LABEL.search(text)
+    if match:
+        if _KIND[match["label"]] == "other":
+            return len(text) < 40
+        return _little_else(text[: match.start()])
     span = DATE_SPAN.search(text)
     if not span:
         return False
-    rest = _URL.sub("", text[: span.start()] + text[span.end():])
+    return _little_else(text[: span.start()] + text[span.end():])
+
+
+def _little_else(rest: str) -> bool:
+    """Leftover text of an info line: a few words at most (dates and addresses aside), no sentence."""
+    rest = _URL.sub("", DATE_SPAN.sub("", rest)) if rest else rest
     return len(key_chars(rest)) <= INFO_REST_MAX and not rest.rstrip().endswith("。")
 
 
@@ -101,22 +111,65 @@ def _link_value(line: Line, offset: int) -> str | None:
     return value or None
 
 
+def _link_after_text(line: Line, start: int, stop: int) -> int:
+    """Where a link begins after some plain text of the value at ``start`` (教育部　<a>下载</a>: the
+    link is a widget of its own, not more of the value); ``stop`` when there is none."""
+    position = 0
+    seen_text = False
+    for run in line.runs:
+        end = position + len(run.text)
+        if end > start and position < stop:
+            if run.linked and not run.is_tail and seen_text and position >= start:
+                return position
+            if not run.linked and run.text[max(start - position, 0):].strip():
+                seen_text = True
+        elif position >= stop:
+            break
+        position = end
+    return stop
+
+
 def read_pairs(line: Line) -> list[Pair]:
     """The ``label：value`` pairs of one line, in order."""
     raw = "".join(run.text for run in line.runs)
     matches = list(LABEL.finditer(raw))
     pairs = []
+    linked = any(run.linked for run in line.runs)
     for i, match in enumerate(matches):
         start = match.end()
         stop = matches[i + 1].start() if i + 1 < len(matches) else len(raw)
         kind = _KIND[match["label"]]
-        value = _value(raw[start:stop], kind)
-        if kind in ("source", "author"):
+        if kind in ("source", "author") and linked:
             link = _link_value(line, start)
             if link:
-                value = link.strip(_VALUE_TRIM)
-        pairs.append(Pair(kind, value, match["label"]))
+                pairs.append(Pair(kind, trim_value(link), match["label"]))
+                continue
+            stop = _link_after_text(line, start, stop)
+        pairs.append(Pair(kind, _value(raw[start:stop], kind), match["label"]))
     return pairs
+
+
+_PAIRS = {"）": "（", ")": "(", "】": "【", "]": "["}
+_PAIRS.update({opener: closer for closer, opener in list(_PAIRS.items())})
+
+
+def trim_value(value: str) -> str:
+    """Separators, colons and stray brackets off both ends of a value; a bracket that closes (or
+    opens) a pair inside the value stays (济南市文化和旅游局（原市文广新局）)."""
+    core = value.strip(_VALUE_TRIM)
+    if not core:
+        return core
+    head = value[: value.index(core)]
+    tail = value[value.index(core) + len(core):]
+    for char in tail:
+        if char not in _PAIRS or core.count(_PAIRS[char]) <= core.count(char):
+            break
+        core += char
+    for char in reversed(head):
+        if char not in _PAIRS or core.count(_PAIRS[char]) <= core.count(char):
+            break
+        core = char + core
+    return core
 
 
 def _value(segment: str, kind: str) -> str:
@@ -134,7 +187,7 @@ def _value(segment: str, kind: str) -> str:
         if i and word.strip(_VALUE_TRIM) in WIDGET_WORDS:
             words = words[:i]
             break
-    return " ".join(words).strip(_VALUE_TRIM)
+    return trim_value(" ".join(words))
 
 
 def read_text_pairs(text: str) -> list[Pair]:
@@ -178,15 +231,30 @@ def unlabelled_source(line: Line) -> str | None:
 
 def line_date(line: Line) -> str | None:
     """The date shown on an info line: a labelled one, else an unlabelled date that is (nearly) all
-    the line holds before its first label (新华网 ( 2012-06-04 09:20 ) 来源：…)."""
-    for pair in read_pairs(line):
+    the line holds before its first label (新华网 ( 2012-06-04 09:20 ) 来源：…), else an unlabelled
+    date printed after a value (来源：宣教中心　2022-11-14 14:59:48 【字体：…】)."""
+    pairs = read_pairs(line)
+    for pair in pairs:
         if pair.kind == "date" and pair.value:
             found = find_datetime(pair.value)
             if found:
                 return found
-    label = LABEL.search(line.text)
-    head = line.text[: label.start()] if label else line.text
+    text = line.text
+    label = LABEL.search(text)
+    head = text[: label.start()] if label else text
     span = DATE_SPAN.search(head)
     if span and is_info_line(head) and not _OTHER_LABEL_END.search(head[: span.start()]):
         return find_datetime(head)
+    if label is None or not is_info_line(text):
+        return None
+    for match in LABEL.finditer(text):
+        kind = _KIND[match["label"]]
+        if kind == "date":
+            continue
+        span = DATE_SPAN.search(text, match.end())
+        if span is None:
+            return None
+        between = text[match.end(): span.start()]
+        if between.strip(_VALUE_TRIM) and not LABEL.search(between) and not _OTHER_LABEL_END.search(between):
+            return find_datetime(span.group())
     return None

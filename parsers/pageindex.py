@@ -23,15 +23,6 @@ PROSE_PUNCTUATION = tuple("，。；、！？,;")
 SHORT_MIN, SHORT_MAX = 1, 200
 
 
-def _chars(text: str | None) -> int:
-    """Displayed characters of a text node (whitespace does not count)."""
-    return len("".join(text.split())) if text else 0
-
-
-def _punct(text: str | None) -> int:
-    return sum(map(text.count, PROSE_PUNCTUATION)) if text else 0
-
-
 class Run(NamedTuple):
     """A piece of displayed text: its line number, raw text, the element it belongs to
     (for a tail: the element it follows), whether it is a tail, and whether it is link text."""
@@ -63,14 +54,16 @@ class PageIndex:
     # Index into ``runs`` where an element starts, and where it ends (its tail excluded).
     first_run: dict[etree._Element, int] = field(default_factory=dict)
     end_run: dict[etree._Element, int] = field(default_factory=dict)
-    # Characters of the element's own text (el.text plus its children's tails), 0 inside links.
-    own: dict[etree._Element, int] = field(default_factory=dict)
-    own_punct: dict[etree._Element, int] = field(default_factory=dict)
     text: dict[etree._Element, int] = field(default_factory=dict)  # subtree, outside links
     links: dict[etree._Element, int] = field(default_factory=dict)  # subtree, inside links
-    punct: dict[etree._Element, int] = field(default_factory=dict)  # subtree, outside links
-    # Nearest block ancestor-or-self of every element.
-    block: dict[etree._Element, etree._Element] = field(default_factory=dict)
+    # Positional facts (aligned with ``elements``; look an element up through ``order``):
+    # characters of the element's own text (el.text plus its children's tails, 0 inside links),
+    # the prose punctuation in it and in the whole subtree (outside links), and the nearest block
+    # ancestor-or-self.
+    own_at: list[int] = field(default_factory=list)
+    own_punct_at: list[int] = field(default_factory=list)
+    punct_at: list[int] = field(default_factory=list)
+    block_at: list[etree._Element] = field(default_factory=list)
     # Blocks with block descendants (a block without them is a leaf: one displayed box of text).
     has_blocks: set[etree._Element] = field(default_factory=set)
     in_link: set[etree._Element] = field(default_factory=set)
@@ -88,10 +81,20 @@ class PageIndex:
         total = self.total(el)
         return self.links.get(el, 0) / total if total else 0.0
 
+    def punct(self, el: etree._Element) -> int:
+        """Prose punctuation in the element's subtree, outside links (0 for an unindexed element)."""
+        i = self.order.get(el)
+        return self.punct_at[i] if i is not None else 0
+
+    def block(self, el: etree._Element) -> etree._Element | None:
+        """The nearest block ancestor-or-self of an indexed element (None for an unindexed one)."""
+        i = self.order.get(el)
+        return self.block_at[i] if i is not None else None
+
     def parent_block(self, el: etree._Element) -> etree._Element | None:
         """The nearest block strictly above ``el`` (None above the body)."""
-        parent = el.getparent()
-        return self.block.get(parent) if parent is not None else None
+        i = self.order.get(el.getparent())
+        return self.block_at[i] if i is not None else None
 
     def lines(self, start: int, end: int, limit: int | None = None) -> list[Line]:
         """The non-empty displayed lines made of ``runs[start:end]`` (the first ``limit`` of them)."""
@@ -148,26 +151,42 @@ def _flush(runs: list[Run], begin: int, out: list[Line]) -> None:
             out.append(Line(text, tuple(runs), begin, begin + len(runs)))
 
 
+_new_run = tuple.__new__  # Run(...) without the NamedTuple constructor's argument handling
+# How many elements a subtree holds (the most that can be indexed), counted in C.
+_COUNT_ELEMENTS = etree.XPath("count(descendant-or-self::*)")
+
+
 def index_page(root: etree._Element, exclude: list[etree._Element]) -> PageIndex:
     """Walk the body once (excluded subtrees are skipped): runs and lines in document order, and
-    the counts, summed into each parent as its children close."""
+    the counts, summed into each parent as its children close.
+
+    Per-element facts go into preallocated lists by position (most elements carry no text, and
+    their slots are never written); the element-keyed dicts are built once at the end."""
     body = root.find("body")
     if body is None:
         body = root
     index = PageIndex(body=body)
     elements, runs = index.elements, index.runs
-    ids, in_link, excluded, block_of = index.order, index.in_link, index.excluded, index.block
+    in_link, excluded = index.in_link, index.excluded
     first_run, end_run = index.first_run, index.end_run
     exclude_set = set(exclude)
-    text_a: list[int] = []
-    links_a: list[int] = []
-    punct_a: list[int] = []
-    own_a: list[int] = []
-    own_punct_a: list[int] = []
-    blocky: list[bool] = []
+    add_element, add_run = elements.append, runs.append
+    size = int(_COUNT_ELEMENTS(body))
+    blocks: list[etree._Element] = [body] * size
+    firsts = [0] * size
+    ends = [0] * size
+    text_a = [0] * size
+    links_a = [0] * size
+    punct_a = [0] * size
+    own_a = [0] * size
+    own_punct_a = [0] * size
+    blocky = [False] * size
     short: list[int] = []
-    # Open elements: (id or -1 when excluded, linked, nearest block).
+    block_tags, skip_tags, punctuation = BLOCK_TAGS, SKIP_TAGS, PROSE_PUNCTUATION
+    # The open elements' parents' states; the current element's in locals: its position (-1 when
+    # excluded), whether it is link text, its nearest block.
     stack: list[tuple[int, bool, etree._Element]] = []
+    cur, cur_linked, cur_block = -1, False, body
     line = 0
     # Whitespace-only texts are not stored as runs (most of a page's text nodes are template
     # indentation); the next run gets one leading space instead, so words stay apart.
@@ -178,88 +197,91 @@ def index_page(root: etree._Element, exclude: list[etree._Element]) -> PageIndex
         if tag.__class__ is not str:
             continue
         if event == "start":
-            pid, plinked, pblock = stack[-1] if stack else (-1, False, body)
-            if (stack and pid < 0) or el in exclude_set or tag in SKIP_TAGS:
+            stack.append((cur, cur_linked, cur_block))
+            if (cur < 0 and len(stack) > 1) or tag in skip_tags or el in exclude_set:
                 excluded.add(el)
                 walker.skip_subtree()
                 first_run[el] = len(runs)
-                stack.append((-1, False, pblock))
+                cur, cur_linked = -1, False
                 continue
             i = len(elements)
-            ids[el] = i
-            elements.append(el)
+            add_element(el)
             # A link is an <a href>; a bare <a name> (a Word bookmark) is plain text.
-            linked = plinked or (tag == "a" and "href" in el.attrib)
-            if linked:
+            if cur_linked or (tag == "a" and "href" in el.attrib):
+                linked = True
                 in_link.add(el)
-            block = el if tag in BLOCK_TAGS else pblock
-            block_of[el] = block
-            text = el.text
-            blank = not text or text.isspace()
-            n = 0 if blank else _chars(text)
-            if linked:
-                text_a.append(0)
-                links_a.append(n)
-                punct_a.append(0)
-                own_a.append(0)
-                own_punct_a.append(0)
             else:
-                p = _punct(text) if n else 0
-                text_a.append(n)
-                links_a.append(0)
-                punct_a.append(p)
-                own_a.append(n)
-                own_punct_a.append(p)
-            blocky.append(False)
-            if tag in BLOCK_TAGS:
+                linked = False
+            if tag in block_tags:
+                cur_block = el
                 line += 1
-            first_run[el] = len(runs)
-            if blank:
-                space = " " if text else space
-            else:
-                runs.append(Run(line, space + text, el, False, linked))
-                space = ""
-            stack.append((i, linked, block))
+            blocks[i] = cur_block
+            firsts[i] = len(runs)
+            text = el.text
+            if text:
+                if text.isspace():
+                    space = " "
+                else:
+                    add_run(_new_run(Run, (line, space + text, el, False, linked)))
+                    space = ""
+                    n = len("".join(text.split()))  # displayed characters: whitespace does not count
+                    if linked:
+                        links_a[i] = n
+                    else:
+                        p = sum(map(text.count, punctuation))
+                        text_a[i] = own_a[i] = n
+                        punct_a[i] = own_punct_a[i] = p
+            cur, cur_linked = i, linked
             continue
         # end
-        i = stack.pop()[0]
-        end_run[el] = len(runs)
-        if i >= 0 and SHORT_MIN <= text_a[i] + links_a[i] <= SHORT_MAX:
-            short.append(i)
-        if tag in BLOCK_TAGS or tag == "br":
+        i = cur
+        cur, cur_linked, cur_block = stack.pop()
+        if i >= 0:
+            ends[i] = len(runs)
+            if SHORT_MIN <= text_a[i] + links_a[i] <= SHORT_MAX:
+                short.append(i)
+        else:
+            end_run[el] = len(runs)
+        is_block = tag in block_tags
+        if is_block or tag == "br":
             line += 1
         if not stack:
             break
-        pid, plinked, _ = stack[-1]
+        pid = cur
         if pid < 0:
             continue
         if i >= 0:
             text_a[pid] += text_a[i]
             links_a[pid] += links_a[i]
             punct_a[pid] += punct_a[i]
-            if blocky[i] or tag in BLOCK_TAGS:
+            if is_block or blocky[i]:
                 blocky[pid] = True
         tail = el.tail
         if tail:
             if tail.isspace():
                 space = " "
                 continue
-            runs.append(Run(line, space + tail, el, True, plinked))
+            add_run(_new_run(Run, (line, space + tail, el, True, cur_linked)))
             space = ""
-            m = _chars(tail)
-            if plinked:
+            m = len("".join(tail.split()))
+            if cur_linked:
                 links_a[pid] += m
             else:
-                q = _punct(tail)
+                q = sum(map(tail.count, punctuation))
                 text_a[pid] += m
                 own_a[pid] += m
                 punct_a[pid] += q
                 own_punct_a[pid] += q
+    # The slots past the last indexed element (sized for every element, excluded ones too) go.
+    count = len(elements)
+    for column in (blocks, firsts, ends, text_a, links_a, punct_a, own_a, own_punct_a, blocky):
+        del column[count:]
+    index.order = dict(zip(elements, range(count), strict=True))
+    first_run.update(zip(elements, firsts, strict=True))
+    end_run.update(zip(elements, ends, strict=True))
     index.text = dict(zip(elements, text_a, strict=True))
     index.links = dict(zip(elements, links_a, strict=True))
-    index.punct = dict(zip(elements, punct_a, strict=True))
-    index.own = dict(zip(elements, own_a, strict=True))
-    index.own_punct = dict(zip(elements, own_punct_a, strict=True))
+    index.own_at, index.own_punct_at, index.punct_at, index.block_at = own_a, own_punct_a, punct_a, blocks
     index.has_blocks = {el for el, flag in zip(elements, blocky, strict=True) if flag}
     index.short = [elements[i] for i in sorted(short)]
     return index

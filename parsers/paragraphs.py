@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import re
+from functools import lru_cache
 
 from lxml import etree
 
@@ -22,13 +23,14 @@ from govmeta.parsers.article_rules import (
     PAGER_LINE,
     PROMO_LINE,
     RELATED_LABELS,
+    SECTION_HEADINGS,
     SKIP_TAGS,
     WIDGET_PREFIXES,
     WIDGET_PUNCTUATION,
     WIDGET_WORDS,
 )
 from govmeta.parsers.attachments import is_attachment_link
-from govmeta.parsers.classes import names, tokens
+from govmeta.parsers.classes import names_of, tokens_of
 from govmeta.parsers.container import is_data_table
 from govmeta.parsers.document import remove_keeping_tail, squash
 from govmeta.parsers.pageindex import PageIndex
@@ -66,10 +68,17 @@ def _leftover(el: etree._Element, index: PageIndex) -> str:
     return _LIST_FURNITURE.sub("", text)
 
 
+@lru_cache(maxsize=4096)
+def _named_noise(cls: str, ident: str) -> bool:
+    """A class value and id naming page furniture (cached by value)."""
+    return not NOISE_TOKENS.isdisjoint(tokens_of(cls, ident)) or not NOISE_EXACT.isdisjoint(names_of(cls, ident))
+
+
 def is_noise(el: etree._Element, index: PageIndex) -> bool:
     """Page furniture inside the container: widgets named so, a list of links (related
     headlines with their dates), or a box that is nothing but links (点击看大图)."""
-    if el.attrib and (not NOISE_TOKENS.isdisjoint(tokens(el)) or not NOISE_EXACT.isdisjoint(names(el))):
+    cls, ident = el.get("class"), el.get("id")
+    if (cls or ident) and _named_noise(cls or "", ident or ""):
         return True
     if el.tag not in LINK_BOX_TAGS or not index.links.get(el, 0):
         return False
@@ -107,12 +116,17 @@ def serialise(
     in_cell: dict[etree._Element, bool] = {}
     table_cache: dict = {}
     removals = []
+    removed: set[etree._Element] = set()  # left out, with everything inside (not looked at again)
     quiet: set[etree._Element] = set()  # inside an empty floated box: no line breaks
+    excluded, end_run = index.excluded, index.end_run
     for orig, dup in zip(container.iter(), dup_root.iter(), strict=True):
         tag = orig.tag
         if not isinstance(tag, str):
             continue
         parent = orig.getparent()
+        if parent in removed:
+            removed.add(orig)
+            continue
         if parent in quiet:
             quiet.add(orig)
             dup.text = dup.tail = None  # an empty box's layout whitespace is not displayed
@@ -121,11 +135,12 @@ def serialise(
         if orig is not container and (
             orig in skip
             or tag in SKIP_TAGS
-            or orig in index.excluded
-            or (after and index.end_run.get(orig, after + 1) <= after)
+            or orig in excluded
+            or (after and end_run.get(orig, after + 1) <= after)
             or is_noise(orig, index)
         ):
             removals.append((dup, tag in BLOCK_TAGS or tag == "br", cell))
+            removed.add(orig)
             continue
         if tag in CELL_PARTS or tag == "tr" or tag == "table":
             table = orig if tag == "table" else _table_of(orig)
@@ -158,7 +173,10 @@ def serialise(
     text = etree.tostring(dup_root, method="text", encoding="unicode", with_tail=False)
     paragraphs: list[str] = []
     for block in text.split(PARA):
-        paragraphs.extend(_block_lines(block))
+        if BR in block:
+            paragraphs.extend(_block_lines(block))
+        elif block and not block.isspace():
+            paragraphs.append(squash(block))  # one line: _block_lines' answer, without its work
     return paragraphs
 
 
@@ -231,7 +249,8 @@ def _table_of(el: etree._Element) -> etree._Element | None:
     return el
 
 
-_WIDGET_SPACES = str.maketrans({c: " " for c in WIDGET_PUNCTUATION})
+# Widget words are split apart by whitespace and by these separators and brackets.
+_WIDGET_SPLIT = re.compile("[" + re.escape(WIDGET_PUNCTUATION) + "\\s]+")
 # A credit line is short.
 CREDIT_LINE_MAX = 80
 # A widget line is short.
@@ -244,17 +263,27 @@ def is_widget_line(line: str) -> bool:
         return True
     if len(line) > WIDGET_LINE_MAX:
         return False
-    return all(word in WIDGET_WORDS for word in line.translate(_WIDGET_SPACES).split())
+    return all(word in WIDGET_WORDS for word in _WIDGET_SPLIT.split(line) if word)
+
+
+# A related label at the start of a line (leading brackets and ASCII spaces anywhere in it are
+# ignored), then nothing or a colon / closing bracket.
+_RELATED_LINE = re.compile(
+    "[【\\[ ]*(?:" + "|".join(" *".join(map(re.escape, label)) for label in RELATED_LABELS) + ") *(?:[:：】\\]]|\\Z)"
+)
 
 
 def is_related_line(line: str) -> bool:
     """A cross-reference line (相关解读：…) or a related-list heading (相关链接)."""
-    head = line.lstrip("【[ ").replace(" ", "")
-    for label in RELATED_LABELS:
-        if head.startswith(label):
-            rest = head[len(label):]
-            return not rest or rest[0] in ":：】]"
-    return False
+    return _RELATED_LINE.match(line) is not None
+
+
+_HEADING_TRIM = " \u00a0\u3000:：【】[]"
+
+
+def is_section_heading(line: str) -> bool:
+    """A line that is only the heading of a list section (附件：, 【相关文档】)."""
+    return len(line) <= 12 and line.strip(_HEADING_TRIM) in SECTION_HEADINGS
 
 
 def credit_text(line: str) -> str | None:

@@ -19,9 +19,16 @@ from govmeta.parsers.attachments import file_name
 from govmeta.parsers.breadcrumb import read_breadcrumb
 from govmeta.parsers.document import drop_non_content, parse_html
 from govmeta.parsers.headline import join_lines
-from govmeta.parsers.infoline import read_text_pairs, views_value
+from govmeta.parsers.infoline import is_info_line, line_date, read_pairs, read_text_pairs, trim_value, views_value
 from govmeta.parsers.pageindex import index_page
-from govmeta.parsers.paragraphs import BR, _block_lines, credit_text, is_related_line, is_widget_line
+from govmeta.parsers.paragraphs import (
+    BR,
+    _block_lines,
+    credit_text,
+    is_related_line,
+    is_section_heading,
+    is_widget_line,
+)
 from tests.paths import FIXTURES, SHARED, needs_shared
 
 ARTICLES = FIXTURES / "articles"
@@ -102,6 +109,99 @@ def test_a_menu_is_not_a_trail():
     menu = '<div class="nav"><a href="/">首页</a> | <a href="/a/">新闻</a> | <a href="/b/">图片</a></div>'
     crumbs, _ = read_breadcrumb(_page(menu))
     assert crumbs == []
+
+
+def test_a_trail_label_may_be_followed_by_any_whitespace():
+    # Hanweb (ct.zj.gov.cn): the label on its own line, the entries in table cells.
+    page = _page(
+        '<div class="currpos">\n    当前位置：\n    <table><tr><td><a href="/index.html">首页</a></td><td>'
+        '<table><tr><td> &gt; <a href="/col/1/">政务公开</a>\n</td><td> &gt; <a href="/col/2/">通知公告</a>'
+        "</td></tr></table></td></tr></table></div><p>正文。</p>"
+    )
+    assert read_breadcrumb(page)[0] == ["首页", "政务公开", "通知公告"]
+    crumbs, _ = read_breadcrumb(_page('<div>当前位置：\t<a href="/">首页</a> &gt; <a href="/x/">要闻</a></div>'))
+    assert crumbs == ["首页", "要闻"]
+
+
+def test_trail_label_variants_are_not_entries():
+    for label in ("您所在的位置：", "您现在的位置：", "当前所在位置：", "所在位置：", "位置："):
+        links = '<a href="/">首页</a>&gt;&gt;<a href="/a/">专题</a>&gt;&gt;<a href="/a/b/">党建</a>'
+        page = _page(f"<div>{label}{links}</div>")
+        assert read_breadcrumb(page)[0] == ["首页", "专题", "党建"], label
+
+
+def test_an_unlabelled_unnamed_run_of_links_from_home_is_a_trail():
+    # lonsun CMS (jyt.ah.gov.cn): a span in div.wz_top, one separator in an <i>.
+    page = _page(
+        '<div class="wz_top wza-region_nav"><span><a href="/index.html">首页</a> &gt; '
+        '<a href="/xwzx/">新闻中心</a> <i>&gt;</i> <a href="/xwzx/jcjy/">基础教育</a></span></div>'
+        "<h1>标题</h1><p>正文第一段，内容。</p>"
+    )
+    assert read_breadcrumb(page)[0] == ["首页", "新闻中心", "基础教育"]
+    # miit.gov.cn: links on their own lines in div.mnav, joined by bare ">".
+    page = _page(
+        '<div class="w980 center mnav"><span>\n<a href="/index.html">首页</a>  >  \n'
+        '<a href="/xwdt/">新闻动态</a>  >  \n<a href="/xwdt/dfgz/">地方工作</a>\n</span></div><p>正文。</p>'
+    )
+    assert read_breadcrumb(page)[0] == ["首页", "新闻动态", "地方工作"]
+
+
+def test_a_trail_joined_by_slashes_needs_three_entries():
+    links = '<a href="/">首页</a> / <a href="/xw/">新闻中心</a> / <a href="/xw/tz/">通知公告</a>'
+    page = _page(f'<div class="dh">{links}</div><p>正文第一段，内容。</p>')
+    assert read_breadcrumb(page)[0] == ["首页", "新闻中心", "通知公告"]
+    # A language bar is not a trail.
+    assert read_breadcrumb(_page('<div><a href="/">首页</a> / <a href="/en/">English</a></div><p>正文。</p>'))[0] == []
+
+
+def test_a_channel_path_in_the_page_header_is_not_a_trail():
+    # 网易 亦观察 (corpus money.163.com/163_11, gold []): span.pathlink inside div.observe_header.
+    page = _page(
+        '<div class="observe_header"><div class="channel"><h2 class="sitename"><a href="/ipo/">亦观察</a></h2>'
+        '<span class="pathlink"> <a href="http://www.163.com/">网易首页</a> &gt; <a href="/">网易财经</a> &gt; '
+        '<a href="/special/">亦观察</a> </span></div></div><h2>标题</h2><p>正文第一段，内容。</p>'
+    )
+    assert read_breadcrumb(page)[0] == []
+    # Menus joined by bars, and runs that do not start at the home page, are not trails either.
+    menu = '<div><a href="/">首页</a> | <a href="/a/">新闻</a> | <a href="/b/">图片</a></div>'
+    assert read_breadcrumb(_page(menu))[0] == []
+    assert read_breadcrumb(_page('<div><a href="/a/">新闻</a> &gt; <a href="/b/">图片</a></div>'))[0] == []
+
+
+def test_an_info_line_is_mostly_its_facts():
+    assert is_info_line("发布日期：2016-11-22 浏览次数： 信息来源：省发改委")
+    assert is_info_line("新华网河北频道 ( 2012-06-04 09:20:26 ) 稿件来源： 河北日报")
+    prose = "据介绍，本届活动共收到作品500多件，其中特等奖作品为《中国书法艺术的传承》作者：林某某，书法家协会会员。"
+    assert not is_info_line(prose)
+
+
+def _line(html: str):
+    index = _page(f"<div>{html}</div>")
+    return index.lines(0, len(index.runs))[0]
+
+
+def test_source_values_keep_their_brackets_and_stop_at_widget_links():
+    assert trim_value("济南市文化和旅游局（原市文广新局）") == "济南市文化和旅游局（原市文广新局）"
+    assert trim_value("【来源：某某日报】") == "来源：某某日报"
+    assert trim_value(" 某某日报...】") == "某某日报..."
+    # moe.gov.cn: 来源：教育部　<a>下载</a>　<span>收藏</span>
+    line = _line('发布日期：2024-06-13\u3000来源：教育部\u3000<a href="javascript:;">下载</a>\u3000<span>收藏</span>')
+    assert {p.kind: p.value for p in read_pairs(line)} == {"date": "2024-06-13", "source": "教育部"}
+    # A source that is itself a link is the link's text.
+    line = _line('2015-07-04 08:31:17\u3000来源: <a href="http://qjwb.example.com/">钱江晚报</a>(杭州)')
+    assert {p.kind: p.value for p in read_pairs(line)} == {"source": "钱江晚报"}
+
+
+def test_an_unlabelled_date_after_a_value_is_the_info_line_date():
+    line = _line("来源：宣教中心&nbsp;&nbsp;&nbsp;&nbsp; 2022-11-14 14:59:48 &nbsp;【字体：<span>大</span> 中 小】")
+    assert line_date(line) == "2022-11-14T14:59:48"
+    assert line_date(_line("来源：某某局 成文日期：2020-02-05")) is None
+
+
+def test_empty_section_headings():
+    assert is_section_heading("附件：")
+    assert is_section_heading("【相关文档】")
+    assert not is_section_heading("附件：1.报名表")
 
 
 def test_headline_lines_join_without_a_separator_between_han():
