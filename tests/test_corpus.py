@@ -8,6 +8,7 @@ floors in corpus_floors.json — floors that may only go up as the extractor imp
 from __future__ import annotations
 
 import csv
+import io
 import json
 import subprocess
 import sys
@@ -91,3 +92,21 @@ def test_text_dump_scores_stay_above_floors(tmp_path):
     assert figures["errors"] == 0
     for key, floor in FLOORS["text"].items():
         assert figures[key] >= floor, f"{key} {figures[key]} fell below {floor}"
+
+
+@needs_shared
+def test_json_and_csv_of_the_corpus_hold_the_same_records():
+    def extract(fmt: str) -> str:
+        done = subprocess.run([sys.executable, "-m", "govmeta.cli", "extract", "-q", "--format", fmt, str(PAGES)],
+                              capture_output=True, check=False, cwd=ROOT)
+        return done.stdout.decode("utf-8")
+
+    lines = [json.loads(line) for line in extract("jsonl").splitlines()]
+    assert len(lines) == 40
+    assert json.loads(extract("json")) == lines
+    rows = list(csv.DictReader(io.StringIO(extract("csv"), newline="")))
+    assert [row["path"] for row in rows] == [record["path"] for record in lines]
+    for row, record in zip(rows, lines, strict=True):
+        assert row["title"] == (record["title"] or "")
+        assert row["paragraphs"] == "\n".join(record["paragraphs"])
+        assert row["metadata.index_no"] == record["metadata"].get("index_no", "")
