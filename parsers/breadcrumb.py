@@ -201,8 +201,11 @@ def _joined_trail(index: PageIndex, el: etree._Element) -> list[str] | None:
         run.append(entry)
     if len(run) < 2 or len(entries) - len(run) > 1 or len(run) > BREADCRUMB_MAX_ITEMS:
         return None
-    if any(not entry.linked for entry in run[:-1]):
-        return None  # a trail's inner entries are links; only the last may be plain text
+    strong = all(entry.separator in BREADCRUMB_STRONG_SEPARATORS for entry in run[1:])
+    if not (strong and len(run) >= 3) and any(not entry.linked for entry in run[:-1]):
+        # A trail's inner entries are links, only the last may be plain text; unless every entry
+        # is joined by a trail-only separator (首页 > <i>蜀山区审计局</i> > 监督保障 > 专项工作).
+        return None
     if not separators and (len(run) < 3 or len({entry.separator for entry in run[1:]}) > 1):
         return None
     return [entry.text for entry in run]

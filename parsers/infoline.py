@@ -12,8 +12,10 @@ from dataclasses import dataclass
 
 from govmeta.parsers.article_rules import (
     AUTHOR_LABELS,
+    DATE_LABEL_WORDS,
     DATE_LABELS,
     EMPTY_VALUES,
+    OTHER_DATE_WORDS,
     OTHER_INFO_LABELS,
     SOURCE_LABELS,
     SOURCE_MAX,
@@ -45,6 +47,11 @@ _WIDGET_OPEN = re.compile(r"(?<=\S)\s*[【\[]")
 DATE_SPAN = re.compile(
     r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
     r"(?:\s*T?\s*\d{1,2}\s*[:：时]\s*\d{1,2}(?:\s*[:：分]\s*\d{1,2})?)?"
+)
+# Any label naming a time or a date, when a date follows it (时间发布：2023-06-12, 信息发布时间：…).
+_DATED_LABEL = re.compile(
+    _LEAD + r"(?P<label>[\u4e00-\u9fff]{0,4}(?:" + "|".join(DATE_LABEL_WORDS) + r")[\u4e00-\u9fff]{0,4})\s*[:：]"
+    r"(?=\s*" + DATE_SPAN.pattern + ")"
 )
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 _DIGITS = re.compile(r"\d[\d,]*")
@@ -129,23 +136,41 @@ def _link_after_text(line: Line, start: int, stop: int) -> int:
     return stop
 
 
+def date_label_kind(label: str) -> str:
+    """The kind of a label naming a time or a date: the publication date, or "other" when a word
+    in it names another date (成文日期, 活动时间)."""
+    if label in _KIND:
+        return _KIND[label]
+    return "other" if any(word in label for word in OTHER_DATE_WORDS) else "date"
+
+
+def _labels(raw: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, label, kind) of the labels of a line, in order: the known labels, and any
+    other label naming a time or a date that a date follows."""
+    found = [(m.start(), m.end(), m["label"], _KIND[m["label"]]) for m in LABEL.finditer(raw)]
+    if any(word in raw for word in DATE_LABEL_WORDS):
+        dated = [(m.start(), m.end(), m["label"], date_label_kind(m["label"])) for m in _DATED_LABEL.finditer(raw)]
+        dated = [d for d in dated if not any(s < d[1] and d[0] < e for s, e, _, _ in found)]
+        if dated:
+            found = sorted(found + dated)
+    return found
+
+
 def read_pairs(line: Line) -> list[Pair]:
     """The ``label：value`` pairs of one line, in order."""
     raw = "".join(run.text for run in line.runs)
-    matches = list(LABEL.finditer(raw))
+    matches = _labels(raw)
     pairs = []
     linked = any(run.linked for run in line.runs)
-    for i, match in enumerate(matches):
-        start = match.end()
-        stop = matches[i + 1].start() if i + 1 < len(matches) else len(raw)
-        kind = _KIND[match["label"]]
+    for i, (_, start, label, kind) in enumerate(matches):
+        stop = matches[i + 1][0] if i + 1 < len(matches) else len(raw)
         if kind in ("source", "author") and linked:
             link = _link_value(line, start)
             if link:
-                pairs.append(Pair(kind, trim_value(link), match["label"]))
+                pairs.append(Pair(kind, trim_value(link), label))
                 continue
             stop = _link_after_text(line, start, stop)
-        pairs.append(Pair(kind, _value(raw[start:stop], kind), match["label"]))
+        pairs.append(Pair(kind, _value(raw[start:stop], kind), label))
     return pairs
 
 

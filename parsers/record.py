@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from govmeta.parsers.article import read_article
 from govmeta.parsers.block import read_block
-from govmeta.parsers.document import drop_non_content, looks_like_html, parse_html
+from govmeta.parsers.document import drop_non_content, looks_like_html, parse_html, squash
 from govmeta.parsers.encoding import decode_page
 from govmeta.parsers.errors import ExtractionError
 from govmeta.parsers.labels import DEFAULT_VOCABULARY, Vocabulary
@@ -57,12 +57,20 @@ def extract_record(
     metadata, meta_warnings = canonical_metadata(parts["fields"], vocabulary)
     meta_warnings += cross_check(metadata, parts.get("meta_tags") or {})
     parts["metadata"] = metadata
+    if parts.get("title") is None and "meta_tags" in parts:
+        parts["title"] = fallback_title(metadata, parts["meta_tags"])
     parts["url"] = url or parts.get("url")
     parts["encoding"] = encoding_info
     parts["path"] = path
     parts["warnings"] = warnings + parts.get("warnings", []) + meta_warnings
     record = {key: parts.get(key) for key in RECORD_KEYS}
     return to_simplified(record) if simplified else record
+
+
+def fallback_title(metadata: dict, metas: dict[str, str]) -> str | None:
+    """A page with no displayed headline: the disclosure block's title field (标题, 名称 … — it is
+    displayed), else meta ArticleTitle; never the <title> (a list page's names its column)."""
+    return metadata.get("title") or squash(metas.get("ArticleTitle") or "") or None
 
 
 def _html_parts(text: str, vocabulary: Vocabulary, container_url: str | None = None) -> dict:

@@ -29,6 +29,7 @@ from govmeta.parsers.paragraphs import (
     is_section_heading,
     is_widget_line,
 )
+from govmeta.parsers.record import fallback_title
 from tests.paths import FIXTURES, SHARED, needs_shared
 
 ARTICLES = FIXTURES / "articles"
@@ -80,8 +81,36 @@ def test_info_line_pairs_stop_at_the_next_label():
 
 
 def test_a_label_inside_a_word_is_not_a_label():
-    assert read_text_pairs("成文日期：2020-02-05") == []
+    assert [p.kind for p in read_text_pairs("成文日期：2020-02-05")] == ["other"]
     assert read_text_pairs("社会工作者：张三") == []
+
+
+def test_any_label_naming_a_time_or_a_date_before_a_date_is_the_date():
+    # liaoyang.gov.cn writes 时间发布：; other sites 信息发布时间：, 录入日期：.
+    for label in ("时间发布", "信息发布时间", "稿件录入日期", "发文时间"):
+        pairs = read_text_pairs(f"{label}：2023-06-12 09:51 阅读次数: 次 信息来源：某某日报")
+        assert (pairs[0].kind, pairs[0].value) == ("date", "2023-06-12 09:51"), label
+    # … unless it names another date; and never without a date after it.
+    for text in ("成文日期：2020-02-05", "活动时间：2023-05-19", "报名截止时间：2023-05-19"):
+        assert all(p.kind != "date" for p in read_text_pairs(text)), text
+    assert read_text_pairs("会议时间：另行通知") == []
+    assert line_date(_line("<span>时间发布：2023-06-12 09:51</span> <span>信息来源：某某日报</span>")) == (
+        "2023-06-12T09:51"
+    )
+
+
+def test_with_no_displayed_headline_the_title_is_the_block_title_then_the_meta():
+    assert fallback_title({"title": "关于某事的通知"}, {"ArticleTitle": "别的标题"}) == "关于某事的通知"
+    assert fallback_title({}, {"ArticleTitle": " 关于某事的\n通知 "}) == "关于某事的 通知"
+    # A page whose body and headline are filled by script shows neither: the meta still names it.
+    page = (
+        '<html><head><meta name="ArticleTitle" content="关于开展安全生产检查的通知"><title>通知公告-某某局</title>'
+        '</head><body><div id="app"></div></body></html>'
+    )
+    assert extract_record(page.encode("utf-8"), "app.html")["title"] == "关于开展安全生产检查的通知"
+    # … but a block-less page's <title> is never taken for a headline (a list page's names its column).
+    page = "<html><head><title>通知公告 - 某某局</title></head><body><ul><li>x</li></ul></body></html>"
+    assert extract_record(page.encode("utf-8"), "list.html")["title"] is None
 
 
 def test_views_are_numbers_only():
@@ -144,6 +173,19 @@ def test_an_unlabelled_unnamed_run_of_links_from_home_is_a_trail():
         '<a href="/xwdt/">新闻动态</a>  >  \n<a href="/xwdt/dfgz/">地方工作</a>\n</span></div><p>正文。</p>'
     )
     assert read_breadcrumb(page)[0] == ["首页", "新闻动态", "地方工作"]
+
+
+def test_a_trail_joined_by_trail_separators_may_have_plain_inner_entries():
+    # lonsun CMS xxgk page (www.hfss.gov.cn): the department is printed as plain text in an <i>.
+    page = _page(
+        '<div class="gk_pos wza-region_nav" aria-label="栏目路径"><span><a href="/index.html">首页</a> &gt; '
+        '<i tabindex="0">某某区审计局</i> <i>&gt;</i> <a href="/public/column/1?action=list">监督保障</a> <i>&gt;</i> '
+        '<a href="/public/column/2?action=list">专项工作</a></span></div><h1>标题</h1><p>正文第一段，内容。</p>'
+    )
+    assert read_breadcrumb(page)[0] == ["首页", "某某区审计局", "监督保障", "专项工作"]
+    # Joined by bars, a plain inner entry still makes it a menu.
+    menu = '<div><a href="/">首页</a> | <i>某某局</i> | <a href="/a/">新闻</a> | <a href="/b/">图片</a></div>'
+    assert read_breadcrumb(_page(menu))[0] == []
 
 
 def test_a_trail_joined_by_slashes_needs_three_entries():
