@@ -13,6 +13,7 @@ block's known labels.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -26,6 +27,7 @@ from govmeta.parsers.segments import Segment, ancestors, common_ancestor, is_wit
 
 _END = ""  # trie key marking the end of a label
 _LABEL_BRACKETS = frozenset("()（）")
+_TERMINATOR = re.compile("[" + re.escape("".join(rules.LABEL_TERMINATORS)) + "]")
 MAX_BARE_LABEL_CHARS = rules.MAX_BARE_LABEL_CHARS
 
 
@@ -65,6 +67,8 @@ class _Matcher:
         self.known = vocabulary.known
         self.first_chars = frozenset(label[0] for label in vocabulary.known if label) | frozenset(
             k for k, v in rules.LABEL_FOLD.items() if v in {label[0] for label in vocabulary.known if label})
+        # Finds a character that may start a known label (a line without one holds no bare label).
+        self.first_char = re.compile("[" + "".join(re.escape(ch) for ch in sorted(self.first_chars)) + "]")
         self.reverse: dict = {}
         for label in vocabulary.known:
             node = self.reverse
@@ -101,10 +105,12 @@ def _colon_hits(seg: Segment, matcher: _Matcher, unknown: bool) -> list[_Hit]:
     """Labels that end with a colon: matched backwards from each colon."""
     text = seg.text
     hits: list[_Hit] = []
-    piece_starts = set(seg.starts)
+    piece_starts: set[int] | None = None  # built at the first colon (most segments have none)
     for end_mark, opener in rules.LABEL_TERMINATORS.items():
         pos = text.find(end_mark)
         while pos != -1:
+            if piece_starts is None:
+                piece_starts = set(seg.starts)
             hit = _label_before(text, pos, opener, seg, matcher, piece_starts, unknown)
             if hit is not None:
                 hits.append(hit)
@@ -191,16 +197,19 @@ def _signature(el: etree._Element | None) -> tuple:
 def _bare_hits(seg: Segment, matcher: _Matcher, label_sigs: set | None) -> list[_Hit]:
     """Labels standing alone in their cell or inline piece, without a colon."""
     text = seg.text
+    starts = seg.starts
+    size = len(text)
     first_chars = matcher.first_chars
     limit = MAX_BARE_LABEL_CHARS * 3
-    if len(seg.starts) > 1 and len(text) <= limit * 2:
+    if len(starts) > 1 and size <= limit * 2:
         stripped = text.strip()
         whole = _bare_label(stripped, matcher) if stripped and stripped[0] in first_chars else None
         if whole:
-            return [_Hit(seg.index, len(text) - len(text.lstrip()), len(text), whole, True)]
+            return [_Hit(seg.index, size - len(text.lstrip()), size, whole, True)]
     hits = []
-    bounds = seg.piece_bounds()
-    for (start, end), owner in zip(bounds, seg.owners, strict=True):
+    last = len(starts) - 1
+    for i, start in enumerate(starts):  # each piece: start .. the next piece's start
+        end = starts[i + 1] if i < last else size
         if end - start > limit:
             continue
         piece = text[start:end]
@@ -211,6 +220,7 @@ def _bare_hits(seg: Segment, matcher: _Matcher, label_sigs: set | None) -> list[
         if label:
             hits.append(_Hit(seg.index, start + len(piece) - len(piece.lstrip()), end, label, True))
         elif label_sigs is not None and ":" not in core and "：" not in core:
+            owner = seg.owners[i]
             cleaned = clean_label(core)
             if (rules.UNKNOWN_LABEL_MIN_CHARS <= len(cleaned) <= rules.UNKNOWN_LABEL_MAX_CHARS
                     and all(_is_label_char(ch) for ch in cleaned)
@@ -761,7 +771,21 @@ def read_block(root: etree._Element, vocabulary: Vocabulary) -> Block:
     body = root.find("body")
     segments = read_segments(body if body is not None else root)
     hits_by_seg = {}
+    limit = MAX_BARE_LABEL_CHARS * 3
+    first_chars = matcher.first_chars
+    has_terminator, has_first_char = _TERMINATOR.search, matcher.first_char.search
     for seg in segments:
+        text = seg.text
+        if not has_terminator(text):  # no colon (most lines of a page): bare labels only
+            if len(seg.starts) > 1:
+                if not has_first_char(text):
+                    continue
+            elif len(text) > limit:  # one piece: a label only when it is short and starts like one
+                continue
+            else:
+                core = text.strip()
+                if not core or core[0] not in first_chars:
+                    continue
         hits = _segment_hits(seg, matcher)
         if hits:
             hits_by_seg[seg.index] = hits

@@ -27,8 +27,8 @@ import codecs
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from typing import Any
 
 from govmeta.parsers.charset_labels import codec_for_label
@@ -136,6 +136,8 @@ _PUA_RE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
 _HIGH_BYTES = bytes(range(0x80, 0x100))
 _UTF8_WIDE_LEAD_RE = re.compile(rb"[\xe0-\xf4]")
 _UTF8_PAIR_RE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]")
+#: Codecs whose strict decode is undone byte for byte by encoding the text as UTF-8.
+_UTF8_SUBSETS = frozenset({"utf-8", "ascii"})
 
 
 @dataclass(frozen=True)
@@ -148,6 +150,9 @@ class Decoded:
     confidence: float  # 0..1
     declared: str | None  # the raw declared label as found, else None
     warnings: tuple[str, ...] = ()
+    # The input bytes when they are exactly ``text`` in UTF-8 (strict UTF-8 or ASCII): the parser reads
+    # them as they are, without encoding the text again.
+    utf8: bytes | None = field(default=None, repr=False, compare=False)
 
     def info(self) -> dict[str, Any]:
         """The record's ``encoding`` object."""
@@ -173,7 +178,13 @@ class _Attempt:
     bad: int  # replacement characters introduced by the decode
     pua: int  # Private Use Area characters (counted for PUA_PRONE_CODECS only)
     cut: bool  # the only error is a character cut at the very end
-    nonascii: int  # non-ASCII characters in the text
+    data: bytes = field(repr=False)  # the bytes decoded
+    exact_utf8: bool = False  # ``data`` is ``text`` in UTF-8 (a strict UTF-8 or ASCII decode)
+
+    @cached_property
+    def nonascii(self) -> int:
+        """Non-ASCII bytes decoded (at least 1), counted only when a threshold asks."""
+        return _nonascii(self.data)
 
     @property
     def clean(self) -> bool:
@@ -219,7 +230,8 @@ class _Page:
         if att.pua:
             w.append(_count(att.pua, "private-use character"))
         declared = used.label if used is not None else self.declared
-        return Decoded(att.text, att.codec, source, confidence, declared, tuple(w))
+        utf8 = att.data if att.exact_utf8 else None
+        return Decoded(att.text, att.codec, source, confidence, declared, tuple(w), utf8)
 
     def declared_result(self, att: _Attempt, used: _Decl, confidence: float | None = None) -> Decoded:
         source = "http" if used.kind == "http" else "declared"
@@ -378,7 +390,7 @@ def _pure_ascii(page: _Page, rejected: set[str]) -> Decoded:
             if att.clean:
                 return page.declared_result(att, primary)
         elif _ascii_compatible(primary.codec):
-            att = _Attempt(primary.codec, data.decode("ascii"), 0, 0, False, 0)
+            att = _Attempt(primary.codec, data.decode("ascii"), 0, 0, False, data, exact_utf8=True)
             return page.declared_result(att, primary, CONFIDENCE["ascii"])
     elif b"\x1b" in data or b"~{" in data:
         # Escape sequences in 7-bit bytes: ISO-2022 or HZ if content detection says so.
@@ -387,7 +399,8 @@ def _pure_ascii(page: _Page, rejected: set[str]) -> Decoded:
             if codec in SEVEN_BIT_CODECS and att.clean:
                 return page.result(att, "detected", min(conf, CONFIDENCE["chardet-max"]))
             break
-    return page.result(_Attempt("ascii", data.decode("ascii"), 0, 0, False, 0), "detected", CONFIDENCE["ascii"])
+    ascii_text = _Attempt("ascii", data.decode("ascii"), 0, 0, False, data, exact_utf8=True)
+    return page.result(ascii_text, "detected", CONFIDENCE["ascii"])
 
 
 def _chardet_answers(data: bytes, rejected: set[str]) -> Iterator[tuple[str, float]]:
@@ -530,8 +543,9 @@ def _attempt(data: bytes, codec: str, strict_only: bool = False) -> Any:
     With ``strict_only``, return None unless the decode is clean or only cut at the very end.
     """
     try:
-        text = _fast_strict(data, codec)
-        return _Attempt(codec, text, 0, _pua(text, codec), False, _nonascii(data))
+        text, pua_free = _fast_strict(data, codec)
+        pua = 0 if pua_free else _pua(text, codec)
+        return _Attempt(codec, text, 0, pua, False, data, exact_utf8=codec in _UTF8_SUBSETS)
     except UnicodeDecodeError as e:
         n = len(data)
         cut = e.start >= n - 4 and e.end >= n and _is_incomplete(data[e.start :], codec)
@@ -539,16 +553,17 @@ def _attempt(data: bytes, codec: str, strict_only: bool = False) -> Any:
             return None
         text = data.decode(codec, "replace")
         bad = text.count("\ufffd")
-        return _Attempt(codec, text, bad, _pua(text, codec), cut and bad == 1, _nonascii(data))
+        return _Attempt(codec, text, bad, _pua(text, codec), cut and bad == 1, data)
 
 
-def _fast_strict(data: bytes, codec: str) -> str:
+def _fast_strict(data: bytes, codec: str) -> tuple[str, bool]:
+    """A strict decode, and whether its text is known to hold no Private Use Area character."""
     if codec == "gb18030":
         try:  # gbk decodes a subset of gb18030 identically and never yields PUA characters
-            return data.decode("gbk")
+            return data.decode("gbk"), True
         except UnicodeDecodeError:
             pass
-    return data.decode(codec)
+    return data.decode(codec), False
 
 
 def _is_incomplete(tail: bytes, codec: str) -> bool:

@@ -48,7 +48,7 @@ def extract_record(
     encoding_info = decoded.info()
 
     if looks_like_html(decoded.text):
-        parts = _html_parts(decoded.text, vocabulary, url)
+        parts = _html_parts(decoded.text, vocabulary, url, decoded.utf8)
     else:
         parts = read_text_dump(decoded.text, vocabulary)
         parts.setdefault("site", dict(EMPTY_SITE))
@@ -73,8 +73,9 @@ def fallback_title(metadata: dict, metas: dict[str, str]) -> str | None:
     return metadata.get("title") or squash(metas.get("ArticleTitle") or "") or None
 
 
-def _html_parts(text: str, vocabulary: Vocabulary, container_url: str | None = None) -> dict:
-    root = parse_html(text)
+def _html_parts(text: str, vocabulary: Vocabulary, container_url: str | None = None,
+                utf8: bytes | None = None) -> dict:
+    root = parse_html(text, utf8)
     if root is None:
         raise ExtractionError("not_a_page", "no HTML document could be parsed from the input")
     metas = read_meta_tags(root)

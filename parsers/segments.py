@@ -9,6 +9,7 @@ inline elements (span, b, font, a ...) is kept as separate *pieces* so that a la
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from lxml import etree
 
@@ -40,63 +41,107 @@ class Segment:
         return list(zip(self.starts, ends, strict=True))
 
 
+def _starts(texts: list[str]) -> list[int]:
+    """Where each piece starts in the joined text."""
+    return [0, *accumulate(map(len, texts[:-1]))] if len(texts) > 1 else [0]
+
+
+# What an open element does when it closes.
+_INLINE, _BLOCK, _SKIP, _SKIPPED = 0, 1, 2, 3  # text flows on | ends the segment | subtree passed over | inside one
+
+
 def read_segments(root: etree._Element) -> list[Segment]:
-    """All displayed text of the tree below ``root`` as segments, in page order."""
+    """All displayed text of the tree below ``root`` as segments, in page order.
+
+    One ``iter()`` over the elements (``iterwalk``'s start and end events cost twice as much): a stack
+    of open elements stands in for the end events, an element closing when the next one is not inside it.
+    """
     segments: list[Segment] = []
     texts: list[str] = []
-    starts: list[int] = []
     owners: list[etree._Element] = []
-    length = 0
     container: etree._Element | None = root
     inline, skip, breaks = INLINE_TAGS, SKIP_TAGS, BREAK_TAGS
+    outer = root.getparent()
+    stack = [outer]  # open elements, outermost first, above root's parent
+    kinds = [_SKIPPED]  # what each does when it closes
+    top = outer  # stack[-1]
+    skipping = False
 
-    walker = etree.iterwalk(root, events=("start", "end"))
-    for event, el in walker:
-        tag = el.tag
-        if event == "start":
-            if tag in inline:
-                text = el.text
-                if text:
-                    starts.append(length)
-                    owners.append(el)
-                    texts.append(text)
-                    length += len(text)
+    # Elements and entities: the nodes ``iterwalk`` reports (it passes comments and PIs over, tails too).
+    for el in root.iter(etree.Element, etree.Entity):
+        parent = el.getparent()  # root's is ``outer`` itself (one proxy per node while referenced)
+        while top is not parent:  # close the elements that ended before this one
+            ended = stack.pop()
+            kind = kinds.pop()
+            top = stack[-1]
+            if kind == _SKIPPED:
                 continue
-            if tag in skip or not isinstance(tag, str):
-                walker.skip_subtree()
-                continue
-            if texts:  # a block element or a line break ends the segment
-                joined = "".join(texts)
-                if not joined.isspace():
-                    segments.append(Segment(len(segments), joined, starts, owners, container))
-                texts, starts, owners, length = [], [], [], 0
-            if tag not in breaks:
-                container = el
-                text = el.text
-                if text:
-                    starts.append(0)
-                    owners.append(el)
-                    texts.append(text)
-                    length = len(text)
+            if kind == _BLOCK:
+                if texts:
+                    joined = "".join(texts)
+                    if not joined.isspace():
+                        segments.append(Segment(len(segments), joined, _starts(texts), owners, container))
+                    texts, owners = [], []
+                container = top
+            elif kind == _SKIP:
+                skipping = False
+            tail = ended.tail
+            if tail:
+                owners.append(top)
+                texts.append(tail)
+        stack.append(el)
+        top = el
+        if skipping:
+            kinds.append(_SKIPPED)
             continue
-        parent = el.getparent()
-        if tag not in inline and tag not in skip and isinstance(tag, str):
+        tag = el.tag
+        if tag in inline:
+            kinds.append(_INLINE)
+            text = el.text
+            if text:
+                owners.append(el)
+                texts.append(text)
+            continue
+        if tag in skip or not isinstance(tag, str):
+            kinds.append(_SKIP)
+            skipping = True
+            continue
+        kinds.append(_BLOCK)
+        if texts:  # a block element or a line break ends the segment
+            joined = "".join(texts)
+            if not joined.isspace():
+                segments.append(Segment(len(segments), joined, _starts(texts), owners, container))
+            texts, owners = [], []
+        if tag not in breaks:
+            container = el
+            text = el.text
+            if text:
+                owners.append(el)
+                texts.append(text)
+
+    while len(stack) > 1:  # close root and what is still open in it
+        ended = stack.pop()
+        kind = kinds.pop()
+        top = stack[-1]
+        if kind == _SKIPPED:
+            continue
+        if kind == _BLOCK:
             if texts:
                 joined = "".join(texts)
                 if not joined.isspace():
-                    segments.append(Segment(len(segments), joined, starts, owners, container))
-                texts, starts, owners, length = [], [], [], 0
-            container = parent if parent is not None else el
-        tail = el.tail
-        if tail and parent is not None:
-            starts.append(length)
-            owners.append(parent)
+                    segments.append(Segment(len(segments), joined, _starts(texts), owners, container))
+                texts, owners = [], []
+            container = top if top is not None else ended
+        elif kind == _SKIP:
+            skipping = False
+        tail = ended.tail
+        if tail and top is not None:
+            owners.append(top)
             texts.append(tail)
-            length += len(tail)
     if texts:
         joined = "".join(texts)
         if not joined.isspace():
-            segments.append(Segment(len(segments), joined, starts, owners, container))
+            segments.append(Segment(len(segments), joined, _starts(texts), owners, container))
     return segments
 
 

@@ -1,0 +1,87 @@
+"""The fast paths of reading a page: bytes to tree, hidden markup out, the page as text segments.
+
+Each pins a shortcut to the plain rule it stands for: the ``</body>`` pattern run over UTF-8 bytes
+matches what the str rule (``\\s`` of Python) matches, UTF-8 input reaches the parser unchanged,
+the inlined hidden-element test agrees with ``is_hidden``, and the one-``iter()`` segment walk
+keeps pieces, owners and containers where the page's lines run.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from lxml import etree
+
+from govmeta.parsers.document import _DOCUMENT_END, drop_non_content, is_hidden, parse_html
+from govmeta.parsers.encoding import decode_page
+from govmeta.parsers.errors import ExtractionError
+from govmeta.parsers.segments import read_segments
+from govmeta.parsers.validate import check_page_text
+
+# The rule the bytes pattern implements, as written for str.
+STR_DOCUMENT_END = re.compile(r"</\s*(?:html|body)\s*>", re.I)
+
+
+def test_document_end_pattern_matches_str_whitespace():
+    """Every character str ``\\s`` takes (and only those) may pad the end tags in the UTF-8 bytes."""
+    for code in [*range(0x3001), 0x205F, 0x2028, 0x2029, 0x202F, 0xFEFF, 0x1F600]:
+        char = chr(code)
+        for text in (f"a</body{char}>b", f"a</{char}HTML>b", f"a</bo{char}dy>b"):
+            expected = STR_DOCUMENT_END.sub("", text).encode("utf-8")
+            assert _DOCUMENT_END.sub(b"", text.encode("utf-8")) == expected, hex(code)
+
+
+def test_markup_after_stray_end_tags_stays():
+    root = parse_html("<html><body><div>head</div></body></html>\n<div id=a><p>正文</p></BODY\u3000></html>tail")
+    assert root.find(".//div[@id='a']/p").text == "正文"
+
+
+def test_utf8_input_reaches_the_parser_unchanged():
+    page = "<html><head><meta charset=utf-8></head><body><p>索引号：2023-01</p></body></html>".encode()
+    decoded = decode_page(page)
+    assert decoded.utf8 == page == decoded.text.encode("utf-8")
+    assert decode_page(b"\xef\xbb\xbf" + page).utf8 == page  # the BOM is not part of the text
+    gb = "<html><head><meta charset=gbk></head><body><p>索引号</p></body></html>".encode("gb18030")
+    assert decode_page(gb).utf8 is None  # GB text is encoded for the parser
+    assert decode_page(page[:-1] + "中".encode()[:2]).utf8 is None  # cut inside a character
+    for data in (page, gb):
+        decoded = decode_page(data)
+        assert etree.tostring(parse_html(decoded.text, decoded.utf8)) == etree.tostring(parse_html(decoded.text))
+
+
+def test_drop_removes_what_is_hidden_flags():
+    body = "".join([
+        '<div id=h1 class="hide">a</div>', '<div id=h2 class="x ng-hide">b</div>', '<p id=v1 class="none-left">c</p>',
+        '<p id=h3 style="DISPLAY : NONE">d</p>', '<p id=v2 style="display:block;border:none">e</p>',
+        '<p id=h4 style="visibility:hidden">f</p>', '<p id=h5 hidden>g</p>', '<div id=h6 aria-hidden="true">h</div>',
+        '<span id=v3 aria-hidden="true">i</span>', '<p id=h7 class="sr-only">j</p>', '<p id=v4 class="hidden-xs">k</p>',
+    ])
+    root = parse_html(f"<html><body>{body}</body></html>")
+    flagged = {el.get("id") for el in root.iter() if el.get("id") and is_hidden(el)}
+    drop_non_content(root)
+    left = {el.get("id") for el in root.iter() if el.get("id")}
+    assert flagged == {"h1", "h2", "h3", "h4", "h5", "h6", "h7"}
+    assert left == {"v1", "v2", "v3", "v4"}
+
+
+def test_segments_keep_pieces_owners_and_containers():
+    root = parse_html("<html><body><div>索<span>引</span>号：<b>x</b>y<button>no<i>t</i>this</button>z<br>next"
+                      "<p>para</p>tail</div></body></html>")
+    div = root.find(".//div")
+    span, bold, para = div.find("span"), div.find("b"), div.find("p")
+    segments = read_segments(root.find("body"))
+    assert [s.text for s in segments] == ["索引号：xyz", "next", "para", "tail"]
+    first = segments[0]
+    assert first.starts == [0, 1, 2, 4, 5, 6]  # the button's text is skipped, its tail kept
+    assert first.owners == [div, span, div, bold, div, div]
+    assert [s.container for s in segments] == [div, div, para, div]
+    assert [s.index for s in segments] == [0, 1, 2, 3]
+
+
+def test_junk_share_counts_controls_and_replacement_characters():
+    check_page_text("<p>text</p>\t\n\r\f" * 50)  # layout controls are not junk
+    with pytest.raises(ExtractionError):
+        check_page_text("abcdefghi\x01" * 20)
+    with pytest.raises(ExtractionError):
+        check_page_text("abcdefghi\ufffd" * 20)
