@@ -100,3 +100,42 @@ def test_interrupted_run_keeps_whole_records_in_partial_file(tmp_path):
     records = [json.loads(line) for line in partial.read_text(encoding="utf-8").splitlines()]
     assert [r["path"] for r in records] == [str(SAMPLE), str(SAMPLE)]
     assert b"Traceback" not in err
+
+
+def _stderr_on_a_terminal(args: list[str]) -> tuple[bytes, bytes]:
+    """Run with stdout not a terminal and stderr on a pseudo-terminal; return (stdout, what the terminal showed)."""
+    import pty
+    import tempfile
+
+    controller, terminal = pty.openpty()
+    with tempfile.TemporaryFile() as records:  # a file, not a pipe: nothing blocks while the terminal is read
+        process = subprocess.Popen(COMMAND + args, stdout=records, stderr=terminal, stdin=subprocess.DEVNULL)
+        os.close(terminal)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(controller, 65536)
+            except OSError:  # the terminal closed: the process has ended
+                break
+            if not chunk:
+                break
+            shown += chunk
+        process.wait(timeout=60)
+        os.close(controller)
+        records.seek(0)
+        return records.read(), shown
+
+
+def test_progress_bar_on_a_terminal_and_records_only_on_stdout():
+    out, shown = _stderr_on_a_terminal(["extract", *[str(SAMPLE)] * 30])
+    assert len(out.splitlines()) == 30
+    assert all(json.loads(line)["path"] == str(SAMPLE) for line in out.splitlines())
+    assert b"30/30" in shown  # the bar's count column
+    assert b"govmeta: 30 inputs, 30 records, 0 errors in " in shown
+
+
+def test_no_progress_bar_for_one_input_or_quiet():
+    _, one = _stderr_on_a_terminal(["extract", str(SAMPLE)])
+    assert b"1/1" not in one
+    _, quiet = _stderr_on_a_terminal(["extract", "-q", str(SAMPLE), str(SAMPLE)])
+    assert quiet == b""
