@@ -9,6 +9,7 @@ and no ``text_content()`` is called per candidate (design/performance.md).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -151,6 +152,8 @@ def _flush(runs: list[Run], begin: int, out: list[Line]) -> None:
             out.append(Line(text, tuple(runs), begin, begin + len(runs)))
 
 
+# The same count as ``sum(map(text.count, PROSE_PUNCTUATION))``, in one scan.
+_PUNCT = re.compile("[" + re.escape("".join(PROSE_PUNCTUATION)) + "]")
 _new_run = tuple.__new__  # Run(...) without the NamedTuple constructor's argument handling
 # How many elements a subtree holds (the most that can be indexed), counted in C.
 _COUNT_ELEMENTS = etree.XPath("count(descendant-or-self::*)")
@@ -182,36 +185,41 @@ def index_page(root: etree._Element, exclude: list[etree._Element]) -> PageIndex
     own_punct_a = [0] * size
     blocky = [False] * size
     short: list[int] = []
-    block_tags, skip_tags, punctuation = BLOCK_TAGS, SKIP_TAGS, PROSE_PUNCTUATION
+    block_tags, skip_tags = BLOCK_TAGS, SKIP_TAGS
     # The open elements' parents' states; the current element's in locals: its position (-1 when
     # excluded), whether it is link text, its nearest block.
     stack: list[tuple[int, bool, etree._Element]] = []
+    push, pop = stack.append, stack.pop
     cur, cur_linked, cur_block = -1, False, body
     line = 0
+    count = 0  # elements indexed so far (== len(elements))
+    depth = 0  # open elements (== len(stack))
+    count_punct = _PUNCT.findall
     # Whitespace-only texts are not stored as runs (most of a page's text nodes are template
     # indentation); the next run gets one leading space instead, so words stay apart.
     space = ""
     walker = etree.iterwalk(body, events=("start", "end"))
+    skip_subtree = walker.skip_subtree
     for event, el in walker:
         tag = el.tag
         if tag.__class__ is not str:
             continue
         if event == "start":
-            stack.append((cur, cur_linked, cur_block))
-            if (cur < 0 and len(stack) > 1) or tag in skip_tags or el in exclude_set:
+            push((cur, cur_linked, cur_block))
+            depth += 1
+            if (cur < 0 and depth > 1) or tag in skip_tags or (exclude_set and el in exclude_set):
                 excluded.add(el)
-                walker.skip_subtree()
+                skip_subtree()
                 first_run[el] = len(runs)
                 cur, cur_linked = -1, False
                 continue
-            i = len(elements)
+            i = count
+            count += 1
             add_element(el)
             # A link is an <a href>; a bare <a name> (a Word bookmark) is plain text.
             if cur_linked or (tag == "a" and "href" in el.attrib):
-                linked = True
+                cur_linked = True
                 in_link.add(el)
-            else:
-                linked = False
             if tag in block_tags:
                 cur_block = el
                 line += 1
@@ -222,20 +230,21 @@ def index_page(root: etree._Element, exclude: list[etree._Element]) -> PageIndex
                 if text.isspace():
                     space = " "
                 else:
-                    add_run(_new_run(Run, (line, space + text, el, False, linked)))
+                    add_run(_new_run(Run, (line, space + text, el, False, cur_linked)))
                     space = ""
                     n = len("".join(text.split()))  # displayed characters: whitespace does not count
-                    if linked:
+                    if cur_linked:
                         links_a[i] = n
                     else:
-                        p = sum(map(text.count, punctuation))
+                        p = len(count_punct(text))
                         text_a[i] = own_a[i] = n
                         punct_a[i] = own_punct_a[i] = p
-            cur, cur_linked = i, linked
+            cur = i
             continue
         # end
         i = cur
-        cur, cur_linked, cur_block = stack.pop()
+        cur, cur_linked, cur_block = pop()
+        depth -= 1
         if i >= 0:
             ends[i] = len(runs)
             if SHORT_MIN <= text_a[i] + links_a[i] <= SHORT_MAX:
@@ -245,7 +254,7 @@ def index_page(root: etree._Element, exclude: list[etree._Element]) -> PageIndex
         is_block = tag in block_tags
         if is_block or tag == "br":
             line += 1
-        if not stack:
+        if not depth:
             break
         pid = cur
         if pid < 0:
@@ -267,13 +276,12 @@ def index_page(root: etree._Element, exclude: list[etree._Element]) -> PageIndex
             if cur_linked:
                 links_a[pid] += m
             else:
-                q = sum(map(tail.count, punctuation))
+                q = len(count_punct(tail))
                 text_a[pid] += m
                 own_a[pid] += m
                 punct_a[pid] += q
                 own_punct_a[pid] += q
     # The slots past the last indexed element (sized for every element, excluded ones too) go.
-    count = len(elements)
     for column in (blocks, firsts, ends, text_a, links_a, punct_a, own_a, own_punct_a, blocky):
         del column[count:]
     index.order = dict(zip(elements, range(count), strict=True))
