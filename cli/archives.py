@@ -7,22 +7,20 @@ member's path). A WARC response's HTTP ``Content-Type`` charset is handed on as 
 from __future__ import annotations
 
 import gzip
+import io
 import zipfile
 import zlib
 from collections.abc import Iterator
 from typing import BinaryIO
 
 from govmeta.cli.containers import ContainerError, Page, open_page
+from govmeta.parsers import ExtractionError
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
 ZIP_SUFFIXES = (".zip",)
 # HTTP/WARC content types that are pages.
 PAGE_CONTENT_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 ZIP_PAGE_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".txt", ".mht", ".mhtml", ".html.gz", ".htm.gz")
-
-
-class TooLarge(Exception):
-    """A member over the size limit (the archive itself is read on)."""
 
 
 def is_archive(name: str) -> bool:
@@ -77,11 +75,11 @@ def _warc_pages(stream: BinaryIO, max_bytes: int) -> Iterator[tuple[str, Page | 
             continue
         if length > max_bytes:
             _skip(stream, length)
-            yield name, TooLarge(f"the record is {length} bytes, over the limit of {max_bytes} (see --max-bytes)")
+            yield name, _too_large("record", length, max_bytes)
             continue
         payload = stream.read(length)
         if kind == "resource":
-            yield name, Page(payload, name, _charset(content_type))
+            yield name, Page(payload, name, content_type or None)
             continue
         page = _http_page(payload, name)
         if page is not None:
@@ -96,26 +94,23 @@ def _skip(stream: BinaryIO, length: int) -> None:
         length -= len(chunk)
 
 
-def _charset(content_type: str) -> str | None:
-    for part in content_type.split(";")[1:]:
-        key, _, value = part.strip().partition("=")
-        if key.strip().lower() == "charset" and value.strip():
-            return value.strip().strip("\"'")
-    return None
+def _too_large(what: str, size: int, max_bytes: int) -> ExtractionError:
+    """The error of a page inside an archive over --max-bytes (the archive itself is read on)."""
+    return ExtractionError("too_large", f"the {what} is {size} bytes, over the limit of {max_bytes} (see --max-bytes)")
 
 
 def _http_page(payload: bytes, url: str) -> Page | Exception | None:
-    """The page in an HTTP response, or None when the response is not a page."""
-    head, sep, body = payload.partition(b"\r\n\r\n")
-    if not sep:
-        head, _, body = payload.partition(b"\n\n")
-    lines = head.decode("latin-1").splitlines()
-    headers = {}
-    for line in lines[1:]:
-        name, _, value = line.partition(":")
-        headers[name.strip().lower()] = value.strip()
-    content_type = headers.get("content-type", "").lower()
-    if content_type and not content_type.startswith(PAGE_CONTENT_TYPES):
+    """The page in an HTTP response, or None when the response is not a page.
+
+    The response's Content-Type goes on whole as the transport charset: the workshop reads its
+    ``charset=`` parameter.
+    """
+    stream = io.BytesIO(payload)
+    block = _headers(stream)
+    headers = block[1] if block else {}
+    body = stream.read()
+    content_type = headers.get("content-type", "")
+    if content_type and not content_type.lower().startswith(PAGE_CONTENT_TYPES):
         return None
     try:
         if "chunked" in headers.get("transfer-encoding", "").lower():
@@ -127,7 +122,7 @@ def _http_page(payload: bytes, url: str) -> Page | Exception | None:
             body = zlib.decompress(body, -zlib.MAX_WBITS if body[:1] != b"\x78" else zlib.MAX_WBITS)
     except (OSError, EOFError, zlib.error, ValueError) as exc:
         return ContainerError(f"cannot decode the HTTP body: {exc}")
-    return Page(body, url, _charset(content_type))
+    return Page(body, url, content_type or None)
 
 
 def _dechunk(body: bytes) -> bytes:
@@ -154,8 +149,7 @@ def _zip_pages(path: str, max_bytes: int) -> Iterator[tuple[str, Page | Exceptio
             if info.is_dir() or not info.filename.lower().endswith(ZIP_PAGE_SUFFIXES):
                 continue
             if info.file_size > max_bytes:
-                yield info.filename, TooLarge(
-                    f"the member is {info.file_size} bytes, over the limit of {max_bytes} (see --max-bytes)")
+                yield info.filename, _too_large("member", info.file_size, max_bytes)
                 continue
             try:
                 yield info.filename, open_page(info.filename, archive.read(info))

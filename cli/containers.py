@@ -18,7 +18,7 @@ class Page:
 
     data: bytes
     url: str | None = None
-    transport_charset: str | None = None
+    transport_charset: str | None = None  # a charset label, or a whole Content-Type value carrying one
 
 
 class ContainerError(Exception):

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 
 from rich.console import Console
 from rich.table import Table
 
-from govmeta.cli.containers import ContainerError, open_page
-from govmeta.cli.inputs import STDIN_NAME, Input
-from govmeta.cli.runner import error_record
+from govmeta.cli.inputs import Input
+from govmeta.cli.runner import error_record, guarded, load_page
 from govmeta.parsers.encoding import decode_page
 
 
@@ -18,22 +18,14 @@ def detect_records(inputs: list[Input], stdin_data: bytes | None, max_bytes: int
     for inp in inputs:
         if inp.missing:
             yield error_record(inp.name, "not_found", inp.missing)
-            continue
-        try:
-            if inp.name == STDIN_NAME:
-                data = stdin_data or b""
-            else:
-                with open(inp.name, "rb") as handle:
-                    data = handle.read(max_bytes + 1)
-                if len(data) > max_bytes:
-                    yield error_record(inp.name, "too_large", f"over the limit of {max_bytes} bytes (see --max-bytes)")
-                    continue
-            page = open_page(inp.name, data)
-        except (OSError, ContainerError) as exc:
-            yield error_record(inp.name, "unreadable", getattr(exc, "strerror", None) or str(exc))
-            continue
-        decoded = decode_page(page.data, transport=page.transport_charset)
-        yield {"path": inp.name, "encoding": decoded.info(), "warnings": list(decoded.warnings)}
+        else:
+            yield guarded(inp.name, partial(_detect, inp, stdin_data, max_bytes))
+
+
+def _detect(inp: Input, stdin_data: bytes | None, max_bytes: int) -> dict:
+    page = load_page(inp, stdin_data, max_bytes)
+    decoded = decode_page(page.data, transport=page.transport_charset)
+    return {"path": inp.name, "encoding": decoded.info(), "warnings": list(decoded.warnings)}
 
 
 def print_table(records: Iterator[dict]) -> bool:

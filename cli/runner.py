@@ -7,7 +7,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from govmeta.cli.archives import TooLarge, archive_pages, is_archive
+from govmeta.cli.archives import archive_pages, is_archive
 from govmeta.cli.containers import ContainerError, Page, open_page
 from govmeta.cli.inputs import STDIN_NAME, Input
 from govmeta.parsers import ExtractionError, extract_record
@@ -42,44 +42,51 @@ def _read(inp: Input, stdin_data: bytes | None, max_bytes: int) -> bytes:
         return handle.read()
 
 
+def load_page(inp: Input, stdin_data: bytes | None, max_bytes: int) -> Page:
+    """One input's page: its bytes read (stdin's as given) and its container (gzip, MHTML) opened."""
+    return open_page(inp.name, _read(inp, stdin_data, max_bytes))
+
+
 def records_for(inp: Input, options: ExtractOptions, stdin_data: bytes | None = None) -> list[dict]:
     """The records of one input: one for a page, one per page for an archive; never raises for bad input."""
     if inp.missing:
         return [error_record(inp.name, "not_found", inp.missing)]
     if inp.name != STDIN_NAME and is_archive(inp.name):
         return _archive_records(inp.name, options)
-    return [_guarded(inp.name, lambda: open_page(inp.name, _read(inp, stdin_data, options.max_bytes)), options)]
+    return [guarded(inp.name, lambda: _extract(load_page(inp, stdin_data, options.max_bytes), inp.name, options))]
 
 
 def _archive_records(name: str, options: ExtractOptions) -> list[dict]:
     records = []
     try:
         for member, page in archive_pages(name, options.max_bytes):
-            records.append(_guarded(f"{name}!{member}", lambda page=page: page, options))
+            path = f"{name}!{member}"
+            records.append(guarded(path, lambda page=page, path=path: _extract(page, path, options)))
     except (OSError, ContainerError) as exc:
         records.append(error_record(name, "unreadable", getattr(exc, "strerror", None) or str(exc)))
     return records
 
 
-def _guarded(path: str, load: Callable[[], Page | Exception], options: ExtractOptions) -> dict:
-    """Load one page and extract its record; every failure becomes an error record."""
+def _extract(page: Page | Exception, path: str, options: ExtractOptions) -> dict:
+    if isinstance(page, Exception):  # an archive member that could not be read
+        raise page
+    return extract_record(
+        page.data,
+        path,
+        page.url,
+        encoding=options.encoding,
+        transport_charset=page.transport_charset,
+        vocabulary=options.vocabulary,
+        simplified=options.simplified,
+    )
+
+
+def guarded(path: str, work: Callable[[], dict]) -> dict:
+    """``work()``'s record for one page; every failure becomes an error record, so the batch goes on."""
     try:
-        page = load()
-        if isinstance(page, Exception):
-            raise page
-        return extract_record(
-            page.data,
-            path,
-            page.url,
-            encoding=options.encoding,
-            transport_charset=page.transport_charset,
-            vocabulary=options.vocabulary,
-            simplified=options.simplified,
-        )
+        return work()
     except ExtractionError as exc:
         return error_record(path, exc.kind, exc.message)
-    except TooLarge as exc:
-        return error_record(path, "too_large", str(exc))
     except IsADirectoryError:
         return error_record(path, "unreadable", "is a directory")
     except PermissionError:
