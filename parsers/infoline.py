@@ -23,6 +23,7 @@ from govmeta.parsers.article_rules import (
     VIEWS_LABELS,
     WIDGET_WORDS,
 )
+from govmeta.parsers.dates import DATETIME_SPAN as DATE_SPAN
 from govmeta.parsers.dates import find_datetime
 from govmeta.parsers.document import squash
 from govmeta.parsers.pageindex import Line, Run
@@ -44,10 +45,6 @@ _BAR = re.compile(r"[|丨｜│]")
 _OTHER_LABEL_END = re.compile(r"[\u4e00-\u9fff]{2,8}\s*[:：]\s*$")
 # A widget in brackets after a value: 【字体：大 中 小】, [打印].
 _WIDGET_OPEN = re.compile(r"(?<=\S)\s*[【\[]")
-DATE_SPAN = re.compile(
-    r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
-    r"(?:\s*T?\s*\d{1,2}\s*[:：时]\s*\d{1,2}(?:\s*[:：分]\s*\d{1,2})?)?"
-)
 # Any label naming a time or a date, when a date follows it (时间发布：2023-06-12, 信息发布时间：…).
 _DATED_LABEL = re.compile(
     _LEAD + r"(?P<label>[\u4e00-\u9fff]{0,4}(?:" + "|".join(DATE_LABEL_WORDS) + r")[\u4e00-\u9fff]{0,4})\s*[:：]"

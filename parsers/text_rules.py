@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from govmeta.parsers.dates import DATE_TEXT
+
 # --- What is not the page's text -------------------------------------------------------------
 
 # A first line recording the page's address (``URL: https://...``); the address becomes ``url``.
@@ -113,8 +115,7 @@ HEADER_ROW_KNOWN_SHARE = 0.5
 # A block counts as written with colons when this share of its labels has one.
 COLON_STYLE_SHARE = 0.5
 # A date (and time) value at the start of a text: where a date value ends on a flattened line.
-_DATE = (r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
-         r"(?:\s*\d{1,2}\s*[:：时]\s*\d{1,2}(?:\s*[:：分]\s*\d{1,2}\s*秒?)?)?")
+_DATE = (DATE_TEXT + r"(?:\s*\d{1,2}\s*[:：时]\s*\d{1,2}(?:\s*[:：分]\s*\d{1,2}\s*秒?)?)?")
 DATE_VALUE = re.compile(r"\s*" + _DATE)
 # The article line without a key of INFO_ONLY_KEYS is still one when it has two keys and one of
 # these targets, and does not sit inside the block.
