@@ -9,7 +9,7 @@ inline elements (span, b, font, a ...) is kept as separate *pieces* so that a la
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, chain
 
 from lxml import etree
 
@@ -46,6 +46,18 @@ def _starts(texts: list[str]) -> list[int]:
     return [0, *accumulate(map(len, texts[:-1]))] if len(texts) > 1 else [0]
 
 
+class _EndOfTree:
+    """Stands after the last node of the walk: its parent is root's, so reaching it closes everything."""
+
+    __slots__ = ("_parent",)
+
+    def __init__(self, parent: etree._Element | None) -> None:
+        self._parent = parent
+
+    def getparent(self) -> etree._Element | None:
+        return self._parent
+
+
 # What an open element does when it closes.
 _INLINE, _BLOCK, _SKIP, _SKIPPED = 0, 1, 2, 3  # text flows on | ends the segment | subtree passed over | inside one
 
@@ -67,8 +79,10 @@ def read_segments(root: etree._Element) -> list[Segment]:
     top = outer  # stack[-1]
     skipping = False
 
-    # Elements and entities: the nodes ``iterwalk`` reports (it passes comments and PIs over, tails too).
-    for el in root.iter(etree.Element, etree.Entity):
+    # Elements and entities: the nodes ``iterwalk`` reports (it passes comments and PIs over, tails too),
+    # then an end marker whose parent is ``outer``, which closes root and all still open in it.
+    end = _EndOfTree(outer)
+    for el in chain(root.iter(etree.Element, etree.Entity), (end,)):
         parent = el.getparent()  # root's is ``outer`` itself (one proxy per node while referenced)
         while top is not parent:  # close the elements that ended before this one
             ended = stack.pop()
@@ -82,13 +96,15 @@ def read_segments(root: etree._Element) -> list[Segment]:
                     if not joined.isspace():
                         segments.append(Segment(len(segments), joined, _starts(texts), owners, container))
                     texts, owners = [], []
-                container = top
+                container = top if top is not None else ended
             elif kind == _SKIP:
                 skipping = False
             tail = ended.tail
-            if tail:
+            if tail and top is not None:
                 owners.append(top)
                 texts.append(tail)
+        if el is end:
+            break
         stack.append(el)
         top = el
         if skipping:
@@ -119,25 +135,6 @@ def read_segments(root: etree._Element) -> list[Segment]:
                 owners.append(el)
                 texts.append(text)
 
-    while len(stack) > 1:  # close root and what is still open in it
-        ended = stack.pop()
-        kind = kinds.pop()
-        top = stack[-1]
-        if kind == _SKIPPED:
-            continue
-        if kind == _BLOCK:
-            if texts:
-                joined = "".join(texts)
-                if not joined.isspace():
-                    segments.append(Segment(len(segments), joined, _starts(texts), owners, container))
-                texts, owners = [], []
-            container = top if top is not None else ended
-        elif kind == _SKIP:
-            skipping = False
-        tail = ended.tail
-        if tail and top is not None:
-            owners.append(top)
-            texts.append(tail)
     if texts:
         joined = "".join(texts)
         if not joined.isspace():
