@@ -83,25 +83,7 @@ def drop_non_content(root: etree._Element) -> None:
     One pass over the tree reads only each element's attribute names (``keys()``, no attribute
     proxy); values are read for the few names that can hide an element."""
     etree.strip_elements(root, *NON_CONTENT_TAGS, with_tail=False)
-    hidden = []
-    # The test of ``_hidden_by``, inlined: a call per element costs a seventh of this pass.
-    visible_classes, hidden_style = HIDDEN_CLASSES.isdisjoint, _HIDDEN_STYLE.search
-    for el in root.iter():
-        keys = el.keys()
-        if not keys:
-            continue
-        if "class" in keys:
-            classes = el.get("class")
-            if ("hid" in classes or "none" in classes or "sr-only" in classes) and not visible_classes(classes.split()):
-                hidden.append(el)
-                continue
-        if "style" in keys:
-            style = el.get("style").lower()
-            if ("display" in style or "visibility" in style) and hidden_style(style):
-                hidden.append(el)
-                continue
-        if "hidden" in keys or ("aria-hidden" in keys and el.get("aria-hidden") == "true" and el.tag in ("div", "ul")):
-            hidden.append(el)
+    hidden = [el for el in root.iter() if (keys := el.keys()) and _hidden_by(el, keys)]
     for el in hidden:
         remove_keeping_tail(el)
 

@@ -2,7 +2,7 @@
 
 Each pins a shortcut to the plain rule it stands for: the ``</body>`` pattern run over UTF-8 bytes
 matches what the str rule (``\\s`` of Python) matches, UTF-8 input reaches the parser unchanged,
-the inlined hidden-element test agrees with ``is_hidden``, and the one-``iter()`` segment walk
+``drop_non_content`` removes exactly what ``is_hidden`` flags, and the one-``iter()`` segment walk
 keeps pieces, owners and containers where the page's lines run.
 """
 
