@@ -50,19 +50,14 @@ def extract_record(
     if looks_like_html(decoded.text):
         parts = _html_parts(decoded.text, vocabulary, url, decoded.utf8)
     else:
-        parts = read_text_dump(decoded.text, vocabulary)
+        parts = _with_metadata(read_text_dump(decoded.text, vocabulary), vocabulary)
         parts.setdefault("site", dict(EMPTY_SITE))
         if encoding_info["source"] == "detected":
             encoding_info["source"] = "text"  # plain text declares no charset: its own bytes decided
-    metadata, meta_warnings = canonical_metadata(parts["fields"], vocabulary)
-    meta_warnings += cross_check(metadata, parts.get("meta_tags") or {})
-    parts["metadata"] = metadata
-    if parts.get("title") is None and "meta_tags" in parts:
-        parts["title"] = fallback_title(metadata, parts["meta_tags"])
     parts["url"] = url or parts.get("url")
     parts["encoding"] = encoding_info
     parts["path"] = path
-    parts["warnings"] = warnings + parts.get("warnings", []) + meta_warnings
+    parts["warnings"] = warnings + parts["warnings"]
     record = {key: parts.get(key) for key in RECORD_KEYS}
     return to_simplified(record) if simplified else record
 
@@ -71,6 +66,13 @@ def fallback_title(metadata: dict, metas: dict[str, str]) -> str | None:
     """A page with no displayed headline: the disclosure block's title field (标题, 名称 … — it is
     displayed), else meta ArticleTitle; never the <title> (a list page's names its column)."""
     return metadata.get("title") or squash(metas.get("ArticleTitle") or "") or None
+
+
+def _with_metadata(parts: dict, vocabulary: Vocabulary) -> dict:
+    """The parts with the canonical ``metadata`` of their ``fields`` (and its warnings) added."""
+    parts["metadata"], meta_warnings = canonical_metadata(parts["fields"], vocabulary)
+    parts["warnings"] = parts.get("warnings", []) + meta_warnings
+    return parts
 
 
 def _html_parts(text: str, vocabulary: Vocabulary, container_url: str | None = None,
@@ -84,8 +86,11 @@ def _html_parts(text: str, vocabulary: Vocabulary, container_url: str | None = N
     block = read_block(root, vocabulary)
     parts = read_article(root, metas, exclude=block.exclude, url=page_url)
     parts["site"] = site_info(metas)
-    parts["meta_tags"] = metas  # for the block/<meta> cross-check; not a record key
     parts["url"] = page_url
     parts["fields"] = block.pairs
     parts["warnings"] = block.warnings + parts.get("warnings", [])
+    _with_metadata(parts, vocabulary)
+    parts["warnings"] += cross_check(parts["metadata"], metas)
+    if parts.get("title") is None:
+        parts["title"] = fallback_title(parts["metadata"], metas)
     return parts
