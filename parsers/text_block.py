@@ -15,7 +15,7 @@ from itertools import pairwise
 from govmeta.parsers import text_rules as R
 from govmeta.parsers.hanzi import fold
 from govmeta.parsers.labels import Vocabulary, clean_label
-from govmeta.parsers.text_page import Key, TextPage, join_lines, squash, strip_widgets
+from govmeta.parsers.text_page import Key, TextPage, clean_text, join_lines, strip_widgets
 
 _BLANK_RUN = re.compile(rf"\n(?:[ \t]*\n){{{R.MAX_BLANK_LINES + 1}}}")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -99,7 +99,7 @@ def _end_before_byline(keys: list[Key], page: TextPage, vocabulary: Vocabulary) 
     if n == len(keys) or keys[n - 1].line != keys[n].line:
         return keys
     head, prev = keys[:n], keys[n - 1]
-    gap = squash(page.text[prev.end: keys[n].start])
+    gap = clean_text(page.text[prev.end: keys[n].start])
     title = _title_value(head, page, vocabulary)
     if title and vocabulary.field_for(prev.folded) != "title" and title in gap:
         return head
@@ -111,7 +111,7 @@ def _title_value(keys: list[Key], page: TextPage, vocabulary: Vocabulary) -> str
     """The value of the first title label (标题, 名称) between two labels, when headline-long."""
     for key, nxt in pairwise(keys):
         if vocabulary.field_for(key.folded) == "title":
-            value = squash(page.text[key.end: nxt.start])
+            value = clean_text(page.text[key.end: nxt.start])
             if len(value) >= R.MIN_HEADLINE_CHARS:
                 return value
     return None
@@ -149,7 +149,7 @@ def read_block(cluster: Cluster, page: TextPage, vocabulary: Vocabulary, floor: 
     value, cluster.end, flattened = _last_value(keys[-1], page, raw, next_line_style, blank_between,
                                                 vocabulary)
     raw.append((keys[-1].label, value))
-    pairs: list[dict[str, str]] = [{"label": lab, "value": squash(val)} for lab, val in lead]
+    pairs: list[dict[str, str]] = [{"label": lab, "value": clean_text(val)} for lab, val in lead]
     for n, (label, gap) in enumerate(raw):
         parts = [(label, gap)]
         if colon_style and not (flattened and n == len(raw) - 1):
@@ -181,7 +181,7 @@ def _labelled_run(text: str) -> list[tuple[str, str]] | None:
         return None
     out = []
     for match, nxt in zip(matches, [*matches[1:], None], strict=True):
-        value = squash(text[match.end(): nxt.start() if nxt else len(text)])
+        value = clean_text(text[match.end(): nxt.start() if nxt else len(text)])
         label = clean_label(match[1])
         if not _is_cell_label(label) or len(value) > R.EDGE_VALUE_CHARS or R.SENTENCE_END.search(value):
             return None
@@ -245,7 +245,7 @@ def _last_value(key: Key, page: TextPage, raw: list[tuple[str, str]], next_line_
     text = page.text
     line_end = page.line_end(key.end)
     rest = text[key.end: line_end]
-    value = squash(rest)
+    value = clean_text(rest)
     field_name = vocabulary.field_for(key.folded)
     if value and field_name and vocabulary.rules[field_name].kind == "date":
         match = R.DATE_VALUE.match(rest)  # a date value ends with its date (a headline may follow)
@@ -263,7 +263,7 @@ def _last_value(key: Key, page: TextPage, raw: list[tuple[str, str]], next_line_
             candidate = text[at + 1: nxt_end]
             if candidate.strip():
                 folded = page.folded[at + 1: nxt_end]
-                if len(squash(candidate)) <= R.MAX_VALUE_CHARS and not R.KEYED_LINE.match(folded):
+                if len(clean_text(candidate)) <= R.MAX_VALUE_CHARS and not R.KEYED_LINE.match(folded):
                     return candidate, nxt_end, False
                 break
             if not blank_between:
@@ -279,7 +279,7 @@ def _cut_flattened(key: Key, rest: str, raw: list[tuple[str, str]], vocabulary: 
     body = rest[lead:]
     is_title = vocabulary.field_for(key.folded) == "title"
     for label, value in raw:
-        title = squash(value)
+        title = clean_text(value)
         if vocabulary.field_for(fold(clean_label(label))) == "title" and len(title) >= R.MIN_HEADLINE_CHARS:
             at = body.find(title)
             if at > 0 or (at == 0 and not is_title):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from govmeta.parsers import text_rules as R
 from govmeta.parsers.hanzi import fold
-from govmeta.parsers.text_page import Key, TextPage, squash
+from govmeta.parsers.text_page import Key, TextPage, clean_text
 
 
 def breadcrumb(page: TextPage, lines: list[str], keys: list[Key]) -> tuple[list[str], int]:
@@ -18,10 +18,10 @@ def breadcrumb(page: TextPage, lines: list[str], keys: list[Key]) -> tuple[list[
         on_line = [k for k in keys if k.line == n and k.start >= start + match.end()]
         if on_line:
             end = on_line[0].start
-        trail = squash(page.text[start + match.end(): end])
+        trail = clean_text(page.text[start + match.end(): end])
         if not trail and not on_line:  # the marker alone on its line: the trail follows on the next lines
             trail, end = _trail_below(page, lines, n, keys)
-        return [item for item in (squash(p) for p in R.BREADCRUMB_SPLIT.split(trail)) if item], end
+        return [item for item in (clean_text(p) for p in R.BREADCRUMB_SPLIT.split(trail)) if item], end
     return [], 0
 
 
@@ -33,7 +33,7 @@ def _trail_below(page: TextPage, lines: list[str], n: int, keys: list[Key]) -> t
     end = page.line_start(n) + len(lines[n])
     items = 0
     for m in range(n + 1, len(lines)):
-        line = squash(lines[m])
+        line = clean_text(lines[m])
         if not line:
             continue
         if R.BREADCRUMB_SPLIT.fullmatch(line):  # a separator on a line of its own (首页⏎>⏎专题专栏)

@@ -9,7 +9,7 @@ from itertools import pairwise
 from govmeta.parsers import text_rules as R
 from govmeta.parsers.dates import find_datetime
 from govmeta.parsers.hanzi import fold
-from govmeta.parsers.text_page import Span, squash
+from govmeta.parsers.text_page import Span, clean_text
 
 _BRACKET_RUN = re.compile(r"】\s*【")
 
@@ -27,7 +27,7 @@ def leftovers(text: str, spans: list[Span]) -> list[tuple[int, str]]:
     for start, end in kept:
         at = start
         for line in text[start:end].split("\n"):
-            if piece := squash(line):
+            if piece := clean_text(line):
                 out.append((at, piece))
             at += len(line) + 1
     return out

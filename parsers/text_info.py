@@ -7,7 +7,7 @@ import re
 from govmeta.parsers import text_rules as R
 from govmeta.parsers.dates import find_datetime
 from govmeta.parsers.labels import Vocabulary
-from govmeta.parsers.text_page import Key, TextPage, squash, starts_line, strip_widgets
+from govmeta.parsers.text_page import Key, TextPage, clean_text, starts_line, strip_widgets
 
 _DIGITS = re.compile(r"\s*(\d[\d,]*)")
 
@@ -94,7 +94,7 @@ def read_info(run: list[Key], page: TextPage) -> tuple[dict, int]:
         last = n + 1 == len(run)
         raw = text[key.end: run[n + 1].start] if not last else text[key.end: page.line_end(key.start)]
         target = R.INFO_KEYS.get(key.folded, "")
-        value = squash(raw)
+        value = clean_text(raw)
         if target == "published_at":
             found = find_datetime(value)
             if found and "published_at" not in parts:

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from govmeta.parsers import text_rules as R
+from govmeta.parsers.document import squash
 from govmeta.parsers.hanzi import fold
 from govmeta.parsers.labels import Vocabulary, clean_label
 
-_SPACES = re.compile(r"\s+")
 _EDGE_PUNCT = " \t|｜"
 
 
@@ -72,9 +72,9 @@ class TextPage:
 # --- Text helpers ----------------------------------------------------------------------------------
 
 
-def squash(text: str) -> str:
-    """Whitespace collapsed, icon-font glyphs dropped, edge bars stripped."""
-    return _SPACES.sub(" ", R.ICON_GLYPHS.sub("", text)).strip().strip(_EDGE_PUNCT).strip()
+def clean_text(text: str) -> str:
+    """A piece of a dump's text: whitespace collapsed, icon-font glyphs dropped, edge bars stripped."""
+    return squash(R.ICON_GLYPHS.sub("", text)).strip(_EDGE_PUNCT).strip()
 
 
 def is_cjk(ch: str) -> bool:
@@ -84,7 +84,7 @@ def is_cjk(ch: str) -> bool:
 def join_lines(text: str) -> str:
     """Whitespace-collapsed text whose line breaks between two CJK characters leave no space."""
     out = ""
-    for piece in (squash(part) for part in text.split("\n")):
+    for piece in (clean_text(part) for part in text.split("\n")):
         if not piece:
             continue
         if out and not (is_cjk(out[-1]) and is_cjk(piece[0])):

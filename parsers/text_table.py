@@ -11,11 +11,11 @@ from govmeta.parsers import text_rules as R
 from govmeta.parsers.hanzi import fold
 from govmeta.parsers.labels import Vocabulary, clean_label
 from govmeta.parsers.text_block import Cluster, count_fields
-from govmeta.parsers.text_page import Key, TextPage, squash
+from govmeta.parsers.text_page import Key, TextPage, clean_text
 
 
 def _cells(line: str) -> list[str]:
-    return [squash(cell) for cell in line.rstrip("\r").split("\t")]
+    return [clean_text(cell) for cell in line.rstrip("\r").split("\t")]
 
 
 def _header_labels(cells: list[str], vocabulary: Vocabulary) -> list[str] | None:

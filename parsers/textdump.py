@@ -36,7 +36,7 @@ from govmeta.parsers.text_headline import (
     merge_wrapped,
 )
 from govmeta.parsers.text_info import byline_after, info_runs, read_info, soft_info
-from govmeta.parsers.text_page import Key, Span, TextPage, find_keys, squash
+from govmeta.parsers.text_page import Key, Span, TextPage, clean_text, find_keys
 from govmeta.parsers.text_table import table_blocks
 
 
@@ -95,7 +95,7 @@ def read_text_dump(text: str, vocabulary: Vocabulary) -> dict:
         if first_piece and headline_like(first_piece[1]):
             zone, zone_end = [first_piece[1]], first_piece[0] + 1
     head = headline(zone, block_title)
-    body = [(p, squash(page.text[page.line_start_of(at): page.line_end(at)]))
+    body = [(p, clean_text(page.text[page.line_start_of(at): page.line_end(at)]))
             for at, p in pieces if at >= max(zone_end, crumb_end)]
     if body and not any(headline_like(line) for line in zone):  # no headline above: the first line below
         if head["title"] is None and headline_like(body[0][0]):
