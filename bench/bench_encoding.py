@@ -37,7 +37,7 @@ def _same_text(data: bytes, a: str, b: str) -> bool:
 
 def _pages() -> list[tuple[str, Path, str]]:
     """(group, path, set) for every page: group is declared-and-right, declared-but-wrong or undeclared."""
-    from govmeta.parsers.charset_labels import codec_for_label
+    from govmeta.parsers.encoding.charsets import codec_for_label
 
     out: list[tuple[str, Path, str]] = []
     corpus = SHARED / "corpus"
@@ -89,7 +89,7 @@ def main() -> int:
     chardet.detect("预热一下模型".encode("gb18030") * 4)
     chardet_ms = (time.perf_counter() - t0) * 1000.0
 
-    from govmeta.parsers.encoding import decode_page
+    from govmeta.parsers.encoding.decode import decode_page
 
     pages = _pages()
     rows: list[tuple[str, str, float, float, str]] = []  # group, set, decode ms, lxml ms, source

@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from govmeta.parsers.encoding import decode_page
+from govmeta.parsers.encoding.decode import decode_page
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 

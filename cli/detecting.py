@@ -10,7 +10,7 @@ from rich.table import Table
 
 from govmeta.cli.inputs import Input
 from govmeta.cli.runner import error_record, guarded, load_page
-from govmeta.parsers.encoding import decode_page
+from govmeta.parsers.encoding.decode import decode_page
 
 
 def detect_records(inputs: list[Input], stdin_data: bytes | None, max_bytes: int) -> Iterator[dict]:

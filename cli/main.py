@@ -17,9 +17,9 @@ from govmeta.cli.outputs import FORMATS
 from govmeta.cli.reporting import Reporter
 from govmeta.cli.runner import DEFAULT_MAX_BYTES, ExtractOptions, run
 from govmeta.cli.sink import open_sink
-from govmeta.parsers.charset_labels import codec_for_label
-from govmeta.parsers.labels import CANONICAL_FIELDS, OTHER_BLOCK_LABELS, build_vocabulary, load_label_file
+from govmeta.parsers.encoding.charsets import codec_for_label
 from govmeta.parsers.schema import record_schema
+from govmeta.parsers.vocabulary import CANONICAL_FIELDS, OTHER_BLOCK_LABELS, build_vocabulary, load_label_file
 
 
 def _version() -> str:

@@ -11,7 +11,7 @@ from govmeta.cli.archives import archive_pages, is_archive
 from govmeta.cli.containers import ContainerError, Page, open_page
 from govmeta.cli.inputs import STDIN_NAME, Input
 from govmeta.parsers import ExtractionError, extract_record
-from govmeta.parsers.labels import Vocabulary
+from govmeta.parsers.vocabulary import Vocabulary
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 POOL_CHUNKSIZE = 8

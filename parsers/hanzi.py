@@ -9,13 +9,15 @@ from __future__ import annotations
 from functools import lru_cache
 from itertools import product
 
-from govmeta.parsers.hanzi_table import T2S_PAIRS
+from govmeta.parsers import rules
 
 # Spaces of every width become an ASCII space; full-width brackets and colon their ASCII forms.
 _SPACING = {"\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u3000": " ", "\t": " ",
             "（": "(", "）": ")"}
 
-T2S_CHARS: dict[str, str] = {T2S_PAIRS[i]: T2S_PAIRS[i + 1] for i in range(0, len(T2S_PAIRS), 2)}
+T2S_CHARS: dict[str, str] = {
+    rules.hanzi.T2S_PAIRS[i]: rules.hanzi.T2S_PAIRS[i + 1] for i in range(0, len(rules.hanzi.T2S_PAIRS), 2)
+}
 _FOLD = str.maketrans({**T2S_CHARS, **_SPACING})
 
 # Only these ranges take part in generating traditional label forms (no compatibility ideographs).

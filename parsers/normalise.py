@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from govmeta.parsers.dates import normalise_date
-from govmeta.parsers.document import squash
-from govmeta.parsers.labels import LIST_SPLIT, Vocabulary, clean_label
+from govmeta.parsers.spaces import squash
+from govmeta.parsers.vocabulary import LIST_SPLIT, Vocabulary, clean_label
 
 
 def canonical_metadata(pairs: list[dict[str, str]], vocabulary: Vocabulary) -> tuple[dict, list[str]]:
@@ -44,3 +44,10 @@ def canonical_metadata(pairs: list[dict[str, str]], vocabulary: Vocabulary) -> t
             continue
         metadata[field] = value
     return metadata, warnings
+
+
+def with_metadata(parts: dict, vocabulary: Vocabulary) -> dict:
+    """The parts with the canonical ``metadata`` of their ``fields`` (and its warnings) added."""
+    parts["metadata"], meta_warnings = canonical_metadata(parts["fields"], vocabulary)
+    parts["warnings"] = parts.get("warnings", []) + meta_warnings
+    return parts

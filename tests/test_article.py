@@ -15,13 +15,13 @@ from pathlib import Path
 import pytest
 
 from govmeta.parsers import extract_record
-from govmeta.parsers.attachments import file_name
-from govmeta.parsers.breadcrumb import read_breadcrumb
-from govmeta.parsers.document import drop_non_content, parse_html
-from govmeta.parsers.headline import join_lines
-from govmeta.parsers.infoline import is_info_line, line_date, read_pairs, read_text_pairs, trim_value, views_value
-from govmeta.parsers.pageindex import index_page
-from govmeta.parsers.paragraphs import (
+from govmeta.parsers.html.attachments import file_name
+from govmeta.parsers.html.breadcrumb import read_breadcrumb
+from govmeta.parsers.html.document import drop_non_content, parse_html
+from govmeta.parsers.html.headline import join_lines
+from govmeta.parsers.html.info import is_info_line, line_date, read_pairs, read_text_pairs, trim_value, views_value
+from govmeta.parsers.html.page_index import index_page
+from govmeta.parsers.html.paragraphs import (
     BR,
     _block_lines,
     credit_text,
@@ -29,7 +29,7 @@ from govmeta.parsers.paragraphs import (
     is_section_heading,
     is_widget_line,
 )
-from govmeta.parsers.record import fallback_title
+from govmeta.parsers.html.reader import fallback_title
 from tests.paths import FIXTURES, SHARED, needs_shared
 
 ARTICLES = FIXTURES / "articles"

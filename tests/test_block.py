@@ -14,9 +14,9 @@ from click.testing import CliRunner
 
 from govmeta.cli.main import cli
 from govmeta.parsers import extract_record
-from govmeta.parsers.block import read_block
-from govmeta.parsers.document import drop_non_content, element_text, parse_html
-from govmeta.parsers.labels import DEFAULT_VOCABULARY, build_vocabulary, load_label_file
+from govmeta.parsers.html.block import read_block
+from govmeta.parsers.html.document import drop_non_content, element_text, parse_html
+from govmeta.parsers.vocabulary import DEFAULT_VOCABULARY, build_vocabulary, load_label_file
 from tests.paths import FIXTURES, gold_pages, needs_shared
 
 BLOCKS = FIXTURES / "blocks"

@@ -13,10 +13,10 @@ import re
 import pytest
 from lxml import etree
 
-from govmeta.parsers.document import _DOCUMENT_END, drop_non_content, is_hidden, parse_html
-from govmeta.parsers.encoding import decode_page
+from govmeta.parsers.encoding.decode import decode_page
 from govmeta.parsers.errors import ExtractionError
-from govmeta.parsers.segments import read_segments
+from govmeta.parsers.html.document import _DOCUMENT_END, drop_non_content, is_hidden, parse_html
+from govmeta.parsers.html.segments import read_segments
 from govmeta.parsers.validate import check_page_text
 
 # The rule the bytes pattern implements, as written for str.

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from govmeta.parsers.charset_labels import NORMALISED_LABELS, codec_for_label
-from govmeta.parsers.encoding import PRESCAN_BYTES, Decoded, decode_page
+from govmeta.parsers.encoding.charsets import NORMALISED_LABELS, codec_for_label
+from govmeta.parsers.encoding.decode import PRESCAN_BYTES, Decoded, decode_page
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
@@ -384,7 +384,7 @@ def test_info_is_the_record_object() -> None:
 
 def test_chardet_is_imported_only_when_needed() -> None:
     code = (
-        "import sys; from govmeta.parsers.encoding import decode_page; "
+        "import sys; from govmeta.parsers.encoding.decode import decode_page; "
         "decode_page('<meta charset=gbk><p>中文</p>'.encode('gbk')); "
         "decode_page('<p>中文</p>'.encode('utf-8')); "
         "print('chardet' in sys.modules)"

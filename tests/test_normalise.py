@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from govmeta.parsers.labels import DEFAULT_VOCABULARY, build_vocabulary
 from govmeta.parsers.normalise import canonical_metadata
+from govmeta.parsers.vocabulary import DEFAULT_VOCABULARY, build_vocabulary
 
 
 def _meta(*pairs: tuple[str, str], vocabulary=DEFAULT_VOCABULARY):

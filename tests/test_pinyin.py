@@ -6,7 +6,7 @@ import importlib.util
 
 import pytest
 
-from govmeta.parsers.pinyin_repair import count_annotations, is_annotated, repair_pinyin
+from govmeta.parsers.text.pinyin_repair import count_annotations, is_annotated, repair_pinyin
 from tests.paths import SHARED, needs_shared
 
 HAS_WORD_LIST = importlib.util.find_spec("pypinyin_dict") is not None

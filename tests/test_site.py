@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from govmeta.parsers import extract_record
-from govmeta.parsers.document import parse_html
-from govmeta.parsers.site import canonical_url, cross_check, is_placeholder, read_meta_tags, site_info
+from govmeta.parsers.html.document import parse_html
+from govmeta.parsers.html.site import canonical_url, cross_check, is_placeholder, read_meta_tags, site_info
 from tests.paths import gold_pages, needs_shared
 
 

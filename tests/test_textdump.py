@@ -7,8 +7,8 @@ import json
 import pytest
 
 from govmeta.parsers import extract_record
-from govmeta.parsers.labels import DEFAULT_VOCABULARY
-from govmeta.parsers.textdump import read_text_dump
+from govmeta.parsers.text.reader import read_text_dump
+from govmeta.parsers.vocabulary import DEFAULT_VOCABULARY
 from tests.paths import SHARED, needs_shared
 
 SEED = SHARED / "seeds" / "000_82198d2a6cde71d4.txt"

@@ -12,26 +12,14 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from govmeta.parsers.article_rules import (
-    BREADCRUMB_ITEM_MAX,
-    BREADCRUMB_JOINERS,
-    BREADCRUMB_LABELS,
-    BREADCRUMB_MAX_ITEMS,
-    BREADCRUMB_SEPARATORS,
-    BREADCRUMB_STRONG_SEPARATORS,
-    BREADCRUMB_TOKENS,
-    BREADCRUMB_WEAK_WORDS,
-    BREADCRUMB_WORDS,
-    HEADER_TOKENS,
-    NOISE_TOKENS,
-)
-from govmeta.parsers.classes import token_has_word, tokens, tokens_of
-from govmeta.parsers.document import squash
-from govmeta.parsers.pageindex import SHORT_MAX, PageIndex, Run
+from govmeta.parsers import rules
+from govmeta.parsers.html.classes import token_has_word, tokens, tokens_of
+from govmeta.parsers.html.page_index import SHORT_MAX, PageIndex, Run
+from govmeta.parsers.spaces import squash
 
 _SPACE = " \u00a0\u3000"
 _LABEL_TRIM = _SPACE + ":：>»›"
-_SEPARATOR_CHARS = frozenset("".join(BREADCRUMB_SEPARATORS) + _SPACE)
+_SEPARATOR_CHARS = frozenset("".join(rules.article.BREADCRUMB_SEPARATORS) + _SPACE)
 # A trail's element holds at most this many characters.
 TRAIL_MAX_CHARS = SHORT_MAX
 # Boxes an unnamed trail is laid out in.
@@ -39,14 +27,14 @@ TRAIL_BOXES = frozenset({"div", "td", "p", "span", "nav", "li", "h2", "h3"})
 HOME_WORDS = ("首页", "主页", "Home", "HOME", "home")
 # A home entry is short (网站首页, 网易首页, 企业服务首页).
 HOME_MAX = 8
-_JOINER_CHARS = frozenset("".join(BREADCRUMB_JOINERS) + _SPACE)
+_JOINER_CHARS = frozenset("".join(rules.article.BREADCRUMB_JOINERS) + _SPACE)
 
 
 def _label_at(text: str) -> str | None:
     """The breadcrumb label a text starts with (当前位置：…), if any; any whitespace (a line break,
     a tab, nbsp, U+3000) may stand around it."""
     head = text.lstrip()
-    for label in BREADCRUMB_LABELS:
+    for label in rules.article.BREADCRUMB_LABELS:
         if head.startswith(label):
             rest = head[len(label):].lstrip()
             if not rest or rest[0] in ":：>»›" or len(label) > 2:
@@ -67,10 +55,10 @@ def _named_by(cls: str, ident: str, weak: bool) -> int:
     if not toks:
         return 0
     if weak:
-        return int(token_has_word(toks, BREADCRUMB_WEAK_WORDS))
-    if token_has_word(toks, BREADCRUMB_WORDS):
+        return int(token_has_word(toks, rules.article.BREADCRUMB_WEAK_WORDS))
+    if token_has_word(toks, rules.article.BREADCRUMB_WORDS):
         return 2
-    return int(bool(toks & BREADCRUMB_TOKENS))
+    return int(bool(toks & rules.article.BREADCRUMB_TOKENS))
 
 
 def _anchor_of(el: etree._Element) -> etree._Element | None:
@@ -84,7 +72,7 @@ def _split(text: str) -> list[str]:
     parts: list[str] = []
     word = ""
     for token in text.replace(">", " > ").replace("»", " » ").replace("›", " › ").split():
-        if token in BREADCRUMB_SEPARATORS or set(token) <= _SEPARATOR_CHARS:
+        if token in rules.article.BREADCRUMB_SEPARATORS or set(token) <= _SEPARATOR_CHARS:
             if word:
                 parts.append(word)
             word = ""
@@ -105,7 +93,7 @@ def _runs(index: PageIndex, el: etree._Element) -> list[Run]:
             continue
         if owner not in noisy:
             noisy[owner] = any(
-                not NOISE_TOKENS.isdisjoint(tokens(a)) for a in _up_to(owner, el)
+                not rules.article.NOISE_TOKENS.isdisjoint(tokens(a)) for a in _up_to(owner, el)
             )
         if not noisy[owner]:
             out.append(run)
@@ -152,9 +140,9 @@ def trail_entries(index: PageIndex, el: etree._Element) -> tuple[list[Entry], in
         current_link = None
         same_run = False
         for token in _separator_tokens(run.text):
-            if token in BREADCRUMB_SEPARATORS or set(token) <= _SEPARATOR_CHARS:
+            if token in rules.article.BREADCRUMB_SEPARATORS or set(token) <= _SEPARATOR_CHARS:
                 pending_separator = pending_separator or token
-                separators += token in BREADCRUMB_STRONG_SEPARATORS
+                separators += token in rules.article.BREADCRUMB_STRONG_SEPARATORS
                 same_run = False
             elif same_run and items and not linked[-1] and not pending_separator:
                 items[-1] = f"{items[-1]} {token}"
@@ -196,12 +184,14 @@ def _joined_trail(index: PageIndex, el: etree._Element) -> list[str] | None:
         return None
     run = [entries[0]]
     for entry in entries[1:]:
-        if not entry.separator or not (entry.separator in BREADCRUMB_JOINERS or set(entry.separator) <= _JOINER_CHARS):
+        if not entry.separator or not (
+            entry.separator in rules.article.BREADCRUMB_JOINERS or set(entry.separator) <= _JOINER_CHARS
+        ):
             break
         run.append(entry)
-    if len(run) < 2 or len(entries) - len(run) > 1 or len(run) > BREADCRUMB_MAX_ITEMS:
+    if len(run) < 2 or len(entries) - len(run) > 1 or len(run) > rules.article.BREADCRUMB_MAX_ITEMS:
         return None
-    strong = all(entry.separator in BREADCRUMB_STRONG_SEPARATORS for entry in run[1:])
+    strong = all(entry.separator in rules.article.BREADCRUMB_STRONG_SEPARATORS for entry in run[1:])
     if not (strong and len(run) >= 3) and any(not entry.linked for entry in run[:-1]):
         # A trail's inner entries are links, only the last may be plain text; unless every entry
         # is joined by a trail-only separator (首页 > <i>蜀山区审计局</i> > 监督保障 > 专项工作).
@@ -214,7 +204,7 @@ def _joined_trail(index: PageIndex, el: etree._Element) -> list[str] | None:
 def _joined(index: PageIndex, el: etree._Element) -> bool:
     """Some text between the element's links is a trail joiner (>, », /, - …)."""
     for run in index.runs[index.first_run[el]:index.end_run[el]]:
-        if not run.linked and any(tok in BREADCRUMB_JOINERS for tok in _separator_tokens(run.text)):
+        if not run.linked and any(tok in rules.article.BREADCRUMB_JOINERS for tok in _separator_tokens(run.text)):
             return True
     return False
 
@@ -227,7 +217,7 @@ def _in_header(el: etree._Element, index: PageIndex) -> bool:
     """The element or a box around it is named as the page header (its channel path, not a trail)."""
     anc: etree._Element | None = el
     while anc is not None and anc is not index.body:
-        if anc.attrib and not HEADER_TOKENS.isdisjoint(tokens(anc)):
+        if anc.attrib and not rules.article.HEADER_TOKENS.isdisjoint(tokens(anc)):
             return True
         anc = anc.getparent()
     return False
@@ -236,7 +226,9 @@ def _in_header(el: etree._Element, index: PageIndex) -> bool:
 def _separated(index: PageIndex, el: etree._Element) -> bool:
     """Links joined by trail separators (>, », ›): at least one between two entries."""
     for run in index.runs[index.first_run[el]:index.end_run[el]]:
-        if not run.linked and any(tok in BREADCRUMB_STRONG_SEPARATORS for tok in _separator_tokens(run.text)):
+        if not run.linked and any(
+            tok in rules.article.BREADCRUMB_STRONG_SEPARATORS for tok in _separator_tokens(run.text)
+        ):
             return True
     return False
 
@@ -306,7 +298,7 @@ def find_trail(index: PageIndex, before: int | None = None) -> tuple[etree._Elem
             continue
         if _separated(index, el):
             items, ends_plain = trail_items(index, el)
-            if ends_plain and 2 <= len(items) <= BREADCRUMB_MAX_ITEMS:
+            if ends_plain and 2 <= len(items) <= rules.article.BREADCRUMB_MAX_ITEMS:
                 return el, items
         elif joined is not None or not _joined(index, el):
             continue
@@ -322,7 +314,7 @@ def read_breadcrumb(index: PageIndex, before: int | None = None) -> tuple[list[s
     el, items = find_trail(index, before)
     if el is None:
         return [], None
-    items = [item for item in items if len(item) <= BREADCRUMB_ITEM_MAX]
-    if not items or len(items) > BREADCRUMB_MAX_ITEMS:
+    items = [item for item in items if len(item) <= rules.article.BREADCRUMB_ITEM_MAX]
+    if not items or len(items) > rules.article.BREADCRUMB_MAX_ITEMS:
         return [], None
     return items, el

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
 
-from govmeta.parsers.charset_labels import codec_for_label
+from govmeta.parsers.encoding.charsets import codec_for_label
 
 # --- thresholds and tables ---------------------------------------------------------------------------
 

@@ -14,23 +14,12 @@ from functools import lru_cache
 
 from lxml import etree
 
-from govmeta.parsers.article_rules import (
-    HEADING_TAGS,
-    NOT_TITLE_TOKENS,
-    SITE_NAME_MAX,
-    SITE_NAME_SUFFIXES,
-    SUBTITLE_LEAD,
-    TITLE_EXACT,
-    TITLE_MAX,
-    TITLE_MIN,
-    TITLE_SEPARATORS,
-    TITLE_SUBSTRINGS,
-)
-from govmeta.parsers.classes import token_has_word, tokens, tokens_of
-from govmeta.parsers.document import squash
-from govmeta.parsers.infoline import is_info_line
-from govmeta.parsers.pageindex import Line, PageIndex
-from govmeta.parsers.paragraphs import is_widget_line
+from govmeta.parsers import rules
+from govmeta.parsers.html.classes import token_has_word, tokens, tokens_of
+from govmeta.parsers.html.info import is_info_line
+from govmeta.parsers.html.page_index import Line, PageIndex
+from govmeta.parsers.html.paragraphs import is_widget_line
+from govmeta.parsers.spaces import squash
 
 HEADING_WEIGHT = {"h1": 3.0, "h2": 2.5, "h3": 1.5, "h4": 1.0, "h5": 0.5, "h6": 0.5}
 # Class/id names of a kicker (引题) or subtitle (副题) line: whole tokens, or words inside a token.
@@ -99,7 +88,7 @@ class Headline:
 
 
 def _site_like(part: str) -> bool:
-    return len(part) <= SITE_NAME_MAX and part.endswith(SITE_NAME_SUFFIXES)
+    return len(part) <= rules.article.SITE_NAME_MAX and part.endswith(rules.article.SITE_NAME_SUFFIXES)
 
 
 def references(root: etree._Element, metas: dict[str, str]) -> list[tuple[str, float]]:
@@ -132,7 +121,9 @@ def _title_parts(root: etree._Element) -> list[tuple[str, float]]:
         return []
     full = squash(title_el.text)
     out = [(key(full), 1.0)]
-    parts = [key(part) for part in TITLE_SEPARATORS.split(full) if len(key(part)) >= TITLE_MIN]
+    parts = [
+        key(part) for part in rules.article.TITLE_SEPARATORS.split(full) if len(key(part)) >= rules.article.TITLE_MIN
+    ]
     for i, part in enumerate(parts):
         if part != out[0][0]:
             out.append((part, 1.0 if i == 0 else OTHER_PART_WEIGHT))
@@ -141,7 +132,7 @@ def _title_parts(root: etree._Element) -> list[tuple[str, float]]:
 
 def crumb_reference(crumbs: list[str]) -> tuple[str, float] | None:
     """The trail's last entry, when it names the page rather than a generic 正文."""
-    if len(crumbs) < 2 or crumbs[-1] in GENERIC_CRUMBS or len(key(crumbs[-1])) < TITLE_MIN:
+    if len(crumbs) < 2 or crumbs[-1] in GENERIC_CRUMBS or len(key(crumbs[-1])) < rules.article.TITLE_MIN:
         return None
     return key(crumbs[-1]), 0.8
 
@@ -151,9 +142,9 @@ def _match(text_key: str, refs: list[tuple[str, float]]) -> float:
     for ref, weight in refs:
         if text_key == ref:
             score = 1.0
-        elif len(text_key) >= TITLE_MIN and text_key in ref:
+        elif len(text_key) >= rules.article.TITLE_MIN and text_key in ref:
             score = len(text_key) / len(ref)
-        elif len(ref) >= TITLE_MIN and ref in text_key:
+        elif len(ref) >= rules.article.TITLE_MIN and ref in text_key:
             score = 0.9 * len(ref) / len(text_key)
         else:
             continue
@@ -162,7 +153,7 @@ def _match(text_key: str, refs: list[tuple[str, float]]) -> float:
 
 
 def _title_named(toks: frozenset[str]) -> bool:
-    return bool(toks & TITLE_EXACT) or token_has_word(toks, TITLE_SUBSTRINGS)
+    return bool(toks & rules.article.TITLE_EXACT) or token_has_word(toks, rules.article.TITLE_SUBSTRINGS)
 
 
 @lru_cache(maxsize=4096)
@@ -176,7 +167,7 @@ def _form(el: etree._Element, index: PageIndex) -> float:
     score = HEADING_WEIGHT.get(el.tag, 0.0)
     toks = tokens(el)
     if toks:
-        if toks & NOT_TITLE_TOKENS:
+        if toks & rules.article.NOT_TITLE_TOKENS:
             score -= 1.5
         elif _title_named(toks):
             score += 2.0
@@ -193,7 +184,7 @@ def _form(el: etree._Element, index: PageIndex) -> float:
         if anc.tag in ("li", "ul", "ol", "a"):
             score -= 2.0
             break
-        if anc.attrib and tokens(anc) & NOT_TITLE_TOKENS:
+        if anc.attrib and tokens(anc) & rules.article.NOT_TITLE_TOKENS:
             score -= 1.5
             break
     return score
@@ -236,11 +227,11 @@ def _candidates(index: PageIndex) -> list[tuple[etree._Element, str, bool]]:
     out = []
     own, in_link, order, blocks, runs = index.own_at, index.in_link, index.order, index.block_at, index.runs
     first_run, end_run = index.first_run, index.end_run
-    limit = TITLE_MAX * 1.5
+    limit = rules.article.TITLE_MAX * 1.5
     text, links = index.text, index.links
     keys: dict[tuple[int, int], str | None] = {}
     for el in index.short:
-        if not TITLE_MIN <= text[el] + links[el] <= limit:
+        if not rules.article.TITLE_MIN <= text[el] + links[el] <= limit:
             continue
         if el.tag in HEADING_WEIGHT:
             named = True
@@ -262,7 +253,7 @@ def _candidates(index: PageIndex) -> list[tuple[etree._Element, str, bool]]:
             # (Stored runs are never whitespace only: each holds some displayed text.)
             too_tall = len({run.line for run in span}) > 4
             text_key = keys[bounds] = None if too_tall else key("".join(run.text for run in span))
-        if text_key is not None and TITLE_MIN <= len(text_key) <= TITLE_MAX:
+        if text_key is not None and rules.article.TITLE_MIN <= len(text_key) <= rules.article.TITLE_MAX:
             out.append((el, text_key, named))
     index.memo["headline_candidates"] = out
     return out
@@ -327,7 +318,12 @@ def _emphasised_before(
         first = line.runs[0]
         el = first.element.getparent() if first.is_tail else first.element
         text_key = key(line.text)
-        if el is None or el not in index.order or not TITLE_MIN <= len(text_key) <= TITLE_MAX or text_key in avoid:
+        if (
+            el is None
+            or el not in index.order
+            or not rules.article.TITLE_MIN <= len(text_key) <= rules.article.TITLE_MAX
+            or text_key in avoid
+        ):
             continue
         if _form(el, index) >= 1.0 and index.total(el) == len(text_key):
             return el, index.element_lines(el)
@@ -397,7 +393,7 @@ def _is_subtitle_text(text: str) -> bool:
     """A dash-led line (——副题) or a bracketed note printed under a title (题注)."""
     if not text or len(text) > SIDE_LINE_MAX or is_info_line(text):
         return False
-    return text.startswith(SUBTITLE_LEAD) or (text[0] in "（(" and text[-1] in "）)")
+    return text.startswith(rules.article.SUBTITLE_LEAD) or (text[0] in "（(" and text[-1] in "）)")
 
 
 def _side(
@@ -420,13 +416,13 @@ def _side(
             return None
         if (before and (len(key(text)) < KICKER_MIN or text[0] in BULLETS)) or key(text) in avoid:
             return None
-        if not in_body and (sib.tag in HEADING_TAGS or (sib.tag == "tr" and unit.tag == "tr")):
+        if not in_body and (sib.tag in rules.article.HEADING_TAGS or (sib.tag == "tr" and unit.tag == "tr")):
             return sib
         toks = tokens(sib)
         named = toks & (KICKER_TOKENS if before else SUBTITLE_TOKENS) or token_has_word(toks, SIDE_WORDS)
-        if toks and named and not toks & NOT_TITLE_TOKENS - {"sub", "subtitle"}:
+        if toks and named and not toks & rules.article.NOT_TITLE_TOKENS - {"sub", "subtitle"}:
             return sib
-        if not before and sib.tag in ("div", "p", *HEADING_TAGS) and _is_subtitle_text(text):
+        if not before and sib.tag in ("div", "p", *rules.article.HEADING_TAGS) and _is_subtitle_text(text):
             return sib
         return None
     return None

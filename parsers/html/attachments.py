@@ -8,12 +8,12 @@ from urllib.parse import parse_qsl, unquote, urljoin, urlsplit
 
 from lxml import etree
 
-from govmeta.parsers.article_rules import ATTACHMENT_EXTENSIONS, ATTACHMENT_LABELS, RESOLVE_ATTACHMENT_URLS
-from govmeta.parsers.document import element_text
+from govmeta.parsers import rules
+from govmeta.parsers.html.document import element_text
 
-_EXTENSIONS = frozenset(ATTACHMENT_EXTENSIONS)
+_EXTENSIONS = frozenset(rules.article.ATTACHMENT_EXTENSIONS)
 # Quick test: an attachment extension somewhere in the href (then parsed properly).
-_MAYBE_FILE = re.compile(r"\.(?:" + "|".join(ATTACHMENT_EXTENSIONS) + r")(?![a-z0-9])", re.I)
+_MAYBE_FILE = re.compile(r"\.(?:" + "|".join(rules.article.ATTACHMENT_EXTENSIONS) + r")(?![a-z0-9])", re.I)
 _NOT_FILES = ("javascript:", "mailto:", "tel:", "#")
 
 
@@ -59,7 +59,7 @@ def attachment(a: etree._Element, page_url: str | None) -> dict[str, str]:
     """``{"name", "url"}``: the link text (else the file name) and the href."""
     href = (a.get("href") or "").strip()
     name = element_text(a) or file_name(href) or href
-    url = urljoin(page_url, href) if RESOLVE_ATTACHMENT_URLS and page_url else href
+    url = urljoin(page_url, href) if rules.article.RESOLVE_ATTACHMENT_URLS and page_url else href
     return {"name": name, "url": url}
 
 
@@ -70,10 +70,10 @@ def in_attachment_row(a: etree._Element, depth: int = 4) -> bool:
         if el is None:
             return False
         head = (el.text or "").strip()
-        if head.startswith(ATTACHMENT_LABELS):
+        if head.startswith(rules.article.ATTACHMENT_LABELS):
             return True
         previous = el.getprevious()
-        if previous is not None and element_text(previous).startswith(ATTACHMENT_LABELS):
+        if previous is not None and element_text(previous).startswith(rules.article.ATTACHMENT_LABELS):
             return True
         el = el.getparent()
     return False

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from govmeta.parsers import text_rules as R
+from govmeta.parsers import rules
 from govmeta.parsers.hanzi import fold
-from govmeta.parsers.text_headline import is_widget
+from govmeta.parsers.text.headline import is_widget
 
 
 def paragraphs(pieces: list[tuple[str, str]]) -> list[str]:
@@ -12,15 +12,18 @@ def paragraphs(pieces: list[tuple[str, str]]) -> list[str]:
     page on one line, spaces between its paragraphs) split on spaces."""
     out: list[str] = []
     for piece, line in pieces:
-        if fold(piece).startswith(R.FOOTER_PREFIXES):
+        if fold(piece).startswith(rules.text.FOOTER_PREFIXES):
             if out:
                 break
             continue
-        if is_widget(piece) or R.PUNCTUATION_ONLY.match(piece):
+        if is_widget(piece) or rules.text.PUNCTUATION_ONLY.match(piece):
             continue
-        if len(line) > R.FLATTENED_LINE_CHARS and line.count(" ") >= R.FLATTENED_MIN_GAPS:
-            out.extend(word for word in piece.split(" ")
-                       if word and fold(word) not in R.WIDGET_WORDS and not R.PUNCTUATION_ONLY.match(word))
+        if len(line) > rules.text.FLATTENED_LINE_CHARS and line.count(" ") >= rules.text.FLATTENED_MIN_GAPS:
+            out.extend(
+                word
+                for word in piece.split(" ")
+                if word and fold(word) not in rules.text.WIDGET_WORDS and not rules.text.PUNCTUATION_ONLY.match(word)
+            )
         else:
             out.append(piece)
     return out
@@ -29,10 +32,10 @@ def paragraphs(pieces: list[tuple[str, str]]) -> list[str]:
 def attachments(pairs: list[dict[str, str]], paras: list[str]) -> list[dict[str, str | None]]:
     names = []
     for pair in pairs:
-        if fold(pair["label"]) in R.ATTACHMENT_LABELS:
-            names.extend(m[0] for m in R.ATTACHMENT_NAME.finditer(pair["value"]))
+        if fold(pair["label"]) in rules.text.ATTACHMENT_LABELS:
+            names.extend(m[0] for m in rules.text.ATTACHMENT_NAME.finditer(pair["value"]))
     for line in paras:
-        match = R.ATTACHMENT_LINE.match(fold(line))
+        match = rules.text.ATTACHMENT_LINE.match(fold(line))
         if match:
             names.append(line[match.start("name"): match.end("name")])
     return [{"name": name, "url": None} for name in dict.fromkeys(names)]

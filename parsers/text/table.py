@@ -7,11 +7,11 @@ Such rows are paired column by column when the two rows have as many cells.
 
 from __future__ import annotations
 
-from govmeta.parsers import text_rules as R
+from govmeta.parsers import rules
 from govmeta.parsers.hanzi import fold
-from govmeta.parsers.labels import Vocabulary, clean_label
-from govmeta.parsers.text_block import Cluster, count_fields
-from govmeta.parsers.text_page import Key, TextPage, clean_text
+from govmeta.parsers.text.block import Cluster, count_fields
+from govmeta.parsers.text.page import Key, TextPage, clean_text
+from govmeta.parsers.vocabulary import Vocabulary, clean_label
 
 
 def _cells(line: str) -> list[str]:
@@ -24,11 +24,11 @@ def _header_labels(cells: list[str], vocabulary: Vocabulary) -> list[str] | None
         return None
     labels = []
     for cell in cells:
-        if not R.LABEL_CELL.match(fold(cell)):
+        if not rules.text.LABEL_CELL.match(fold(cell)):
             return None
         labels.append(clean_label(cell))
     known = sum(fold(label) in vocabulary.known for label in labels)
-    return labels if known >= max(2, R.HEADER_ROW_KNOWN_SHARE * len(labels)) else None
+    return labels if known >= max(2, rules.text.HEADER_ROW_KNOWN_SHARE * len(labels)) else None
 
 
 def table_blocks(page: TextPage, keys: list[Key], vocabulary: Vocabulary) -> tuple[list[Cluster], set[int]]:
@@ -62,7 +62,7 @@ def table_blocks(page: TextPage, keys: list[Key], vocabulary: Vocabulary) -> tup
                                  in zip(_header_labels(_cells(lines[h]), vocabulary) or [], _cells(lines[v]),
                                         strict=True))
         cluster.fields = count_fields(held, vocabulary)
-        if cluster.fields >= R.MIN_BLOCK_FIELDS:
+        if cluster.fields >= rules.text.MIN_BLOCK_FIELDS:
             found.append(cluster)
             used.update(id(k) for k in held)
             done = rows[-1][1]
@@ -71,7 +71,7 @@ def table_blocks(page: TextPage, keys: list[Key], vocabulary: Vocabulary) -> tup
 
 def _next_filled(lines: list[str], n: int) -> int | None:
     """The next non-blank line after ``n`` (at most MAX_BLANK_LINES blank lines between), or None."""
-    for m in range(n + 1, min(len(lines), n + R.MAX_BLANK_LINES + 2)):
+    for m in range(n + 1, min(len(lines), n + rules.text.MAX_BLANK_LINES + 2)):
         if lines[m].strip():
             return m
     return None

@@ -18,17 +18,17 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from govmeta.parsers import block_rules as rules
+from govmeta.parsers import rules
 from govmeta.parsers.dates import normalise_date
-from govmeta.parsers.document import squash
 from govmeta.parsers.hanzi import fold
-from govmeta.parsers.labels import Vocabulary, clean_label
-from govmeta.parsers.segments import Segment, ancestors, common_ancestor, is_within, read_segments
+from govmeta.parsers.html.segments import Segment, ancestors, common_ancestor, is_within, read_segments
+from govmeta.parsers.spaces import squash
+from govmeta.parsers.vocabulary import Vocabulary, clean_label
 
 _END = ""  # trie key marking the end of a label
 _LABEL_BRACKETS = frozenset("()（）")
-_TERMINATOR = re.compile("[" + re.escape("".join(rules.LABEL_TERMINATORS)) + "]")
-MAX_BARE_LABEL_CHARS = rules.MAX_BARE_LABEL_CHARS
+_TERMINATOR = re.compile("[" + re.escape("".join(rules.block.LABEL_TERMINATORS)) + "]")
+MAX_BARE_LABEL_CHARS = rules.block.MAX_BARE_LABEL_CHARS
 
 
 @dataclass
@@ -66,7 +66,7 @@ class _Matcher:
     def __init__(self, vocabulary: Vocabulary):
         self.known = vocabulary.known
         self.first_chars = frozenset(label[0] for label in vocabulary.known if label) | frozenset(
-            k for k, v in rules.LABEL_FOLD.items() if v in {label[0] for label in vocabulary.known if label})
+            k for k, v in rules.block.LABEL_FOLD.items() if v in {label[0] for label in vocabulary.known if label})
         # Finds a character that may start a known label (a line without one holds no bare label).
         self.first_char = re.compile("[" + "".join(re.escape(ch) for ch in sorted(self.first_chars)) + "]")
         self.reverse: dict = {}
@@ -98,7 +98,7 @@ def _left_ok(text: str, k: int, piece_starts: set[int]) -> bool:
     if k == 0 or k in piece_starts:
         return True
     before = text[k - 1]
-    return before in rules.LABEL_PADDING or before in rules.LABEL_LEFT_SEPARATORS
+    return before in rules.block.LABEL_PADDING or before in rules.block.LABEL_LEFT_SEPARATORS
 
 
 def _colon_hits(seg: Segment, matcher: _Matcher, unknown: bool) -> list[_Hit]:
@@ -106,7 +106,7 @@ def _colon_hits(seg: Segment, matcher: _Matcher, unknown: bool) -> list[_Hit]:
     text = seg.text
     hits: list[_Hit] = []
     piece_starts: set[int] | None = None  # built at the first colon (most segments have none)
-    for end_mark, opener in rules.LABEL_TERMINATORS.items():
+    for end_mark, opener in rules.block.LABEL_TERMINATORS.items():
         pos = text.find(end_mark)
         while pos != -1:
             if piece_starts is None:
@@ -124,14 +124,14 @@ def _opening(text: str, k: int, opener: str | None) -> int:
     if opener is None:
         return k
     i = k - 1
-    while i >= 0 and text[i] in rules.LABEL_PADDING:
+    while i >= 0 and text[i] in rules.block.LABEL_PADDING:
         i -= 1
     return i if i >= 0 and text[i] == opener else -1
 
 
 def _label_before(text: str, end_mark: int, opener: str | None, seg: Segment, matcher: _Matcher,
                   piece_starts: set[int], unknown: bool) -> _Hit | None:
-    pad = rules.LABEL_PADDING
+    pad = rules.block.LABEL_PADDING
     j = end_mark - 1
     while j >= 0 and text[j] in pad:
         j -= 1
@@ -143,7 +143,7 @@ def _label_before(text: str, end_mark: int, opener: str | None, seg: Segment, ma
         if ch in pad:
             k -= 1
             continue
-        node = node.get(rules.LABEL_FOLD.get(ch, ch))
+        node = node.get(rules.block.LABEL_FOLD.get(ch, ch))
         if node is None:
             break
         if _END in node:
@@ -157,7 +157,7 @@ def _label_before(text: str, end_mark: int, opener: str | None, seg: Segment, ma
         return None
     # An unknown label: a short run of CJK characters (single padding allowed between them).
     k, count = j, 0
-    while k >= 0 and count <= rules.UNKNOWN_LABEL_MAX_CHARS:
+    while k >= 0 and count <= rules.block.UNKNOWN_LABEL_MAX_CHARS:
         ch = text[k]
         if ch in pad:
             if k > 0 and text[k - 1] in pad:
@@ -171,7 +171,7 @@ def _label_before(text: str, end_mark: int, opener: str | None, seg: Segment, ma
     start = k + 1
     while start <= j and text[start] in pad:
         start += 1
-    if not rules.UNKNOWN_LABEL_MIN_CHARS <= count <= rules.UNKNOWN_LABEL_MAX_CHARS:
+    if not rules.block.UNKNOWN_LABEL_MIN_CHARS <= count <= rules.block.UNKNOWN_LABEL_MAX_CHARS:
         return None
     if not (start == 0 or start in piece_starts or text[start - 1] in pad):
         return None
@@ -222,9 +222,9 @@ def _bare_hits(seg: Segment, matcher: _Matcher, label_sigs: set | None) -> list[
         elif label_sigs is not None and ":" not in core and "：" not in core:
             owner = seg.owners[i]
             cleaned = clean_label(core)
-            if (rules.UNKNOWN_LABEL_MIN_CHARS <= len(cleaned) <= rules.UNKNOWN_LABEL_MAX_CHARS
+            if (rules.block.UNKNOWN_LABEL_MIN_CHARS <= len(cleaned) <= rules.block.UNKNOWN_LABEL_MAX_CHARS
                     and all(_is_label_char(ch) for ch in cleaned)
-                    and (_signature(owner) in label_sigs or owner.tag in rules.LABEL_CELL_TAGS)):
+                    and (_signature(owner) in label_sigs or owner.tag in rules.block.LABEL_CELL_TAGS)):
                 hits.append(_Hit(seg.index, start + len(piece) - len(piece.lstrip()), end, cleaned, False))
     return hits
 
@@ -291,12 +291,12 @@ def _continuation(segments: list[Segment], hits_by_seg: dict[int, list[_Hit]], i
         return "", i, None  # the label shares its unit with earlier text: a list of "label：" items
     value_root = _root_towards(value_seg.container, label_seg.container)
     parts, last = [value_seg.text], nxt
-    while (last + 1 <= hi and last + 1 - nxt < rules.MAX_CONTINUATION_SEGMENTS and not hits_by_seg.get(last + 1)
+    while (last + 1 <= hi and last + 1 - nxt < rules.block.MAX_CONTINUATION_SEGMENTS and not hits_by_seg.get(last + 1)
            and is_within(segments[last + 1].container, value_root)):
         last += 1
         parts.append(segments[last].text)
     value = squash(" ".join(parts))
-    if len(value) > rules.MAX_CONTINUATION_CHARS:
+    if len(value) > rules.block.MAX_CONTINUATION_CHARS:
         return "", i, None
     return value, last, value_seg.owners[0] if value_seg.owners else None
 
@@ -321,7 +321,7 @@ def _path_shape(el: etree._Element, top: etree._Element) -> tuple[tuple[str, str
     while el is not None and el is not top:
         tag = el.tag
         if tag != "tbody":
-            classes = "" if tag in rules.ROW_TAGS else (el.get("class") or "").split()
+            classes = "" if tag in rules.block.ROW_TAGS else (el.get("class") or "").split()
             shape.append((tag, classes[0] if classes else ""))
         el = el.getparent()
     return tuple(shape)
@@ -357,12 +357,12 @@ def _clusters(segments: list[Segment], entries: list[_Entry]) -> list[_Cluster]:
             continue
         orphans = [segments[s] for s in range(last + 1, e.hit.seg) if s not in used]
         if is_within(container, cur.lca):
-            ok = len(orphans) <= rules.MAX_INNER_ORPHANS
+            ok = len(orphans) <= rules.block.MAX_INNER_ORPHANS
         else:
             merged = common_ancestor(cur.lca, container)
             first = segments[cur.entries[0].hit.seg].container
-            ok = (all(len(squash(o.text)) <= rules.MAX_BRIDGING_ORPHAN_CHARS for o in orphans)
-                  or (len(orphans) <= rules.MAX_INNER_ORPHANS
+            ok = (all(len(squash(o.text)) <= rules.block.MAX_BRIDGING_ORPHAN_CHARS for o in orphans)
+                  or (len(orphans) <= rules.block.MAX_INNER_ORPHANS
                       and _path_shape(first, merged) == _path_shape(container, merged)))
             if ok:
                 cur.lca = merged
@@ -410,7 +410,7 @@ def _trim(segments: list[Segment], cluster: _Cluster, vocabulary: Vocabulary) ->
     shapes = [_path_shape(segments[e.hit.seg].container, lca) for e in entries]
     weight: dict[tuple, int] = {}
     for e, shape in zip(entries, shapes, strict=True):
-        strong = vocabulary.field_for(e.hit.label) is not None and fold(e.hit.label) not in rules.WEAK_LABELS
+        strong = vocabulary.field_for(e.hit.label) is not None and fold(e.hit.label) not in rules.block.WEAK_LABELS
         weight[shape] = weight.get(shape, 0) + (2 if strong else 1)
     common = max(weight, key=weight.__getitem__)
     lo, hi = 0, len(entries)
@@ -436,15 +436,15 @@ def _score(cluster: _Cluster, vocabulary: Vocabulary) -> tuple[int, int, int]:
         if name is None:
             continue
         fields.add(name)
-        if fold(e.hit.label) not in rules.WEAK_LABELS:
+        if fold(e.hit.label) not in rules.block.WEAK_LABELS:
             strong.add(name)
         filled += bool(e.value)
     return len(fields), len(strong), filled
 
 
 def _qualifies(score: tuple[int, int, int]) -> bool:
-    return (score[0] >= rules.MIN_CANONICAL_FIELDS and score[1] >= rules.MIN_STRONG_FIELDS
-            and score[2] >= rules.MIN_FILLED_VALUES)
+    return (score[0] >= rules.block.MIN_CANONICAL_FIELDS and score[1] >= rules.block.MIN_STRONG_FIELDS
+            and score[2] >= rules.block.MIN_FILLED_VALUES)
 
 
 def _segment_range(segments: list[Segment], element: etree._Element, inside: int) -> tuple[int, int]:
@@ -489,8 +489,13 @@ def _read_within(segments: list[Segment], cluster: _Cluster, matcher: _Matcher) 
         seg = segments[group[0].hit.seg]
         if seg.text[: group[0].hit.start].strip():
             return False
-        return all(e.hit.known or _signature(seg.owner_at(e.hit.start)) in label_sigs
-                   or seg.container.tag in rules.LABEL_CELL_TAGS or _shape(seg.container) in shapes for e in group)
+        return all(
+            e.hit.known
+            or _signature(seg.owner_at(e.hit.start)) in label_sigs
+            or seg.container.tag in rules.block.LABEL_CELL_TAGS
+            or _shape(seg.container) in shapes
+            for e in group
+        )
 
     groups: dict[int, list[_Entry]] = {}
     for e in entries:
@@ -529,7 +534,7 @@ def _exclusion(segments: list[Segment], entries: list[_Entry]) -> tuple[etree._E
     total = sum(len(segments[i].text.strip()) for i in range(lo, hi + 1))
     used = {s for e in entries for s in range(e.hit.seg, e.last_seg + 1)}
     own = sum(len(segments[i].text.strip()) for i in used)
-    if total == 0 or own / total >= rules.TIGHT_TEXT_SHARE:
+    if total == 0 or own / total >= rules.block.TIGHT_TEXT_SHARE:
         return lca, [lca]
     rows: list[etree._Element] = []
     for c in containers:
@@ -544,10 +549,10 @@ def _exclusion(segments: list[Segment], entries: list[_Entry]) -> tuple[etree._E
 
 def _cell_of(el: etree._Element | None) -> etree._Element | None:
     """The table cell (directly in a row) holding ``el``, a few levels up at most."""
-    for _ in range(rules.GRID_CELL_DEPTH + 1):
+    for _ in range(rules.block.GRID_CELL_DEPTH + 1):
         if el is None:
             return None
-        if el.tag in rules.CELL_TAGS:
+        if el.tag in rules.block.CELL_TAGS:
             parent = el.getparent()
             return el if parent is not None and parent.tag == "tr" else None
         el = el.getparent()
@@ -555,7 +560,7 @@ def _cell_of(el: etree._Element | None) -> etree._Element | None:
 
 
 def _row_cells(row: etree._Element) -> list[etree._Element]:
-    return [c for c in row if c.tag in rules.CELL_TAGS]
+    return [c for c in row if c.tag in rules.block.CELL_TAGS]
 
 
 def _spans(cells: list[etree._Element]) -> list[str]:
@@ -570,7 +575,7 @@ def _next_row(row: etree._Element) -> etree._Element | None:
         while sib is not None:
             if sib.tag == "tr":
                 return sib
-            if sib.tag in rules.ROW_GROUP_TAGS:
+            if sib.tag in rules.block.ROW_GROUP_TAGS:
                 first = next((c for c in sib if c.tag == "tr"), None)
                 if first is not None:
                     return first
@@ -578,7 +583,7 @@ def _next_row(row: etree._Element) -> etree._Element | None:
                 return None
             sib = sib.getnext()
         parent = el.getparent()
-        el = parent if parent is not None and parent.tag in rules.ROW_GROUP_TAGS else None
+        el = parent if parent is not None and parent.tag in rules.block.ROW_GROUP_TAGS else None
     return None
 
 
@@ -602,7 +607,7 @@ def _cell_label(text: str, matcher: _Matcher) -> tuple[str, bool] | None:
     if known:
         return known, True
     cleaned = clean_label(core)
-    if (rules.UNKNOWN_LABEL_MIN_CHARS <= len(cleaned) <= rules.UNKNOWN_LABEL_MAX_CHARS
+    if (rules.block.UNKNOWN_LABEL_MIN_CHARS <= len(cleaned) <= rules.block.UNKNOWN_LABEL_MAX_CHARS
             and all(_is_label_char(ch) for ch in cleaned)):
         return cleaned, False
     return None
@@ -613,7 +618,7 @@ def _label_row(segments: list[Segment], row: etree._Element, start: int,
     """The row's (label, known, segment) per cell when every cell holds a label, mostly known ones."""
     cells = _row_cells(row)
     by_cell, end = _read_row(segments, row, start)
-    if len(cells) < rules.GRID_MIN_KNOWN_LABELS or any(c not in cells for c in by_cell):
+    if len(cells) < rules.block.GRID_MIN_KNOWN_LABELS or any(c not in cells for c in by_cell):
         return None
     labels = []
     for cell in cells:
@@ -624,7 +629,9 @@ def _label_row(segments: list[Segment], row: etree._Element, start: int,
         labels.append((found[0], found[1], segs[0]))
     known = sum(known for _, known, _ in labels)
     unknown = len(labels) - known
-    if known < rules.GRID_MIN_KNOWN_LABELS or unknown > max(1, int(len(labels) * rules.GRID_MAX_UNKNOWN_SHARE)):
+    if known < rules.block.GRID_MIN_KNOWN_LABELS or unknown > max(
+        1, int(len(labels) * rules.block.GRID_MAX_UNKNOWN_SHARE)
+    ):
         return None
     return labels, end
 
@@ -633,9 +640,9 @@ def _links_elsewhere(cell: etree._Element, text: str) -> bool:
     """The cell is wholly a link to another page (a list row naming another document)."""
     for a in cell.iter("a"):
         href = (a.get("href") or "").strip().lower()
-        if not href or href.startswith(rules.DEAD_LINK_PREFIXES):
+        if not href or href.startswith(rules.block.DEAD_LINK_PREFIXES):
             continue
-        if href.split("?", 1)[0].split("#", 1)[0].endswith(rules.FILE_LINK_EXTENSIONS):
+        if href.split("?", 1)[0].split("#", 1)[0].endswith(rules.block.FILE_LINK_EXTENSIONS):
             continue
         if squash("".join(a.itertext())) == text:
             return True
@@ -656,7 +663,7 @@ def _value_row(segments: list[Segment], hits_by_seg: dict[int, list[_Hit]], row:
     for cell in cells:
         segs = by_cell.get(cell, [])
         text = squash(" ".join(segments[s].text for s in segs))
-        if len(text) > rules.MAX_CONTINUATION_CHARS or (text and _bare_label(text.rstrip(":："), matcher)):
+        if len(text) > rules.block.MAX_CONTINUATION_CHARS or (text and _bare_label(text.rstrip(":："), matcher)):
             return None
         values.append((text, segs[0] if segs else -1, segs[-1] if segs else -1, cell))
     return values, end
@@ -677,7 +684,7 @@ def _grid(segments: list[Segment], hits_by_seg: dict[int, list[_Hit]], row: etre
         if found is None:
             break
         labels, end = found
-        if any(label in rules.LIST_HEADING_LABELS for label, _, _ in labels):
+        if any(label in rules.block.LIST_HEADING_LABELS for label, _, _ in labels):
             return None
         value_row = _next_row(current)
         spans = _spans(_row_cells(current))
@@ -742,7 +749,7 @@ def _grids(segments: list[Segment], hits_by_seg: dict[int, list[_Hit]], matcher:
     grids: list[_Cluster] = []
     taken: set[etree._Element] = set()
     for row, first in first_of.items():
-        if counts[row] < rules.GRID_MIN_KNOWN_LABELS or row in taken:
+        if counts[row] < rules.block.GRID_MIN_KNOWN_LABELS or row in taken:
             continue
         found = _grid(segments, hits_by_seg, row, first, matcher)
         if found is None:
@@ -814,8 +821,8 @@ def read_block(root: etree._Element, vocabulary: Vocabulary) -> Block:
                   exclude=exclude)
     labels = {e.hit.label for e in best.entries}
     similar = [run for run, _ in scored if run is not best
-               and len(labels & {e.hit.label for e in run.entries}) >= rules.COPY_LABEL_OVERLAP * len(labels)]
-    if sum(not _same_values(best, run) for run in similar) >= rules.LIST_MIN_OTHER_ITEMS:
+               and len(labels & {e.hit.label for e in run.entries}) >= rules.block.COPY_LABEL_OVERLAP * len(labels)]
+    if sum(not _same_values(best, run) for run in similar) >= rules.block.LIST_MIN_OTHER_ITEMS:
         return Block()  # the same labels with other values, again and again: a list of documents
     copies = [run for run in similar if _same_values(best, run)]
     for run in copies:

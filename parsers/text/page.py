@@ -10,10 +10,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from govmeta.parsers import text_rules as R
-from govmeta.parsers.document import squash
+from govmeta.parsers import rules
 from govmeta.parsers.hanzi import fold
-from govmeta.parsers.labels import Vocabulary, clean_label
+from govmeta.parsers.spaces import squash
+from govmeta.parsers.vocabulary import Vocabulary, clean_label
 
 _EDGE_PUNCT = " \t|｜"
 
@@ -74,7 +74,7 @@ class TextPage:
 
 def clean_text(text: str) -> str:
     """A piece of a dump's text: whitespace collapsed, icon-font glyphs dropped, edge bars stripped."""
-    return squash(R.ICON_GLYPHS.sub("", text)).strip(_EDGE_PUNCT).strip()
+    return squash(rules.text.ICON_GLYPHS.sub("", text)).strip(_EDGE_PUNCT).strip()
 
 
 def is_cjk(ch: str) -> bool:
@@ -95,7 +95,7 @@ def join_lines(text: str) -> str:
 
 def strip_widgets(value: str) -> str:
     words = value.split(" ")
-    while len(words) > 1 and fold(words[-1]) in R.WIDGET_WORDS:
+    while len(words) > 1 and fold(words[-1]) in rules.text.WIDGET_WORDS:
         words.pop()
     return " ".join(words)
 
@@ -106,14 +106,14 @@ def strip_widgets(value: str) -> str:
 @lru_cache(maxsize=8)
 def _key_pattern(block_labels: frozenset[str]) -> re.Pattern[str]:
     """One pattern for every key: padded spellings, longest first; one-character keys need a colon."""
-    keys = set(block_labels) | set(R.INFO_KEYS)
-    long_keys = sorted((k for k in keys if len(k) >= R.INFO_KEY_NEEDS_COLON_BELOW), key=len, reverse=True)
-    short_keys = sorted(k for k in keys if len(k) < R.INFO_KEY_NEEDS_COLON_BELOW)
+    keys = set(block_labels) | set(rules.text.INFO_KEYS)
+    long_keys = sorted((k for k in keys if len(k) >= rules.text.INFO_KEY_NEEDS_COLON_BELOW), key=len, reverse=True)
+    short_keys = sorted(k for k in keys if len(k) < rules.text.INFO_KEY_NEEDS_COLON_BELOW)
 
     def alt(items: list[str]) -> str:
-        return "|".join(R.LABEL_PADDING.join(re.escape(ch) for ch in item) for item in items)
+        return "|".join(rules.text.LABEL_PADDING.join(re.escape(ch) for ch in item) for item in items)
 
-    left = rf"(?<![^\s{re.escape(R.LABEL_EDGE_CHARS)}])"
+    left = rf"(?<![^\s{re.escape(rules.text.LABEL_EDGE_CHARS)}])"
     pattern = rf"{left}(?:(?P<key>{alt(long_keys)})(?:(?P<colon>[ ]{{0,3}}[:：])|(?=[ \n]|$))"
     if short_keys:
         pattern += rf"|(?P<short>{alt(short_keys)})(?P<colon2>[ ]{{0,3}}[:：])"
@@ -142,7 +142,7 @@ def find_keys(page: TextPage, vocabulary: Vocabulary) -> list[Key]:
         name = clean_label(folded[start:stop])
         keys.append(Key(start, end, line, clean_label(text[start:stop]), name,
                         match["colon"] is not None or match["colon2"] is not None,
-                        name in labels, name in R.INFO_KEYS))
+                        name in labels, name in rules.text.INFO_KEYS))
     return keys
 
 

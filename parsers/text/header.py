@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from govmeta.parsers import text_rules as R
+from govmeta.parsers import rules
 from govmeta.parsers.hanzi import fold
 
 _ANY_KEY = re.compile(r"(?:^|\s)([^\s:：\d]{1,12})\s*[:：](?!//)")
@@ -15,23 +15,23 @@ def page_start(lines: list[str]) -> tuple[int, str | None]:
     start, url = 0, None
     while start < len(lines) and not lines[start].strip():
         start += 1
-    if start < len(lines) and (match := R.URL_LINE.match(lines[start])):
+    if start < len(lines) and (match := rules.text.URL_LINE.match(lines[start])):
         url, start = match[1], start + 1
     # A crawler's header: key lines (one naming a crawler's key or holding an address), a separator.
-    for n in range(start, min(len(lines), start + R.HEADER_MAX_LINES)):
-        if lines[n].strip() and R.SEPARATOR_LINE.match(lines[n]):
+    for n in range(start, min(len(lines), start + rules.text.HEADER_MAX_LINES)):
+        if lines[n].strip() and rules.text.SEPARATOR_LINE.match(lines[n]):
             above = [line for line in lines[start:n] if line.strip()]
-            keyed = [m for m in (R.KEYED_LINE.match(line) for line in above) if m]
-            crawler = any(fold(m[1]).lower() in R.CRAWLER_KEYS or m[2].startswith(("http://", "https://"))
+            keyed = [m for m in (rules.text.KEYED_LINE.match(line) for line in above) if m]
+            crawler = any(fold(m[1]).lower() in rules.text.CRAWLER_KEYS or m[2].startswith(("http://", "https://"))
                           for m in keyed)
-            if above and crawler and len(keyed) / len(above) >= R.HEADER_MIN_KEYED_SHARE:
+            if above and crawler and len(keyed) / len(above) >= rules.text.HEADER_MIN_KEYED_SHARE:
                 return n + 1, url
             break
     # ... or a run of one-key lines naming a crawler's key, ended by a blank line.
     n, crawler = start, False
-    while n < len(lines) and (match := R.KEYED_LINE.match(lines[n])) and len(_ANY_KEY.findall(lines[n])) <= 1:
-        crawler = crawler or fold(match[1]).lower() in R.CRAWLER_KEYS
+    while n < len(lines) and (match := rules.text.KEYED_LINE.match(lines[n])) and len(_ANY_KEY.findall(lines[n])) <= 1:
+        crawler = crawler or fold(match[1]).lower() in rules.text.CRAWLER_KEYS
         n += 1
-    if crawler and 2 <= n - start <= R.HEADER_MAX_LINES and (n == len(lines) or not lines[n].strip()):
+    if crawler and 2 <= n - start <= rules.text.HEADER_MAX_LINES and (n == len(lines) or not lines[n].strip()):
         return n, url
     return start, url

@@ -10,29 +10,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from govmeta.parsers.article_rules import (
-    AUTHOR_LABELS,
-    DATE_LABEL_WORDS,
-    DATE_LABELS,
-    EMPTY_VALUES,
-    OTHER_DATE_WORDS,
-    OTHER_INFO_LABELS,
-    SOURCE_LABELS,
-    SOURCE_MAX,
-    SURNAMES,
-    VIEWS_LABELS,
-    WIDGET_WORDS,
-)
+from govmeta.parsers import rules
 from govmeta.parsers.dates import DATETIME_SPAN as DATE_SPAN
 from govmeta.parsers.dates import find_datetime
-from govmeta.parsers.document import squash
-from govmeta.parsers.pageindex import Line, Run
+from govmeta.parsers.html.page_index import Line, Run
+from govmeta.parsers.spaces import squash
 
-_KIND = {label: "source" for label in SOURCE_LABELS}
-_KIND.update({label: "author" for label in AUTHOR_LABELS})
-_KIND.update({label: "date" for label in DATE_LABELS})
-_KIND.update({label: "views" for label in VIEWS_LABELS})
-_KIND.update({label: "other" for label in OTHER_INFO_LABELS})
+_KIND = {label: "source" for label in rules.article.SOURCE_LABELS}
+_KIND.update({label: "author" for label in rules.article.AUTHOR_LABELS})
+_KIND.update({label: "date" for label in rules.article.DATE_LABELS})
+_KIND.update({label: "views" for label in rules.article.VIEWS_LABELS})
+_KIND.update({label: "other" for label in rules.article.OTHER_INFO_LABELS})
 _ALL_LABELS = sorted(_KIND, key=len, reverse=True)
 # A label starts a word: it does not follow another Han character (工作者：, 成文日期： are not labels).
 _LEAD = r"(?<![\u4e00-\u9fff])"
@@ -47,7 +35,10 @@ _OTHER_LABEL_END = re.compile(r"[\u4e00-\u9fff]{2,8}\s*[:：]\s*$")
 _WIDGET_OPEN = re.compile(r"(?<=\S)\s*[【\[]")
 # Any label naming a time or a date, when a date follows it (时间发布：2023-06-12, 信息发布时间：…).
 _DATED_LABEL = re.compile(
-    _LEAD + r"(?P<label>[\u4e00-\u9fff]{0,4}(?:" + "|".join(DATE_LABEL_WORDS) + r")[\u4e00-\u9fff]{0,4})\s*[:：]"
+    _LEAD
+    + r"(?P<label>[\u4e00-\u9fff]{0,4}(?:"
+    + "|".join(rules.article.DATE_LABEL_WORDS)
+    + r")[\u4e00-\u9fff]{0,4})\s*[:：]"
     r"(?=\s*" + DATE_SPAN.pattern + ")"
 )
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
@@ -138,14 +129,14 @@ def date_label_kind(label: str) -> str:
     in it names another date (成文日期, 活动时间)."""
     if label in _KIND:
         return _KIND[label]
-    return "other" if any(word in label for word in OTHER_DATE_WORDS) else "date"
+    return "other" if any(word in label for word in rules.article.OTHER_DATE_WORDS) else "date"
 
 
 def _labels(raw: str) -> list[tuple[int, int, str, str]]:
     """(start, end, label, kind) of the labels of a line, in order: the known labels, and any
     other label naming a time or a date that a date follows."""
     found = [(m.start(), m.end(), m["label"], _KIND[m["label"]]) for m in LABEL.finditer(raw)]
-    if any(word in raw for word in DATE_LABEL_WORDS):
+    if any(word in raw for word in rules.article.DATE_LABEL_WORDS):
         dated = [(m.start(), m.end(), m["label"], date_label_kind(m["label"])) for m in _DATED_LABEL.finditer(raw)]
         dated = [d for d in dated if not any(s < d[1] and d[0] < e for s, e, _, _ in found)]
         if dated:
@@ -206,7 +197,7 @@ def _value(segment: str, kind: str) -> str:
         segment = segment[: min(cuts)]
     words = squash(segment).split(" ")
     for i, word in enumerate(words):
-        if i and word.strip(_VALUE_TRIM) in WIDGET_WORDS:
+        if i and word.strip(_VALUE_TRIM) in rules.article.WIDGET_WORDS:
             words = words[:i]
             break
     return trim_value(" ".join(words))
@@ -224,11 +215,16 @@ def views_value(value: str) -> int | None:
 
 def looks_like_person(value: str) -> bool:
     """A bare personal name (2–3 Han characters starting with a common surname)."""
-    return 2 <= len(value) <= 3 and value[0] in SURNAMES and all("\u4e00" <= c <= "\u9fff" for c in value)
+    return 2 <= len(value) <= 3 and value[0] in rules.article.SURNAMES and all("\u4e00" <= c <= "\u9fff" for c in value)
 
 
 def usable(value: str | None, limit: int) -> bool:
-    return bool(value) and value not in EMPTY_VALUES and len(value) <= limit and value not in WIDGET_WORDS
+    return (
+        bool(value)
+        and value not in rules.article.EMPTY_VALUES
+        and len(value) <= limit
+        and value not in rules.article.WIDGET_WORDS
+    )
 
 
 def unlabelled_source(line: Line) -> str | None:
@@ -244,7 +240,7 @@ def unlabelled_source(line: Line) -> str | None:
         rest = rest.strip(_VALUE_TRIM.replace("【", "").replace("】", ""))
     else:
         rest = link
-    if not usable(rest, SOURCE_MAX) or _URL.match(rest) or rest.isdigit() or find_datetime(rest):
+    if not usable(rest, rules.article.SOURCE_MAX) or _URL.match(rest) or rest.isdigit() or find_datetime(rest):
         return None
     if rest in _KIND or LABEL.match(rest + "："):
         return None  # a label whose colon the trim took off, not a value

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from govmeta.parsers import text_rules as R
+from govmeta.parsers import rules
 from govmeta.parsers.dates import find_datetime
 from govmeta.parsers.hanzi import fold
-from govmeta.parsers.text_page import Span, clean_text
+from govmeta.parsers.text.page import Span, clean_text
 
 _BRACKET_RUN = re.compile(r"】\s*【")
 
@@ -35,19 +35,19 @@ def leftovers(text: str, spans: list[Span]) -> list[tuple[int, str]]:
 
 def is_widget(piece: str) -> bool:
     words = [w for w in _BRACKET_RUN.sub("】 【", fold(piece)).replace("][", "] [").split(" ") if w]
-    return bool(words) and all(w in R.WIDGET_WORDS for w in words)
+    return bool(words) and all(w in rules.text.WIDGET_WORDS for w in words)
 
 
 def headline_like(line: str) -> bool:
-    return (R.MIN_HEADLINE_CHARS <= len(line) <= R.MAX_HEADLINE_CHARS and not is_widget(line)
-            and not R.NOT_HEADLINE.search(line) and not R.BRACKETED_DATE.match(line))
+    return (rules.text.MIN_HEADLINE_CHARS <= len(line) <= rules.text.MAX_HEADLINE_CHARS and not is_widget(line)
+            and not rules.text.NOT_HEADLINE.search(line) and not rules.text.BRACKETED_DATE.match(line))
 
 
 def dated_title(title: str | None) -> tuple[str | None, str | None]:
     """A headline with its date printed after it in brackets (…的通知（2024-05-11）): title and date."""
     if not title:
         return title, None
-    match = R.TRAILING_BRACKETED_DATE.search(title)
+    match = rules.text.TRAILING_BRACKETED_DATE.search(title)
     if not match or not match.start():
         return title, None
     return title[: match.start()].rstrip(), find_datetime(match[0])
@@ -58,7 +58,7 @@ def headline_date(zone: list[str], title: str | None) -> str | None:
     if title is None:
         return None
     for line, nxt in pairwise(zone):
-        if title in line and R.BRACKETED_DATE.match(nxt):
+        if title in line and rules.text.BRACKETED_DATE.match(nxt):
             return find_datetime(nxt)
     return None
 
@@ -66,18 +66,18 @@ def headline_date(zone: list[str], title: str | None) -> str | None:
 def headline(zone: list[str], block_title: str | None) -> dict[str, str | None]:
     """Title, kicker and subtitle from the lines above the article line."""
     out: dict[str, str | None] = {"title": None, "kicker": None, "subtitle": None}
-    zone = [line for line in zone if not is_widget(line) and not R.BRACKETED_DATE.match(line)]
+    zone = [line for line in zone if not is_widget(line) and not rules.text.BRACKETED_DATE.match(line)]
     if block_title:
         for n, line in enumerate(zone):
             if block_title in line:
                 out["title"] = block_title
-                if n and headline_like(zone[n - 1]) and len(zone) <= R.MAX_HEADLINE_LINES:
+                if n and headline_like(zone[n - 1]) and len(zone) <= rules.text.MAX_HEADLINE_LINES:
                     out["kicker"] = zone[n - 1]
-                if n + 1 < len(zone) and R.SUBTITLE_PREFIX.match(zone[n + 1]):
+                if n + 1 < len(zone) and rules.text.SUBTITLE_PREFIX.match(zone[n + 1]):
                     out["subtitle"] = _strip_dash(zone[n + 1])
                 return out
     lines = list(zone)
-    if len(lines) > 1 and R.SUBTITLE_PREFIX.match(lines[-1]):
+    if len(lines) > 1 and rules.text.SUBTITLE_PREFIX.match(lines[-1]):
         out["subtitle"] = _strip_dash(lines.pop())
     headlines = [line for line in lines if headline_like(line)]
     if not headlines:
@@ -97,8 +97,15 @@ def merge_wrapped(pieces: list[tuple[int, str]], text: str) -> list[str]:
         if out:
             prev_at, prev = out[-1]
             between = text[prev_at: at]
-            if (between.count("\n") <= 2 and headline_like(prev) and headline_like(piece)
-                    and (prev.endswith(R.HEADLINE_CONTINUES_AFTER) or piece.startswith(R.HEADLINE_CONTINUES_WITH))):
+            if (
+                between.count("\n") <= 2
+                and headline_like(prev)
+                and headline_like(piece)
+                and (
+                    prev.endswith(rules.text.HEADLINE_CONTINUES_AFTER)
+                    or piece.startswith(rules.text.HEADLINE_CONTINUES_WITH)
+                )
+            ):
                 out[-1] = (prev_at, prev + piece)
                 continue
         out.append((at, piece))
@@ -106,4 +113,4 @@ def merge_wrapped(pieces: list[tuple[int, str]], text: str) -> list[str]:
 
 
 def _strip_dash(line: str) -> str:
-    return R.SUBTITLE_PREFIX.sub("", line).strip()
+    return rules.text.SUBTITLE_PREFIX.sub("", line).strip()

@@ -12,12 +12,12 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from govmeta.parsers import text_rules as R
+from govmeta.parsers import rules
 from govmeta.parsers.hanzi import fold
-from govmeta.parsers.labels import Vocabulary, clean_label
-from govmeta.parsers.text_page import Key, TextPage, clean_text, join_lines, strip_widgets
+from govmeta.parsers.text.page import Key, TextPage, clean_text, join_lines, strip_widgets
+from govmeta.parsers.vocabulary import Vocabulary, clean_label
 
-_BLANK_RUN = re.compile(rf"\n(?:[ \t]*\n){{{R.MAX_BLANK_LINES + 1}}}")
+_BLANK_RUN = re.compile(rf"\n(?:[ \t]*\n){{{rules.text.MAX_BLANK_LINES + 1}}}")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
@@ -56,7 +56,7 @@ def clusters(keys: list[Key], page: TextPage, vocabulary: Vocabulary, breaks: li
     out = [Cluster(_end_before_byline(run, page, vocabulary)) for run in runs]
     for cluster in out:
         cluster.fields = count_fields(cluster.keys, vocabulary)
-    return [c for c in out if c.fields >= R.MIN_BLOCK_FIELDS]
+    return [c for c in out if c.fields >= rules.text.MIN_BLOCK_FIELDS]
 
 
 def count_fields(keys: list[Key], vocabulary: Vocabulary) -> int:
@@ -79,13 +79,15 @@ def _close(gap: str) -> bool:
     label's line continue it only when that line was long (a wrapped title). A line that is only
     an unknown label (所属主题：) brings its own value line.
     """
-    if _BLANK_RUN.search(gap) or len("".join(gap.split())) > R.MAX_VALUE_CHARS:
+    if _BLANK_RUN.search(gap) or len("".join(gap.split())) > rules.text.MAX_VALUE_CHARS:
         return False
     first, _, rest = gap.partition("\n")
     below = [part for part in rest.split("\n") if part.strip()]
     extra = len(below) - 2 * sum(1 for part in below if _label_only(part) is not None)
     if first.strip():
-        return extra <= 0 or (len(first.strip()) >= R.WRAPPED_LINE_CHARS and extra < R.MAX_VALUE_LINES)
+        return extra <= 0 or (
+            len(first.strip()) >= rules.text.WRAPPED_LINE_CHARS and extra < rules.text.MAX_VALUE_LINES
+        )
     return extra <= 1
 
 
@@ -112,7 +114,7 @@ def _title_value(keys: list[Key], page: TextPage, vocabulary: Vocabulary) -> str
     for key, nxt in pairwise(keys):
         if vocabulary.field_for(key.folded) == "title":
             value = clean_text(page.text[key.end: nxt.start])
-            if len(value) >= R.MIN_HEADLINE_CHARS:
+            if len(value) >= rules.text.MIN_HEADLINE_CHARS:
                 return value
     return None
 
@@ -141,7 +143,7 @@ def read_block(cluster: Cluster, page: TextPage, vocabulary: Vocabulary, floor: 
              if not text[k.end: page.line_end(k.end)].strip() and text[k.end: nxt.start].strip()]
     next_line_style = bool(below)
     blank_between = any(re.match(r"[ \t]*\n[ \t]*\n", gap) for _, gap in below)
-    colon_style = sum(k.colon for k in keys) >= R.COLON_STYLE_SHARE * len(keys)
+    colon_style = sum(k.colon for k in keys) >= rules.text.COLON_STYLE_SHARE * len(keys)
     lead: list[tuple[str, str]] = []
     if colon_style:
         cluster.start, lead = _leading_pairs(cluster, page, floor, keyed, blank_between)
@@ -161,7 +163,7 @@ def read_block(cluster: Cluster, page: TextPage, vocabulary: Vocabulary, floor: 
 def _label_only(line: str) -> str | None:
     """The label of a line that is only an unknown ``label：`` (所属主题：), else None."""
     line = line.strip()
-    match = R.UNKNOWN_LABEL.match(line)
+    match = rules.text.UNKNOWN_LABEL.match(line)
     if not match or match.end() != len(line):
         return None
     return clean_label(match[1])
@@ -170,20 +172,28 @@ def _label_only(line: str) -> str | None:
 def _is_cell_label(label: str) -> bool:
     """An unknown label that may head a block cell: not a widget, a breadcrumb marker or a crawler key."""
     folded = fold(label)
-    return not (folded in R.WIDGET_WORDS or folded + "：" in R.WIDGET_WORDS or R.BREADCRUMB_LINE.match(folded)
-                or folded in R.CRAWLER_KEYS)
+    return not (
+        folded in rules.text.WIDGET_WORDS
+        or folded + "：" in rules.text.WIDGET_WORDS
+        or rules.text.BREADCRUMB_LINE.match(folded)
+        or folded in rules.text.CRAWLER_KEYS
+    )
 
 
 def _labelled_run(text: str) -> list[tuple[str, str]] | None:
     """``label：value label：value`` cells filling ``text`` (short values, no sentence), else None."""
-    matches = list(R.UNKNOWN_LABEL.finditer(text))
+    matches = list(rules.text.UNKNOWN_LABEL.finditer(text))
     if not matches or text[: matches[0].start()].strip():
         return None
     out = []
     for match, nxt in zip(matches, [*matches[1:], None], strict=True):
         value = clean_text(text[match.end(): nxt.start() if nxt else len(text)])
         label = clean_label(match[1])
-        if not _is_cell_label(label) or len(value) > R.EDGE_VALUE_CHARS or R.SENTENCE_END.search(value):
+        if (
+            not _is_cell_label(label)
+            or len(value) > rules.text.EDGE_VALUE_CHARS
+            or rules.text.SENTENCE_END.search(value)
+        ):
             return None
         out.append((label, value))
     return out
@@ -219,7 +229,7 @@ def _leading_pairs(cluster: Cluster, page: TextPage, floor: int, keyed: set[int]
         elif value is None and (run := _labelled_run(text)) is not None:
             out[0:0] = run
             start = page.line_start(line) + len(raw) - len(raw.lstrip())
-        elif value is None and len(text) <= R.EDGE_VALUE_CHARS and not R.SENTENCE_END.search(text):
+        elif value is None and len(text) <= rules.text.EDGE_VALUE_CHARS and not rules.text.SENTENCE_END.search(text):
             value = text
         else:
             break
@@ -230,7 +240,7 @@ def _leading_pairs(cluster: Cluster, page: TextPage, floor: int, keyed: set[int]
 def _split_unknown(label: str, gap: str) -> list[tuple[str, str]]:
     """A value holding ``word：`` is a value, then pairs the vocabulary does not know."""
     out = [(label, gap)]
-    matches = list(R.UNKNOWN_LABEL.finditer(gap))
+    matches = list(rules.text.UNKNOWN_LABEL.finditer(gap))
     if not matches:
         return out
     out = [(label, gap[: matches[0].start()])]
@@ -248,10 +258,10 @@ def _last_value(key: Key, page: TextPage, raw: list[tuple[str, str]], next_line_
     value = clean_text(rest)
     field_name = vocabulary.field_for(key.folded)
     if value and field_name and vocabulary.rules[field_name].kind == "date":
-        match = R.DATE_VALUE.match(rest)  # a date value ends with its date (a headline may follow)
+        match = rules.text.DATE_VALUE.match(rest)  # a date value ends with its date (a headline may follow)
         if match and rest[match.end():].strip():
             return match[0], key.end + match.end(), True
-    if value and len(value) <= R.LONG_REMAINDER:
+    if value and len(value) <= rules.text.LONG_REMAINDER:
         return rest, line_end, False
     if value:  # a flattened line: the value is followed by the headline, the article line, the body
         cut, end = _cut_flattened(key, rest, raw, vocabulary)
@@ -263,7 +273,7 @@ def _last_value(key: Key, page: TextPage, raw: list[tuple[str, str]], next_line_
             candidate = text[at + 1: nxt_end]
             if candidate.strip():
                 folded = page.folded[at + 1: nxt_end]
-                if len(clean_text(candidate)) <= R.MAX_VALUE_CHARS and not R.KEYED_LINE.match(folded):
+                if len(clean_text(candidate)) <= rules.text.MAX_VALUE_CHARS and not rules.text.KEYED_LINE.match(folded):
                     return candidate, nxt_end, False
                 break
             if not blank_between:
@@ -280,13 +290,13 @@ def _cut_flattened(key: Key, rest: str, raw: list[tuple[str, str]], vocabulary: 
     is_title = vocabulary.field_for(key.folded) == "title"
     for label, value in raw:
         title = clean_text(value)
-        if vocabulary.field_for(fold(clean_label(label))) == "title" and len(title) >= R.MIN_HEADLINE_CHARS:
+        if vocabulary.field_for(fold(clean_label(label))) == "title" and len(title) >= rules.text.MIN_HEADLINE_CHARS:
             at = body.find(title)
             if at > 0 or (at == 0 and not is_title):
                 return body[:at], key.end + lead + at
     field_name = vocabulary.field_for(key.folded)
     if field_name and vocabulary.rules[field_name].kind == "date":
-        match = R.DATE_VALUE.match(body)
+        match = rules.text.DATE_VALUE.match(body)
         if match:
             return match[0], key.end + lead + match.end()
     token = body.split(" ", 1)[0]

@@ -13,7 +13,7 @@ from itertools import accumulate, chain
 
 from lxml import etree
 
-from govmeta.parsers.block_rules import BREAK_TAGS, INLINE_TAGS, SKIP_TAGS
+from govmeta.parsers import rules
 
 
 @dataclass(slots=True)
@@ -72,7 +72,7 @@ def read_segments(root: etree._Element) -> list[Segment]:
     texts: list[str] = []
     owners: list[etree._Element] = []
     container: etree._Element | None = root
-    inline, skip, breaks = INLINE_TAGS, SKIP_TAGS, BREAK_TAGS
+    inline, skip, breaks = rules.block.INLINE_TAGS, rules.block.SKIP_TAGS, rules.block.BREAK_TAGS
     outer = root.getparent()
     stack = [outer]  # open elements, outermost first, above root's parent
     kinds = [_SKIPPED]  # what each does when it closes

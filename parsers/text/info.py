@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from govmeta.parsers import text_rules as R
+from govmeta.parsers import rules
 from govmeta.parsers.dates import find_datetime
-from govmeta.parsers.labels import Vocabulary
-from govmeta.parsers.text_page import Key, TextPage, clean_text, starts_line, strip_widgets
+from govmeta.parsers.text.page import Key, TextPage, clean_text, starts_line, strip_widgets
+from govmeta.parsers.vocabulary import Vocabulary
 
 _DIGITS = re.compile(r"\s*(\d[\d,]*)")
 
@@ -34,7 +34,7 @@ def info_runs(keys: list[Key], page: TextPage) -> list[list[Key]]:
         current = [key] if key.info else []
     if current:
         runs.append(current)
-    return [run for run in runs if any(k.folded in R.INFO_ONLY_KEYS for k in run)]
+    return [run for run in runs if any(k.folded in rules.text.INFO_ONLY_KEYS for k in run)]
 
 
 def soft_info(keys: list[Key], block_keys: list[Key], page: TextPage, body_line: int,
@@ -50,17 +50,17 @@ def soft_info(keys: list[Key], block_keys: list[Key], page: TextPage, body_line:
             break
         if not all(k.info for k in line_keys) or not starts_line(line_keys[0], page):
             continue
-        targets = {R.INFO_KEYS[k.folded] for k in line_keys}
+        targets = {rules.text.INFO_KEYS[k.folded] for k in line_keys}
         if block_lines and block_lines[0] <= line <= block_lines[-1]:
             if line not in (block_lines[0], block_lines[-1]) or len(line_keys) < 2:
                 continue
-            if not targets & R.SOFT_INFO_TARGETS:
+            if not targets & rules.text.SOFT_INFO_TARGETS:
                 continue
             rest = {vocabulary.field_for(k.folded) for k in block_keys if k.line != line} - {None}
-            if len(rest) >= R.MIN_BLOCK_FIELDS:
+            if len(rest) >= rules.text.MIN_BLOCK_FIELDS:
                 return line_keys
             continue
-        if targets & R.SOFT_INFO_TARGETS:
+        if targets & rules.text.SOFT_INFO_TARGETS:
             return line_keys
     return None
 
@@ -72,16 +72,16 @@ def byline_after(end: int, keys: list[Key], page: TextPage) -> list[Key] | None:
     if not after or not after[0].info:
         return None
     gap = page.text[end: after[0].start]
-    if (len("".join(gap.split())) > R.BYLINE_MAX_GAP_CHARS or gap.count("\n") > R.BYLINE_MAX_GAP_LINES
-            or R.SENTENCE_END.search(gap)):
+    if (len("".join(gap.split())) > rules.text.BYLINE_MAX_GAP_CHARS or gap.count("\n") > rules.text.BYLINE_MAX_GAP_LINES
+            or rules.text.SENTENCE_END.search(gap)):
         return None
     run = [after[0]]
     for key in after[1:]:
         if not (key.info and _continues(run, key, page)):
             break
         run.append(key)
-    targets = {R.INFO_KEYS[k.folded] for k in run}
-    return run if targets & R.BYLINE_TARGETS else None
+    targets = {rules.text.INFO_KEYS[k.folded] for k in run}
+    return run if targets & rules.text.BYLINE_TARGETS else None
 
 
 def read_info(run: list[Key], page: TextPage) -> tuple[dict, int]:
@@ -93,14 +93,14 @@ def read_info(run: list[Key], page: TextPage) -> tuple[dict, int]:
     for n, key in enumerate(run):
         last = n + 1 == len(run)
         raw = text[key.end: run[n + 1].start] if not last else text[key.end: page.line_end(key.start)]
-        target = R.INFO_KEYS.get(key.folded, "")
+        target = rules.text.INFO_KEYS.get(key.folded, "")
         value = clean_text(raw)
         if target == "published_at":
             found = find_datetime(value)
             if found and "published_at" not in parts:
                 parts["published_at"] = found
             if last:
-                match = R.DATE_VALUE.match(raw)
+                match = rules.text.DATE_VALUE.match(raw)
                 end = key.end + (match.end() if match else 0)
         elif target == "views":
             match = _DIGITS.match(raw)
@@ -109,7 +109,7 @@ def read_info(run: list[Key], page: TextPage) -> tuple[dict, int]:
             if last:
                 end = key.end + (match.end() if match else 0)
         elif target in ("content_source", "author"):
-            if last and len(value) > R.LONG_REMAINDER // 2:
+            if last and len(value) > rules.text.LONG_REMAINDER // 2:
                 value = value.split(" ")[0]
             value = strip_widgets(value)
             if value and target not in parts:

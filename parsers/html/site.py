@@ -7,7 +7,7 @@ import re
 from lxml import etree
 
 from govmeta.parsers.dates import normalise_date
-from govmeta.parsers.document import squash
+from govmeta.parsers.spaces import squash
 
 # <meta name=...> (lower-cased) -> key in the page's meta map.
 GOV_META_NAMES = {

@@ -7,6 +7,8 @@ from functools import lru_cache
 
 from lxml import etree
 
+from govmeta.parsers.spaces import squash
+
 # Elements whose content is never displayed text.
 NON_CONTENT_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "select")
 
@@ -102,11 +104,6 @@ def remove_keeping_tail(element: etree._Element, mark: str = "") -> None:
         else:
             parent.text = (parent.text or "") + tail
     parent.remove(element)
-
-
-def squash(text: str | None) -> str:
-    """Whitespace (including nbsp, ensp, U+3000) collapsed to single spaces, ends trimmed."""
-    return " ".join(text.split()) if text else ""
 
 
 def element_text(element: etree._Element) -> str:

@@ -14,16 +14,9 @@ from functools import lru_cache
 
 from lxml import etree
 
-from govmeta.parsers.article_rules import (
-    CONTAINER_BONUS,
-    CONTAINER_EXACT,
-    CONTAINER_WORDS,
-    FOOTER_MARKERS,
-    NOISE_EXACT,
-    PARAGRAPH_TAGS,
-)
-from govmeta.parsers.classes import names_of, token_has_word, tokens_of
-from govmeta.parsers.pageindex import PageIndex
+from govmeta.parsers import rules
+from govmeta.parsers.html.classes import names_of, token_has_word, tokens_of
+from govmeta.parsers.html.page_index import PageIndex
 
 TABLE_PARTS = frozenset({"td", "th", "tr", "tbody", "thead", "tfoot", "table", "caption"})
 # A run shorter than this (characters) is a label or a menu entry more than prose.
@@ -81,7 +74,7 @@ def _lift(el: etree._Element, index: PageIndex, cache: dict) -> etree._Element |
 
 def _is_paragraph(block: etree._Element, index: PageIndex) -> bool:
     """A block that lays out one paragraph (its parent is the container)."""
-    if block.tag in PARAGRAPH_TAGS:
+    if block.tag in rules.article.PARAGRAPH_TAGS:
         return True
     if block.tag in ("div", "span", "font", "section") and block not in index.has_blocks:
         # A leaf div split by <br> into several lines is itself a container of lines.
@@ -129,7 +122,7 @@ def _footer_like(el: etree._Element, index: PageIndex) -> bool:
     known = memo.get(el)
     if known is None:
         text = index.raw_text(el)
-        known = memo[el] = any(marker in text for marker in FOOTER_MARKERS)
+        known = memo[el] = any(marker in text for marker in rules.article.FOOTER_MARKERS)
     return known
 
 
@@ -151,7 +144,7 @@ def _base_scores(index: PageIndex, scores: dict[etree._Element, float]) -> list[
         if cls or ident:
             body_named, furniture = _names_say(cls or "", ident or "")
             if body_named:
-                score *= CONTAINER_BONUS
+                score *= rules.article.CONTAINER_BONUS
             if furniture:
                 score *= 0.2
         out.append((score, el))
@@ -163,8 +156,8 @@ def _base_scores(index: PageIndex, scores: dict[etree._Element, float]) -> list[
 def _names_say(cls: str, ident: str) -> tuple[bool, bool]:
     """Whether a class value and id name an article body, and whether they name page furniture."""
     names, toks = names_of(cls, ident), tokens_of(cls, ident)
-    body_named = bool(names & CONTAINER_EXACT) or token_has_word(toks, CONTAINER_WORDS)
-    return body_named, bool(names & NOISE_EXACT) or not FURNITURE.isdisjoint(toks)
+    body_named = bool(names & rules.article.CONTAINER_EXACT) or token_has_word(toks, rules.article.CONTAINER_WORDS)
+    return body_named, bool(names & rules.article.NOISE_EXACT) or not FURNITURE.isdisjoint(toks)
 
 
 def rank_containers(

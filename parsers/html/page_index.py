@@ -15,8 +15,8 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from govmeta.parsers.article_rules import BLOCK_TAGS, SKIP_TAGS
-from govmeta.parsers.document import squash
+from govmeta.parsers import rules
+from govmeta.parsers.spaces import squash
 
 # Punctuation that marks running prose (a list of links or a menu has almost none).
 PROSE_PUNCTUATION = tuple("，。；、！？,;")
@@ -185,7 +185,7 @@ def index_page(root: etree._Element, exclude: list[etree._Element]) -> PageIndex
     own_punct_a = [0] * size
     blocky = [False] * size
     short: list[int] = []
-    block_tags, skip_tags = BLOCK_TAGS, SKIP_TAGS
+    block_tags, skip_tags = rules.article.BLOCK_TAGS, rules.article.SKIP_TAGS
     # The open elements' parents' states; the current element's in locals: its position (-1 when
     # excluded), whether it is link text, its nearest block.
     stack: list[tuple[int, bool, etree._Element]] = []

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from govmeta.parsers import text_rules as R
+from govmeta.parsers import rules
 from govmeta.parsers.hanzi import fold
-from govmeta.parsers.text_page import Key, TextPage, clean_text
+from govmeta.parsers.text.page import Key, TextPage, clean_text
 
 
 def breadcrumb(page: TextPage, lines: list[str], keys: list[Key]) -> tuple[list[str], int]:
     """The trail of the first 当前位置 line and where it ends (a key on the same line ends it)."""
-    for n, line in enumerate(lines[: R.BREADCRUMB_MAX_LINE]):
-        match = R.BREADCRUMB_LINE.match(fold(line))
+    for n, line in enumerate(lines[: rules.text.BREADCRUMB_MAX_LINE]):
+        match = rules.text.BREADCRUMB_LINE.match(fold(line))
         if not match:
             continue
         start = page.line_start(n)
@@ -21,7 +21,7 @@ def breadcrumb(page: TextPage, lines: list[str], keys: list[Key]) -> tuple[list[
         trail = clean_text(page.text[start + match.end(): end])
         if not trail and not on_line:  # the marker alone on its line: the trail follows on the next lines
             trail, end = _trail_below(page, lines, n, keys)
-        return [item for item in (clean_text(p) for p in R.BREADCRUMB_SPLIT.split(trail)) if item], end
+        return [item for item in (clean_text(p) for p in rules.text.BREADCRUMB_SPLIT.split(trail)) if item], end
     return [], 0
 
 
@@ -36,16 +36,23 @@ def _trail_below(page: TextPage, lines: list[str], n: int, keys: list[Key]) -> t
         line = clean_text(lines[m])
         if not line:
             continue
-        if R.BREADCRUMB_SPLIT.fullmatch(line):  # a separator on a line of its own (首页⏎>⏎专题专栏)
+        if rules.text.BREADCRUMB_SPLIT.fullmatch(line):  # a separator on a line of its own (首页⏎>⏎专题专栏)
             parts[-1:] = [parts[-1] + " >"] if parts else []
             end = page.line_start(m) + len(lines[m])
             continue
         items += 1
-        if items > R.BREADCRUMB_MAX_LINES_BELOW:
+        if items > rules.text.BREADCRUMB_MAX_LINES_BELOW:
             break
-        joined = R.BREADCRUMB_SPLIT.match(line) or (parts and R.BREADCRUMB_SPLIT.search(parts[-1] + " ")
-                                                      and parts[-1].rstrip().endswith((">", "»", "›")))
-        if m in keyed or len(line) > R.MAX_HEADLINE_CHARS or not (joined or len(line) <= R.CRUMB_ITEM_CHARS):
+        joined = rules.text.BREADCRUMB_SPLIT.match(line) or (
+            parts
+            and rules.text.BREADCRUMB_SPLIT.search(parts[-1] + " ")
+            and parts[-1].rstrip().endswith((">", "»", "›"))
+        )
+        if (
+            m in keyed
+            or len(line) > rules.text.MAX_HEADLINE_CHARS
+            or not (joined or len(line) <= rules.text.CRUMB_ITEM_CHARS)
+        ):
             break
         parts.append(line)
         end = page.line_start(m) + len(lines[m])

@@ -15,25 +15,13 @@ from functools import lru_cache
 
 from lxml import etree
 
-from govmeta.parsers.article_rules import (
-    BLOCK_TAGS,
-    CREDIT_LINE,
-    NOISE_EXACT,
-    NOISE_TOKENS,
-    PAGER_LINE,
-    PROMO_LINE,
-    RELATED_LABELS,
-    SECTION_HEADINGS,
-    SKIP_TAGS,
-    WIDGET_PREFIXES,
-    WIDGET_PUNCTUATION,
-    WIDGET_WORDS,
-)
-from govmeta.parsers.attachments import is_attachment_link
-from govmeta.parsers.classes import names_of, tokens_of
-from govmeta.parsers.container import is_data_table
-from govmeta.parsers.document import remove_keeping_tail, squash
-from govmeta.parsers.pageindex import PageIndex
+from govmeta.parsers import rules
+from govmeta.parsers.html.attachments import is_attachment_link
+from govmeta.parsers.html.classes import names_of, tokens_of
+from govmeta.parsers.html.container import is_data_table
+from govmeta.parsers.html.document import remove_keeping_tail
+from govmeta.parsers.html.page_index import PageIndex
+from govmeta.parsers.spaces import squash
 
 PARA = "\u2029"  # paragraph separator: never in page text after parsing
 BR = "\u2028"  # line separator: a <br> inside a paragraph block
@@ -71,7 +59,9 @@ def _leftover(el: etree._Element, index: PageIndex) -> str:
 @lru_cache(maxsize=4096)
 def _named_noise(cls: str, ident: str) -> bool:
     """A class value and id naming page furniture (cached by value)."""
-    return not NOISE_TOKENS.isdisjoint(tokens_of(cls, ident)) or not NOISE_EXACT.isdisjoint(names_of(cls, ident))
+    return not rules.article.NOISE_TOKENS.isdisjoint(tokens_of(cls, ident)) or not rules.article.NOISE_EXACT.isdisjoint(
+        names_of(cls, ident)
+    )
 
 
 def is_noise(el: etree._Element, index: PageIndex) -> bool:
@@ -134,12 +124,12 @@ def serialise(
         cell = in_cell.get(parent, False) if orig is not container else False
         if orig is not container and (
             orig in skip
-            or tag in SKIP_TAGS
+            or tag in rules.article.SKIP_TAGS
             or orig in excluded
             or (after and end_run.get(orig, after + 1) <= after)
             or is_noise(orig, index)
         ):
-            removals.append((dup, tag in BLOCK_TAGS or tag == "br", cell))
+            removals.append((dup, tag in rules.article.BLOCK_TAGS or tag == "br", cell))
             removed.add(orig)
             continue
         if tag in CELL_PARTS or tag == "tr" or tag == "table":
@@ -154,7 +144,7 @@ def serialise(
         in_cell[orig] = cell
         if tag == "br":
             dup.tail = (" " if cell else BR) + (dup.tail or "")
-        elif tag in BLOCK_TAGS and tag not in TRANSPARENT and orig is not container:
+        elif tag in rules.article.BLOCK_TAGS and tag not in TRANSPARENT and orig is not container:
             if cell:
                 _mark(dup, " ", " ")
             elif not index.total(orig) and _floats(orig):
@@ -250,7 +240,7 @@ def _table_of(el: etree._Element) -> etree._Element | None:
 
 
 # Widget words are split apart by whitespace and by these separators and brackets.
-_WIDGET_SPLIT = re.compile("[" + re.escape(WIDGET_PUNCTUATION) + "\\s]+")
+_WIDGET_SPLIT = re.compile("[" + re.escape(rules.article.WIDGET_PUNCTUATION) + "\\s]+")
 # A credit line is short.
 CREDIT_LINE_MAX = 80
 # A widget line is short.
@@ -259,17 +249,23 @@ WIDGET_LINE_MAX = 60
 
 def is_widget_line(line: str) -> bool:
     """A line of widget words only (打印本页 | 关闭窗口), a pager, a promotion or a widget prompt."""
-    if line.startswith(WIDGET_PREFIXES) or PAGER_LINE.match(line) or PROMO_LINE.match(line):
+    if (
+        line.startswith(rules.article.WIDGET_PREFIXES)
+        or rules.article.PAGER_LINE.match(line)
+        or rules.article.PROMO_LINE.match(line)
+    ):
         return True
     if len(line) > WIDGET_LINE_MAX:
         return False
-    return all(word in WIDGET_WORDS for word in _WIDGET_SPLIT.split(line) if word)
+    return all(word in rules.article.WIDGET_WORDS for word in _WIDGET_SPLIT.split(line) if word)
 
 
 # A related label at the start of a line (leading brackets and ASCII spaces anywhere in it are
 # ignored), then nothing or a colon / closing bracket.
 _RELATED_LINE = re.compile(
-    "[【\\[ ]*(?:" + "|".join(" *".join(map(re.escape, label)) for label in RELATED_LABELS) + ") *(?:[:：】\\]]|\\Z)"
+    "[【\\[ ]*(?:"
+    + "|".join(" *".join(map(re.escape, label)) for label in rules.article.RELATED_LABELS)
+    + ") *(?:[:：】\\]]|\\Z)"
 )
 
 
@@ -283,7 +279,7 @@ _HEADING_TRIM = " \u00a0\u3000:：【】[]"
 
 def is_section_heading(line: str) -> bool:
     """A line that is only the heading of a list section (附件：, 【相关文档】)."""
-    return len(line) <= 12 and line.strip(_HEADING_TRIM) in SECTION_HEADINGS
+    return len(line) <= 12 and line.strip(_HEADING_TRIM) in rules.article.SECTION_HEADINGS
 
 
 def credit_text(line: str) -> str | None:
@@ -294,10 +290,10 @@ def credit_text(line: str) -> str | None:
     rest = line
     while rest[:1] in "【[":
         close = rest.find("】" if rest[0] == "【" else "]")
-        if close < 0 or rest[1:close].strip() not in WIDGET_WORDS:
+        if close < 0 or rest[1:close].strip() not in rules.article.WIDGET_WORDS:
             break
         rest = rest[close + 1:].lstrip()
-    return rest if CREDIT_LINE.match(rest) else None
+    return rest if rules.article.CREDIT_LINE.match(rest) else None
 
 
 def clean_lines(lines: list[str]) -> list[str]:

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from lxml import etree
 
-from govmeta.parsers.article_rules import AUTHOR_MAX, BYLINE, SOURCE_MAX, SUBTITLE_LEAD
-from govmeta.parsers.attachments import is_attachment_link, read_attachments
-from govmeta.parsers.breadcrumb import read_breadcrumb
-from govmeta.parsers.classes import tokens
-from govmeta.parsers.container import container_scores, find_container
+from govmeta.parsers import rules
 from govmeta.parsers.dates import find_datetime
-from govmeta.parsers.headline import (
+from govmeta.parsers.html.attachments import is_attachment_link, read_attachments
+from govmeta.parsers.html.breadcrumb import read_breadcrumb
+from govmeta.parsers.html.classes import tokens
+from govmeta.parsers.html.container import container_scores, find_container
+from govmeta.parsers.html.headline import (
     Headline,
     crumb_reference,
     first_prose,
@@ -26,7 +26,7 @@ from govmeta.parsers.headline import (
     references,
     site_names,
 )
-from govmeta.parsers.infoline import (
+from govmeta.parsers.html.info import (
     DATE_SPAN,
     LABEL,
     Pair,
@@ -39,8 +39,8 @@ from govmeta.parsers.infoline import (
     usable,
     views_value,
 )
-from govmeta.parsers.pageindex import Line, PageIndex, index_page
-from govmeta.parsers.paragraphs import clean_lines, credit_text, is_section_heading, serialise
+from govmeta.parsers.html.page_index import Line, PageIndex, index_page
+from govmeta.parsers.html.paragraphs import clean_lines, credit_text, is_section_heading, serialise
 
 # A date in a list entry (this deep) is the entry's, never the article's.
 LIST_TAGS = frozenset({"li", "dd", "dt"})
@@ -98,12 +98,12 @@ class Facts:
             if pair.kind == "source":
                 # An info-line 来源 (even empty) rules out guessing; a credit line's does not.
                 self.source_shown = self.source_shown or person_sources
-                if self.source is None and usable(pair.value, SOURCE_MAX) and (
+                if self.source is None and usable(pair.value, rules.article.SOURCE_MAX) and (
                     person_sources or not looks_like_person(pair.value)
                 ):
                     self.source = pair.value
             elif pair.kind == "author":
-                if self.author is None and usable(pair.value, AUTHOR_MAX):
+                if self.author is None and usable(pair.value, rules.article.AUTHOR_MAX):
                     self.author = pair.value
             elif pair.kind == "views":
                 if self.views is None and pair.value:
@@ -166,9 +166,9 @@ def _class_hinted(index: PageIndex, start: int, end: int, facts: Facts) -> None:
         text = index.element_string(el)
         if not text or LABEL.search(text) or DATE_SPAN.search(text):
             continue
-        if is_author and facts.author is None and usable(text, AUTHOR_MAX):
+        if is_author and facts.author is None and usable(text, rules.article.AUTHOR_MAX):
             facts.author = text
-        if is_source and facts.source_guess is None and usable(text, SOURCE_MAX):
+        if is_source and facts.source_guess is None and usable(text, rules.article.SOURCE_MAX):
             facts.source_guess = text
 
 
@@ -195,7 +195,12 @@ def _body(
                 facts.take(read_text_pairs(line))
             lines.pop(head)
             continue
-        if headline.subtitle is None and subtitle is None and line.startswith(SUBTITLE_LEAD) and len(line) <= 100:
+        if (
+            headline.subtitle is None
+            and subtitle is None
+            and line.startswith(rules.article.SUBTITLE_LEAD)
+            and len(line) <= 100
+        ):
             subtitle = line
             lines.pop(head)
             continue
@@ -207,7 +212,7 @@ def _body(
         head += 1
     if facts.author is None:
         for line in lines[:3]:
-            match = BYLINE.search(line)
+            match = rules.article.BYLINE.search(line)
             if match:
                 facts.author = match[1]
                 break

@@ -18,16 +18,14 @@ The rules (keys, markers, limits) are data in parsers/text_rules.py.
 
 from __future__ import annotations
 
-from govmeta.parsers import text_rules as R
+from govmeta.parsers import rules
 from govmeta.parsers.dates import find_datetime
 from govmeta.parsers.hanzi import fold
-from govmeta.parsers.labels import Vocabulary, clean_label
-from govmeta.parsers.pinyin_repair import repair_pinyin
-from govmeta.parsers.text_block import Cluster, best, clusters, read_block
-from govmeta.parsers.text_body import attachments, paragraphs
-from govmeta.parsers.text_crumbs import breadcrumb
-from govmeta.parsers.text_header import page_start
-from govmeta.parsers.text_headline import (
+from govmeta.parsers.text.block import Cluster, best, clusters, read_block
+from govmeta.parsers.text.body import attachments, paragraphs
+from govmeta.parsers.text.breadcrumb import breadcrumb
+from govmeta.parsers.text.header import page_start
+from govmeta.parsers.text.headline import (
     dated_title,
     headline,
     headline_date,
@@ -35,9 +33,11 @@ from govmeta.parsers.text_headline import (
     leftovers,
     merge_wrapped,
 )
-from govmeta.parsers.text_info import byline_after, info_runs, read_info, soft_info
-from govmeta.parsers.text_page import Key, Span, TextPage, clean_text, find_keys
-from govmeta.parsers.text_table import table_blocks
+from govmeta.parsers.text.info import byline_after, info_runs, read_info, soft_info
+from govmeta.parsers.text.page import Key, Span, TextPage, clean_text, find_keys
+from govmeta.parsers.text.pinyin_repair import repair_pinyin
+from govmeta.parsers.text.table import table_blocks
+from govmeta.parsers.vocabulary import Vocabulary, clean_label
 
 
 def read_text_dump(text: str, vocabulary: Vocabulary) -> dict:
@@ -104,7 +104,9 @@ def read_text_dump(text: str, vocabulary: Vocabulary) -> dict:
             body.pop(0)
     head["title"], title_date = dated_title(head["title"])
     title_date = title_date or headline_date(zone, head["title"])
-    if head["title"] and body and R.BRACKETED_DATE.match(body[0][0]):  # the date under a headline read from below
+    if (
+        head["title"] and body and rules.text.BRACKETED_DATE.match(body[0][0])
+    ):  # the date under a headline read from below
         title_date = title_date or find_datetime(body.pop(0)[0])
     paras = paragraphs(body)
 
@@ -155,6 +157,6 @@ def _body_line(lines: list[str], keys: list[Key]) -> int:
     """The first line that reads as running text (long, no keys): the body starts there."""
     keyed = {k.line for k in keys}
     for n, line in enumerate(lines):
-        if n not in keyed and len(line.strip()) > R.MAX_HEADLINE_CHARS:
+        if n not in keyed and len(line.strip()) > rules.text.MAX_HEADLINE_CHARS:
             return n
     return len(lines)
