@@ -11,9 +11,9 @@ from lxml import etree
 from govmeta.parsers import rules
 from govmeta.parsers.html.document import element_text
 
-_EXTENSIONS = frozenset(rules.article.ATTACHMENT_EXTENSIONS)
+_EXTENSIONS = frozenset(rules.words.ATTACHMENT_EXTENSIONS)
 # Quick test: an attachment extension somewhere in the href (then parsed properly).
-_MAYBE_FILE = re.compile(r"\.(?:" + "|".join(rules.article.ATTACHMENT_EXTENSIONS) + r")(?![a-z0-9])", re.I)
+_MAYBE_FILE = re.compile(r"\.(?:" + "|".join(rules.words.ATTACHMENT_EXTENSIONS) + r")(?![a-z0-9])", re.I)
 _NOT_FILES = ("javascript:", "mailto:", "tel:", "#")
 
 
@@ -70,10 +70,10 @@ def in_attachment_row(a: etree._Element, depth: int = 4) -> bool:
         if el is None:
             return False
         head = (el.text or "").strip()
-        if head.startswith(rules.article.ATTACHMENT_LABELS):
+        if head.startswith(rules.words.ATTACHMENT_LABELS):
             return True
         previous = el.getprevious()
-        if previous is not None and element_text(previous).startswith(rules.article.ATTACHMENT_LABELS):
+        if previous is not None and element_text(previous).startswith(rules.words.ATTACHMENT_LABELS):
             return True
         el = el.getparent()
     return False

@@ -34,7 +34,7 @@ def _label_at(text: str) -> str | None:
     """The breadcrumb label a text starts with (当前位置：…), if any; any whitespace (a line break,
     a tab, nbsp, U+3000) may stand around it."""
     head = text.lstrip()
-    for label in rules.article.BREADCRUMB_LABELS:
+    for label in rules.words.BREADCRUMB_LABELS:
         if head.startswith(label):
             rest = head[len(label):].lstrip()
             if not rest or rest[0] in ":：>»›" or len(label) > 2:

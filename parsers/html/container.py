@@ -26,6 +26,7 @@ LAYOUT_CELL_CHARS = 400
 # A page footer is short; a longer block mentioning 版权所有 is not one.
 FOOTER_MAX_CHARS = 600
 FOOTER_CHECKS = 5
+FOOTER_WORDS = rules.words.FOOTER_MARKERS + rules.article.FOOTER_CONTACT_WORDS
 # Class/id tokens of page furniture that never holds the article.
 FURNITURE = frozenset({"footer", "foot", "copyright", "nav", "menu", "sidebar", "comment", "comments"})
 
@@ -122,7 +123,7 @@ def _footer_like(el: etree._Element, index: PageIndex) -> bool:
     known = memo.get(el)
     if known is None:
         text = index.raw_text(el)
-        known = memo[el] = any(marker in text for marker in rules.article.FOOTER_MARKERS)
+        known = memo[el] = any(marker in text for marker in FOOTER_WORDS)
     return known
 
 

@@ -197,7 +197,7 @@ def _value(segment: str, kind: str) -> str:
         segment = segment[: min(cuts)]
     words = squash(segment).split(" ")
     for i, word in enumerate(words):
-        if i and word.strip(_VALUE_TRIM) in rules.article.WIDGET_WORDS:
+        if i and word.strip(_VALUE_TRIM) in rules.words.WIDGET_WORDS:
             words = words[:i]
             break
     return trim_value(" ".join(words))
@@ -223,7 +223,7 @@ def usable(value: str | None, limit: int) -> bool:
         bool(value)
         and value not in rules.article.EMPTY_VALUES
         and len(value) <= limit
-        and value not in rules.article.WIDGET_WORDS
+        and value not in rules.words.WIDGET_WORDS
     )
 
 

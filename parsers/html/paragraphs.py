@@ -257,7 +257,7 @@ def is_widget_line(line: str) -> bool:
         return True
     if len(line) > WIDGET_LINE_MAX:
         return False
-    return all(word in rules.article.WIDGET_WORDS for word in _WIDGET_SPLIT.split(line) if word)
+    return all(word in rules.words.WIDGET_WORDS for word in _WIDGET_SPLIT.split(line) if word)
 
 
 # A related label at the start of a line (leading brackets and ASCII spaces anywhere in it are
@@ -290,7 +290,7 @@ def credit_text(line: str) -> str | None:
     rest = line
     while rest[:1] in "【[":
         close = rest.find("】" if rest[0] == "【" else "]")
-        if close < 0 or rest[1:close].strip() not in rules.article.WIDGET_WORDS:
+        if close < 0 or rest[1:close].strip() not in rules.words.WIDGET_WORDS:
             break
         rest = rest[close + 1:].lstrip()
     return rest if rules.article.CREDIT_LINE.match(rest) else None

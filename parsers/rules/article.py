@@ -57,16 +57,6 @@ NOISE_TOKENS = frozenset({
 NOISE_EXACT = frozenset({"main-word", "sub-area", "print-close", "m-share", "div_div", "qr_container",
                          "pagesource", "video-2017", "post_btmshare"})
 
-# Words of widget lines (a line made only of these, between separators, is dropped): print, close,
-# send, comment, back-to-top, font size …
-WIDGET_WORDS = frozenset({
-    "打印", "打印本页", "打印本文", "打印此页", "打印文章", "打印页面", "我要打印", "关闭", "关闭窗口", "关闭本页",
-    "关闭页面", "返回", "返回顶部", "返回页首", "返回首页", "回到顶部", "顶部", "收藏", "加入收藏", "收藏本页", "分享",
-    "分享到", "推荐", "推荐给朋友", "发送给朋友", "发表评论", "我要评论", "评论", "纠错", "我要纠错", "字号", "字体",
-    "大", "中", "小", "默认", "放大", "缩小", "正常", "超大", "[大]", "[中]", "[小]", "扫一扫在手机打开当前页",
-    "扫一扫在手机上查看当前页面", "用微信扫描二维码", "分享至好友和朋友圈", "（点击看清晰大图）", "点击看大图",
-    "点击查看大图", "上一页", "下一页", "上一篇", "下一篇", "首页", "尾页", "视力保护色", "保护视力色",
-})
 # Separators and brackets around widget words.
 WIDGET_PUNCTUATION = "|｜│丨/【】[]()（）:：·•,， \u00a0\u3000"
 # A line starting with one of these is a widget, never article text.
@@ -144,14 +134,6 @@ BYLINE = re.compile(r"记者\s*([\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*
 
 # --- breadcrumb -------------------------------------------------------------------------
 
-# Labels before a trail (longest first when matched). Any of them may be followed by a colon, a
-# separator or any whitespace (a line break, a tab) before the first entry.
-BREADCRUMB_LABELS = tuple(sorted((
-    "您现在的位置", "您当前的位置", "您当前所在位置", "您的位置", "当前位置", "所在位置", "当前的位置", "现在位置",
-    "你的位置", "你现在的位置", "位置", "当前栏目", "您所在的位置", "您所在位置", "您现在所在的位置", "您现在位置",
-    "当前所在位置", "您目前所在的位置", "您目前的位置", "目前位置", "所处位置", "当前所处位置", "你所在的位置",
-    "你当前的位置", "您当前位置", "我的位置", "您的当前位置",
-), key=len, reverse=True))
 # Class/id parts that name a trail: strong words (found inside a token) and exact tokens.
 BREADCRUMB_WORDS = ("crumb", "position", "location", "weizhi", "dqwz", "curpage", "curpos", "mianbao", "currchnl")
 BREADCRUMB_TOKENS = frozenset({"current", "dangqian", "wzdh", "place", "locate", "bread", "sitepath"})
@@ -172,9 +154,6 @@ BREADCRUMB_ITEM_MAX = 30
 
 # --- attachments ------------------------------------------------------------------------
 
-ATTACHMENT_EXTENSIONS = ("pdf", "doc", "docx", "xls", "xlsx", "wps", "et", "ofd", "zip", "rar", "7z", "txt",
-                         "ppt", "pptx", "csv", "dps")
-ATTACHMENT_LABELS = ("附件", "文件下载", "附件下载", "相关附件", "下载附件", "点击下载")
 # Resolve attachment hrefs against the page url when it is known (design/record.md; the corpus gold keeps
 # hrefs as written, but the scorer compares names only).
 RESOLVE_ATTACHMENT_URLS = True
@@ -189,9 +168,9 @@ SURNAMES = frozenset(
     "温康施牛樊葛邢齐乔伍庞颜倪庄聂鲁岳翟殷詹欧耿焦俞柳祝舒阮柯梅童凌毕裴霍涂苗谷盛翁冉骆蓝靳"
 )
 
-# Page-footer wording: a block saying this is the site's legal/contact footer, not an article.
-FOOTER_MARKERS = ("版权所有", "Copyright", "copyright", "ICP备", "ICP证", "免责声明", "网站标识码", "公网安备",
-                  "主办单位", "承办单位", "技术支持", "联系电话", "举报电话", "版权声明", "All Rights Reserved")
+# Contact lines of a page footer: a short block holding one (with no article) is the footer. A text line
+# starting so may still be a notice's own body, so the text-dump reader does not use these.
+FOOTER_CONTACT_WORDS = ("联系电话", "举报电话")
 # Class/id token parts that name an article body (a bonus when a candidate's name contains one).
 CONTAINER_WORDS = ("content", "article", "zoom", "zhengwen", "wenzhang", "detail", "editor", "unionstyle",
                    "context", "artic", "main-txt", "newstext", "text")

@@ -6,6 +6,8 @@ attribute of one CMS: the block is found where known labels cluster, whatever th
 
 from __future__ import annotations
 
+from govmeta.parsers.rules import words
+
 # --- Reading the page as text segments -------------------------------------------------------------
 
 # Elements that flow inside a line: their text joins the surrounding segment (as separate pieces).
@@ -106,6 +108,5 @@ GRID_MAX_UNKNOWN_SHARE = 0.25
 LIST_HEADING_LABELS = frozenset({"序号", "排序", "操作", "查看", "详情", "下载"})
 # A value cell that is wholly a link to another page names another document (a list row); links to
 # these files (an attachment in the block) and links going nowhere do not count.
-FILE_LINK_EXTENSIONS = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".et", ".ofd", ".zip", ".rar",
-                        ".7z", ".txt", ".ppt", ".pptx", ".jpg", ".png")
+FILE_LINK_EXTENSIONS = tuple("." + ext for ext in (*words.ATTACHMENT_EXTENSIONS, *words.IMAGE_EXTENSIONS))
 DEAD_LINK_PREFIXES = ("#", "javascript:", "mailto:")

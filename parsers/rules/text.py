@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from govmeta.parsers.dates import DATE_TEXT
+from govmeta.parsers.rules import words
 
 # --- What is not the page's text -------------------------------------------------------------
 
@@ -37,9 +38,6 @@ ICON_GLYPHS = re.compile("[\ue000-\uf8ff]")
 
 # --- Breadcrumb --------------------------------------------------------------------------------
 
-BREADCRUMB_MARKERS = ("当前位置", "您当前的位置", "您当前位置", "您现在的位置", "您的位置", "你的位置",
-                      "当前所在位置", "所在位置", "现在位置", "您现在所在的位置", "您所在的位置", "您当前所在位置",
-                      "你现在的位置", "当前所在的位置")
 # Only this many lines of the page text are searched for the breadcrumb.
 BREADCRUMB_MAX_LINE = 40
 # A marker alone on its line: the trail is read from up to this many item lines below it, each a
@@ -48,7 +46,7 @@ BREADCRUMB_MAX_LINE = 40
 BREADCRUMB_MAX_LINES_BELOW = 8
 CRUMB_ITEM_CHARS = 12
 # A marker counts only at the start of a line, followed by a colon (or whitespace then text).
-BREADCRUMB_LINE = re.compile(r"^\s*(?:" + "|".join(sorted(BREADCRUMB_MARKERS, key=len, reverse=True))
+BREADCRUMB_LINE = re.compile(r"^\s*(?:" + "|".join(words.BREADCRUMB_LABELS)
                              + r")\s*[:：]?\s*")
 BREADCRUMB_SPLIT = re.compile(r"\s*(?:>>|»|›|>|＞|→|/|\\|-{1,2}>|・)\s*")
 
@@ -137,27 +135,20 @@ HEADLINE_CONTINUES_AFTER = ("关于", "印发", "转发", "批转", "的", "和"
 HEADLINE_CONTINUES_WITH = ("《", "的", "（", "(", "》", "）", ")")
 # A headline line starting like this is a subtitle (副题).
 SUBTITLE_PREFIX = re.compile(r"^\s*(?:——|—|──|--|－－)")
-# Widgets and site chrome: a body line made only of these words is dropped.
-WIDGET_WORDS = frozenset({
-    "微信", "微博", "QQ空间", "QQ", "全真版", "文字版", "文件下载", "相关链接", "相关链接：", "-->", "<--",
-    "打印", "关闭", "打印本页", "关闭窗口", "【打印】", "【关闭】", "【打印本页】", "【关闭窗口】", "[打印]",
-    "[关闭]", "分享到", "分享到：", "分享", "分享：", "收藏", "【大】", "【中】", "【小】", "大", "中", "小",
-    "【字体：大", "小】", "字号", "字体", "返回顶部", "扫一扫", "在手机打开当前页", "扫一扫在手机打开当前页",
-    "附件下载", "TOP", "【字体：", "【字号：", "字体：", "字号：",
-})
 # A body piece made only of punctuation (the 】 of a font-size widget) is not a paragraph.
 PUNCTUATION_ONLY = re.compile(r"^[^\w]+$")
 # A body line longer than this with this many spaces is a flattened page: spaces end paragraphs.
 FLATTENED_LINE_CHARS = 300
 FLATTENED_MIN_GAPS = 5
-# A line starting like this ends the body (the page footer).
-FOOTER_PREFIXES = ("版权所有", "主办单位", "承办单位", "网站标识码", "网站地图", "技术支持", "联系我们",
-                   "主办：", "承办：", "Copyright", "copyright", "上一篇", "下一篇", "相关文章", "相关阅读")
+# A line starting like this ends the body: the page footer, or the links to other articles under it.
+BODY_END_PREFIXES = (*words.FOOTER_MARKERS, "上一篇", "下一篇", "相关文章", "相关阅读")
 # Attachment names in a text dump (there are no links, only the names the page showed).
-ATTACHMENT_NAME = re.compile(r"\S+?\.(?:pdf|docx?|xlsx?|wps|zip|rar|ofd|et|dps|pptx?)\b", re.I)
-ATTACHMENT_LABELS = frozenset({"附件", "文件下载", "附件下载", "相关附件"})
+ATTACHMENT_NAME = re.compile(r"\S+?\.(?:" + "|".join(words.ATTACHMENT_EXTENSIONS) + r")\b", re.I)
+ATTACHMENT_LABELS = frozenset(words.ATTACHMENT_LABELS)
 # A body line naming one attachment: 附件：xxx.pdf, 附件1. xxx.docx, or the file name alone.
 ATTACHMENT_LINE = re.compile(
-    r"^(?:(?:相关)?附件\s*\d*\s*[:：.、]?\s*)?(?P<name>[^\s:：]{1,80}?\.(?:pdf|docx?|xlsx?|wps|zip|rar|ofd|et|pptx?))$",
+    r"^(?:(?:相关)?附件\s*\d*\s*[:：.、]?\s*)?(?P<name>[^\s:：]{1,80}?\.(?:"
+    + "|".join(words.ATTACHMENT_EXTENSIONS)
+    + r"))$",
     re.I,
 )

@@ -173,8 +173,8 @@ def _is_cell_label(label: str) -> bool:
     """An unknown label that may head a block cell: not a widget, a breadcrumb marker or a crawler key."""
     folded = fold(label)
     return not (
-        folded in rules.text.WIDGET_WORDS
-        or folded + "：" in rules.text.WIDGET_WORDS
+        folded in rules.words.WIDGET_WORDS
+        or folded + "：" in rules.words.WIDGET_WORDS
         or rules.text.BREADCRUMB_LINE.match(folded)
         or folded in rules.text.CRAWLER_KEYS
     )

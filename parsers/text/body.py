@@ -12,7 +12,7 @@ def paragraphs(pieces: list[tuple[str, str]]) -> list[str]:
     page on one line, spaces between its paragraphs) split on spaces."""
     out: list[str] = []
     for piece, line in pieces:
-        if fold(piece).startswith(rules.text.FOOTER_PREFIXES):
+        if fold(piece).startswith(rules.text.BODY_END_PREFIXES):
             if out:
                 break
             continue
@@ -22,7 +22,7 @@ def paragraphs(pieces: list[tuple[str, str]]) -> list[str]:
             out.extend(
                 word
                 for word in piece.split(" ")
-                if word and fold(word) not in rules.text.WIDGET_WORDS and not rules.text.PUNCTUATION_ONLY.match(word)
+                if word and fold(word) not in rules.words.WIDGET_WORDS and not rules.text.PUNCTUATION_ONLY.match(word)
             )
         else:
             out.append(piece)

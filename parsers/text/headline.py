@@ -35,7 +35,7 @@ def leftovers(text: str, spans: list[Span]) -> list[tuple[int, str]]:
 
 def is_widget(piece: str) -> bool:
     words = [w for w in _BRACKET_RUN.sub("】 【", fold(piece)).replace("][", "] [").split(" ") if w]
-    return bool(words) and all(w in rules.text.WIDGET_WORDS for w in words)
+    return bool(words) and all(w in rules.words.WIDGET_WORDS for w in words)
 
 
 def headline_like(line: str) -> bool:

@@ -95,7 +95,7 @@ def join_lines(text: str) -> str:
 
 def strip_widgets(value: str) -> str:
     words = value.split(" ")
-    while len(words) > 1 and fold(words[-1]) in rules.text.WIDGET_WORDS:
+    while len(words) > 1 and fold(words[-1]) in rules.words.WIDGET_WORDS:
         words.pop()
     return " ".join(words)
 
