@@ -67,22 +67,6 @@ def _anchor_of(el: etree._Element) -> etree._Element | None:
     return None
 
 
-def _split(text: str) -> list[str]:
-    """Plain trail text split on separator tokens (首页 > 要闻 > 正文)."""
-    parts: list[str] = []
-    word = ""
-    for token in text.replace(">", " > ").replace("»", " » ").replace("›", " › ").split():
-        if token in rules.article.BREADCRUMB_SEPARATORS or set(token) <= _SEPARATOR_CHARS:
-            if word:
-                parts.append(word)
-            word = ""
-        else:
-            word = f"{word} {token}" if word else token
-    if word:
-        parts.append(word)
-    return parts
-
-
 def _runs(index: PageIndex, el: etree._Element) -> list[Run]:
     """The trail's runs, without those of widgets nested in it (font size, print, share)."""
     out = []

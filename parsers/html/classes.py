@@ -54,11 +54,6 @@ def _tokens(cls: str, ident: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def has_token(el: etree._Element, wanted: frozenset[str]) -> bool:
-    """Some class/id token of the element is in ``wanted``."""
-    return not wanted.isdisjoint(tokens(el))
-
-
 @lru_cache(maxsize=8192)
 def token_has_word(toks: frozenset[str], words: tuple[str, ...]) -> bool:
     """Some token contains one of the words (``con-title01`` contains title)."""

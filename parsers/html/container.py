@@ -158,7 +158,7 @@ def _names_say(cls: str, ident: str) -> tuple[bool, bool]:
     """Whether a class value and id name an article body, and whether they name page furniture."""
     names, toks = names_of(cls, ident), tokens_of(cls, ident)
     body_named = bool(names & rules.article.CONTAINER_EXACT) or token_has_word(toks, rules.article.CONTAINER_WORDS)
-    return body_named, bool(names & rules.article.NOISE_EXACT) or not FURNITURE.isdisjoint(toks)
+    return body_named, not FURNITURE.isdisjoint(toks)
 
 
 def rank_containers(

@@ -17,7 +17,7 @@ from lxml import etree
 
 from govmeta.parsers import rules
 from govmeta.parsers.html.attachments import is_attachment_link
-from govmeta.parsers.html.classes import names_of, tokens_of
+from govmeta.parsers.html.classes import tokens_of
 from govmeta.parsers.html.container import is_data_table
 from govmeta.parsers.html.document import remove_keeping_tail
 from govmeta.parsers.html.page_index import PageIndex
@@ -59,9 +59,7 @@ def _leftover(el: etree._Element, index: PageIndex) -> str:
 @lru_cache(maxsize=4096)
 def _named_noise(cls: str, ident: str) -> bool:
     """A class value and id naming page furniture (cached by value)."""
-    return not rules.article.NOISE_TOKENS.isdisjoint(tokens_of(cls, ident)) or not rules.article.NOISE_EXACT.isdisjoint(
-        names_of(cls, ident)
-    )
+    return not rules.article.NOISE_TOKENS.isdisjoint(tokens_of(cls, ident))
 
 
 def is_noise(el: etree._Element, index: PageIndex) -> bool:

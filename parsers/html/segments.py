@@ -35,11 +35,6 @@ class Segment:
             found = owner
         return found
 
-    def piece_bounds(self) -> list[tuple[int, int]]:
-        """(start, end) of every piece."""
-        ends = [*self.starts[1:], len(self.text)]
-        return list(zip(self.starts, ends, strict=True))
-
 
 def _starts(texts: list[str]) -> list[int]:
     """Where each piece starts in the joined text."""

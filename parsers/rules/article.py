@@ -36,7 +36,7 @@ CONTAINER_EXACT = frozenset(s.lower() for s in (
     "TRS_Editor", "Custom_UnionStyle", "zoom", "detailContent", "vsb_content", "endText", "article_content",
     "article-content", "articleContent", "art_content", "artContent", "main-txt", "con_text", "conTxt",
     "news_content", "newsContent", "news-content", "content_text", "contentText", "textContent", "wzcon",
-    "xl_content", "bt-article-02", "article-body", "articleBody", "art_contextBox", "dContents", "entext",
+    "xl_content", "bt-article-02", "article-body", "articleBody",
     "pages_content", "pages-content", "UCAP-CONTENT", "ucap-content", "fontzoom", "Zoom", "zw", "zhengwen",
     "show_content", "ContentBody", "content_body", "nr", "txt", "text", "article", "content",
 ))
@@ -53,9 +53,6 @@ NOISE_TOKENS = frozenset({
     "video", "player", "audio", "yybb", "advert", "ad", "ads", "breadcrumb", "crumbs", "position",
     "location", "keywords", "tags", "zrbj",
 })
-# ... and whole class/id values (checked after lower-casing).
-NOISE_EXACT = frozenset({"main-word", "sub-area", "print-close", "m-share", "div_div", "qr_container",
-                         "pagesource", "video-2017", "post_btmshare"})
 
 # Separators and brackets around widget words.
 WIDGET_PUNCTUATION = "|｜│丨/【】[]()（）:：·•,， \u00a0\u3000"
@@ -82,11 +79,7 @@ CREDIT_LINE = re.compile(
 
 # --- headline ---------------------------------------------------------------------------
 
-# Class/id tokens that name a headline element.
-TITLE_TOKENS = frozenset({"title", "tit", "biaoti", "bt", "headline", "heading", "arttitle", "articletitle",
-                          "h1title", "newstitle", "news_title", "contitle", "xl_title", "sp_title", "ltle",
-                          "f24", "font01", "style8", "detailtitle", "main-title", "wenzhang"})
-# … minus tokens that say the element is NOT the headline.
+# Class/id tokens that say the element is NOT the headline.
 NOT_TITLE_TOKENS = frozenset({"sub", "subtitle", "second", "small", "list", "nav", "menu", "top", "site", "logo",
                               "head", "header", "banner",
                               "section", "column", "lanmu", "footer", "friend", "link", "links", "bar",
