@@ -13,13 +13,14 @@ import click
 
 from govmeta.cli.exitcodes import ExitCode
 from govmeta.cli.inputs import ALL_FILES, DEFAULT_PATTERNS, STDIN_NAME, Input, expand, read_path_list
+from govmeta.cli.labelfile import load_vocabulary
 from govmeta.cli.outputs import FORMATS
 from govmeta.cli.reporting import Reporter
 from govmeta.cli.runner import DEFAULT_MAX_BYTES, ExtractOptions, run
 from govmeta.cli.sink import open_sink
 from govmeta.parsers.encoding.charsets import codec_for_label
+from govmeta.parsers.rules.labels import CANONICAL_FIELDS, OTHER_BLOCK_LABELS
 from govmeta.parsers.schema import record_schema
-from govmeta.parsers.vocabulary import CANONICAL_FIELDS, OTHER_BLOCK_LABELS, build_vocabulary, load_label_file
 
 
 def _version() -> str:
@@ -128,8 +129,8 @@ def extract(paths, files_from, max_bytes, quiet, fmt, output, excel, encoding, l
     vocabulary = None
     if labels_file:
         try:
-            vocabulary = build_vocabulary(load_label_file(labels_file))
-        except (ValueError, OSError, UnicodeDecodeError) as exc:
+            vocabulary = load_vocabulary(labels_file)
+        except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="--labels") from exc
     options = ExtractOptions(encoding=encoding, vocabulary=vocabulary, max_bytes=max_bytes, simplified=simplified)
     inputs, stdin_data = _collect_inputs(paths, files_from)

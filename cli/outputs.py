@@ -7,7 +7,7 @@ import io
 import json
 from typing import BinaryIO
 
-from govmeta.parsers.vocabulary import CANONICAL_FIELDS
+from govmeta.parsers.rules.labels import CANONICAL_FIELDS
 
 FORMATS = ("jsonl", "json", "csv")
 LIST_SEPARATOR = "; "

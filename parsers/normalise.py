@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from govmeta.parsers.dates import normalise_date
+from govmeta.parsers.rules.labels import LIST_SPLIT
 from govmeta.parsers.spaces import squash
-from govmeta.parsers.vocabulary import LIST_SPLIT, Vocabulary, clean_label
+from govmeta.parsers.vocabulary import Vocabulary, clean_label
 
 
 def canonical_metadata(pairs: list[dict[str, str]], vocabulary: Vocabulary) -> tuple[dict, list[str]]:

@@ -34,8 +34,11 @@ def extract_record(
     ``url`` is the page's address when the container knew it (MHTML, WARC); ``encoding``
     overrides detection; ``transport_charset`` is a charset from a container header;
     ``simplified`` converts the record's text to simplified Chinese.
-    Raises ExtractionError for input that is not a page (empty, binary, no text).
+    Raises ExtractionError for input that is not a page (empty, binary, no text), TypeError for
+    arguments of the wrong kind.
     """
+    _check_arguments(data, vocabulary)
+    data = bytes(data)
     vocabulary = vocabulary or DEFAULT_VOCABULARY
     check_page_bytes(data)
     decoded = decode_page(data, override=encoding, transport=transport_charset)
@@ -56,3 +59,13 @@ def extract_record(
     parts["warnings"] = warnings + parts["warnings"]
     record = {key: parts.get(key) for key in RECORD_KEYS}
     return to_simplified(record) if simplified else record
+
+
+def _check_arguments(data: object, vocabulary: object) -> None:
+    """Clear messages for the two mistakes a library user makes: text for bytes, a dict for a Vocabulary."""
+    if not isinstance(data, bytes | bytearray | memoryview):
+        raise TypeError(f"extract_record() takes the page's bytes, not {type(data).__name__}: read the file in "
+                        "binary mode (Path.read_bytes()); the encoding is govmeta's to choose")
+    if vocabulary is not None and not isinstance(vocabulary, Vocabulary):
+        raise TypeError(f"vocabulary must be a govmeta.parsers.Vocabulary, not {type(vocabulary).__name__}: "
+                        "build one with Vocabulary.from_mapping({'index_no': ['信息编码']})")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from govmeta.parsers.vocabulary import CANONICAL_FIELDS
+from govmeta.parsers.rules.labels import CANONICAL_FIELDS
 
 SCHEMA_ID = "https://govmeta.invalid/schema/record-1.json"
 _NULLABLE_STRING = {"type": ["string", "null"]}

@@ -1,18 +1,10 @@
-"""The article reader: fixtures of layouts the corpus lacks, its parts on small inputs, and the corpus.
+"""The article reader: its parts on small inputs.
 
-Fixtures live in fixtures/articles/ (``<name>.html`` with the expected record beside it as
-``<name>.json``; keys starting with "_" are notes). The corpus test scores every real page of
-../shared/corpus against its gold with the scorer's own normalisation and holds the article
-figures to the targets of issue 5.
+The fixtures of layouts the corpus lacks (fixtures/articles/) are run by tests/test_fixtures.py; the corpus
+figures are held by the floors in tests/test_corpus.py.
 """
 
 from __future__ import annotations
-
-import importlib.util
-import json
-from pathlib import Path
-
-import pytest
 
 from govmeta.parsers import extract_record
 from govmeta.parsers.html.attachments import file_name
@@ -30,29 +22,11 @@ from govmeta.parsers.html.paragraphs import (
     is_widget_line,
 )
 from govmeta.parsers.html.reader import fallback_title
-from tests.paths import FIXTURES, SHARED, needs_shared
+from tests.paths import FIXTURES
 
 ARTICLES = FIXTURES / "articles"
 ARTICLE_KEYS = ("url", "breadcrumb", "title", "kicker", "subtitle", "content_source", "author", "published_at",
                 "views", "paragraphs", "attachments", "fields", "metadata")
-
-
-def article_fixtures() -> list[Path]:
-    return sorted(p for p in ARTICLES.glob("*.html") if p.with_suffix(".json").is_file())
-
-
-@pytest.mark.parametrize("page", article_fixtures(), ids=lambda p: p.stem)
-def test_article_fixture(page: Path):
-    expected = json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))
-    assert expected.get("_mirrors"), "every fixture names the real layout it mirrors"
-    record = extract_record(page.read_bytes(), str(page))
-    for key in ARTICLE_KEYS:
-        if key in expected:
-            assert record[key] == expected[key], key
-
-
-def test_there_are_article_fixtures():
-    assert len(article_fixtures()) >= 5
 
 
 # --- parts -----------------------------------------------------------------------------
@@ -277,42 +251,3 @@ def test_attachment_file_names():
     assert file_name("/module/download/downfile.jsp?classid=0&filename=be5f.pdf") == "be5f.pdf"
     assert file_name("./P0202205.docx") == "P0202205.docx"
     assert file_name("/art/2023/6/12/art_1.html") is None
-
-
-# --- the corpus ------------------------------------------------------------------------
-
-# Issue 5 targets (exact share per key; body: bigram F1 mean and floor; attachments: name F1).
-TARGETS = {"title": 0.98, "published_at": 0.95, "content_source": 0.95, "views": 0.95}
-BODY_MEAN, BODY_MIN, ATTACHMENTS_F1 = 0.97, 0.8, 0.95
-
-
-def _scorer():
-    spec = importlib.util.spec_from_file_location("govmeta_score", SHARED / "tools" / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-@needs_shared
-def test_corpus_article_figures():
-    score = _scorer()
-    pages = SHARED / "corpus" / "pages"
-    right = dict.fromkeys(TARGETS, 0)
-    bodies, asked = [], 0
-    tally = score.Tally()
-    for gold_file in sorted((SHARED / "corpus" / "gold").rglob("*.json")):
-        gold = json.loads(gold_file.read_text(encoding="utf-8"))
-        page = pages / gold_file.relative_to(SHARED / "corpus" / "gold").with_suffix("")
-        record = extract_record(page.read_bytes(), str(page))
-        asked += 1
-        for key in TARGETS:
-            right[key] += score.norm(gold[key]) == score.norm(record[key])
-        bodies.append(score.overlap_f1("\n".join(gold["paragraphs"]), "\n".join(record["paragraphs"]))[2])
-        want = {score.norm(a["name"]) for a in gold["attachments"]}
-        got = {score.norm(a["name"]) for a in record["attachments"]}
-        tally.add(tp=len(want & got), fp=len(got - want), fn=len(want - got))
-    for key, target in TARGETS.items():
-        assert right[key] / asked >= target, key
-    assert sum(bodies) / len(bodies) >= BODY_MEAN
-    assert min(bodies) >= BODY_MIN
-    assert tally.prf()[2] >= ATTACHMENTS_F1

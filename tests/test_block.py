@@ -1,7 +1,7 @@
 """The disclosure block: found where known labels cluster, on every layout, read once, never on prose.
 
-Fixture pages in fixtures/blocks/ (one per layout the corpus lacks) are checked against the expected
-record beside them; small inline pages pin single rules; the corpus pages are checked against gold.
+Small inline pages pin single rules and the corpus pages are checked against gold; the fixture pages in
+fixtures/blocks/ (one per layout the corpus lacks) are run by tests/test_fixtures.py.
 """
 
 from __future__ import annotations
@@ -12,11 +12,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from govmeta.cli.labelfile import load_vocabulary
 from govmeta.cli.main import cli
 from govmeta.parsers import extract_record
 from govmeta.parsers.html.block import read_block
 from govmeta.parsers.html.document import drop_non_content, element_text, parse_html
-from govmeta.parsers.vocabulary import DEFAULT_VOCABULARY, build_vocabulary, load_label_file
+from govmeta.parsers.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 from tests.paths import FIXTURES, gold_pages, needs_shared
 
 BLOCKS = FIXTURES / "blocks"
@@ -31,26 +32,6 @@ def _block(body: str, vocabulary=DEFAULT_VOCABULARY):
 
 def _pairs(body: str) -> list[tuple[str, str]]:
     return [(p["label"], p["value"]) for p in _block(body).pairs]
-
-
-# --- fixture pages, one per layout ----------------------------------------------------------------
-
-@pytest.mark.parametrize("page", sorted(BLOCKS.glob("*.html")), ids=lambda p: p.stem)
-def test_block_fixture(page: Path):
-    expected = json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))
-    assert expected["_mirrors"], "every fixture names the real layout it mirrors"
-    record = extract_record(page.read_bytes(), str(page))
-    assert record["fields"] == expected["fields"]
-    assert record["metadata"] == expected["metadata"]
-    if "site" in expected:
-        assert record["site"] == expected["site"]
-    if "_warnings_contain" in expected:
-        assert any(expected["_warnings_contain"] in w for w in record["warnings"])
-    # The block is left out of the article.
-    body = "\n".join(record["paragraphs"])
-    for pair in expected["fields"]:
-        if len(pair["value"]) > 12:
-            assert pair["value"] not in body
 
 
 # --- layouts seen on real sites ---------------------------------------------------------------------
@@ -213,18 +194,26 @@ def test_no_block(body: str):
 
 # --- user label rules ---------------------------------------------------------------------------------
 
-def test_load_label_file_toml_and_json():
-    assert load_label_file(USER_LABELS / "labels.toml") == {"index_no": ["信息编码"], "publisher": ["制发机关"]}
-    assert load_label_file(USER_LABELS / "labels.json") == {"index_no": ["信息编码"], "publisher": ["制发机关"]}
+@pytest.mark.parametrize("name", ["labels.toml", "labels.json"])
+def test_label_files_toml_and_json(name: str):
+    vocabulary = load_vocabulary(USER_LABELS / name)
+    assert vocabulary.field_for("信息编码") == "index_no"
+    assert vocabulary.field_for("制发机关") == "publisher"
 
 
-def test_build_vocabulary_adds_synonyms_and_rejects_unknown_fields():
-    vocabulary = build_vocabulary({"index_no": ["信息编码"]})
+def test_vocabulary_from_mapping_adds_synonyms_and_rejects_unknown_fields():
+    vocabulary = Vocabulary.from_mapping({"index_no": ["信息编码"]})
     assert vocabulary.field_for("信息编码") == "index_no"
     assert vocabulary.field_for("索引号") == "index_no"
+    assert vocabulary.field_for("信息編碼") == "index_no"  # its traditional spelling too
     assert DEFAULT_VOCABULARY.field_for("信息编码") is None
+    assert Vocabulary.from_mapping({"labels": {"publisher": "制发机关"}}).field_for("制发机关") == "publisher"
     with pytest.raises(ValueError, match="unknown canonical field"):
-        build_vocabulary({"no_such_field": ["x"]})
+        Vocabulary.from_mapping({"no_such_field": ["x"]})
+    with pytest.raises(TypeError, match="list of label strings"):
+        Vocabulary.from_mapping({"index_no": [1, 2]})
+    with pytest.raises(TypeError, match="mapping of field to labels"):
+        Vocabulary.from_mapping(["index_no"])  # type: ignore[arg-type]
 
 
 def _cli_record(*args: str) -> dict:

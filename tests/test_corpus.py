@@ -1,8 +1,8 @@
 """The real saved pages of ../shared/corpus against their hand-checked gold.
 
 Per page: a record (never an error record), the right encoding, and no disclosure block on pages that
-have none. Over the corpus: the scorer's figures (../shared/tools/score.py) must stay at or above the
-floors in corpus_floors.json — floors that may only go up as the extractor improves.
+have none. Over the corpus: every figure the scorer (../shared/tools/score.py) prints must stay at or above
+its floor in corpus_floors.json, measured on the corpus whose digest is recorded there (tests/floors.py).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from govmeta.parsers import extract_record
+from tests.floors import SETS, corpus_digest, measure, table_lines
 from tests.paths import ROOT, SHARED, needs_shared
 
 PAGES = SHARED / "corpus" / "pages"
@@ -40,7 +41,7 @@ def same_text(data: bytes, codec_a: str, codec_b: str) -> bool:
 
 @needs_shared
 def test_the_corpus_is_there():
-    assert len(corpus_pages()) == 40
+    assert len(corpus_pages()) == FLOORS["pages"]["files"]
 
 
 @needs_shared
@@ -60,38 +61,21 @@ def test_page_record(page: Path):
     assert record["site"] == gold["site"]
 
 
-def summary_figures(records: Path, *extra: str) -> dict[str, float]:
-    done = subprocess.run([sys.executable, str(SHARED / "tools" / "score.py"), "pages", str(records), *extra],
-                          capture_output=True, text=True, check=True)
-    last = done.stdout.strip().splitlines()[-1]
-    assert last.startswith("summary ")
-    return {k: float(v) for k, v in (item.split("=") for item in last.split()[1:])}
-
-
 @needs_shared
-def test_corpus_scores_stay_above_floors(tmp_path):
-    out = tmp_path / "pages.jsonl"
-    with open(out, "wb") as handle:
-        subprocess.run([sys.executable, "-m", "govmeta.cli", "extract", "-q", str(PAGES)], stdout=handle,
-                       check=False, cwd=ROOT)
-    figures = summary_figures(out)
-    assert figures["missing"] == 0
-    assert figures["errors"] == 0
-    for key, floor in FLOORS["pages"].items():
-        assert figures[key] >= floor, f"{key} {figures[key]} fell below {floor}"
-
-
-@needs_shared
-def test_text_dump_scores_stay_above_floors(tmp_path):
-    text_root = SHARED / "corpus" / "text"
-    out = tmp_path / "text.jsonl"
-    with open(out, "wb") as handle:
-        subprocess.run([sys.executable, "-m", "govmeta.cli", "extract", "-q", str(text_root)], stdout=handle,
-                       check=False, cwd=ROOT)
-    figures = summary_figures(out, "--gold", str(SHARED / "corpus" / "gold-text"), "--root", str(text_root))
-    assert figures["errors"] == 0
-    for key, floor in FLOORS["text"].items():
-        assert figures[key] >= floor, f"{key} {figures[key]} fell below {floor}"
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_scores_stay_above_floors(name: str):
+    pages, gold, _ = SETS[name]
+    kept = FLOORS[name]
+    if corpus_digest(pages, gold) != kept["digest"]:
+        pytest.fail(f"the {name} corpus changed since its floors were measured: run `python3 -m tests.floors` to see "
+                    "today's figures, then `python3 -m tests.floors --write` and say in the commit which floors moved")
+    figures = measure(name)
+    assert figures["summary.missing"] == 0
+    assert figures["summary.errors"] == 0
+    lines = table_lines(figures)
+    assert set(lines) == set(kept["floors"]), "every line the scorer prints has a floor, and no other"
+    below = {k: (v, kept["floors"][k]) for k, v in lines.items() if v < kept["floors"][k]}
+    assert not below, f"below the floor (figure, floor): {below}"
 
 
 @needs_shared
@@ -102,7 +86,7 @@ def test_json_and_csv_of_the_corpus_hold_the_same_records():
         return done.stdout.decode("utf-8")
 
     lines = [json.loads(line) for line in extract("jsonl").splitlines()]
-    assert len(lines) == 40
+    assert len(lines) == len(corpus_pages())
     assert json.loads(extract("json")) == lines
     rows = list(csv.DictReader(io.StringIO(extract("csv"), newline="")))
     assert [row["path"] for row in rows] == [record["path"] for record in lines]

@@ -1,7 +1,10 @@
-"""Every page in fixtures/ against the expected record beside it (``<page>.json``).
+"""The one runner over fixtures/: every page against the expected record beside it (``<page>.json``).
 
-An expected record lists the keys it checks; keys starting with "_" are notes (``_mirrors`` names the real
-layout a fixture copies). ``encoding`` is checked for the members it lists.
+An expected record lists the keys it checks. Keys starting with "_" are notes and switches:
+``_mirrors`` (required) names the real layout the fixture copies, ``_notes`` explains, ``_options`` are
+keyword arguments for ``extract_record``, ``_warnings_contain`` is text one warning must hold.
+``encoding`` is checked for the members it lists. An HTML fixture with a disclosure block also checks that
+the block's longer values stay out of the paragraphs (a text dump may print its headline in both).
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from govmeta.parsers import extract_record
 from tests.paths import FIXTURES
 
 PAGE_SUFFIXES = (".html", ".htm", ".shtml", ".txt")
+# A block value this long is article text if it shows up among the paragraphs.
+BLOCK_VALUE_IN_BODY = 12
 
 
 def fixture_pairs() -> list[tuple[Path, Path]]:
@@ -29,8 +34,8 @@ def fixture_pairs() -> list[tuple[Path, Path]]:
 @pytest.mark.parametrize(("page", "expected_file"), fixture_pairs(), ids=lambda p: str(p.relative_to(FIXTURES)))
 def test_fixture_gives_expected_record(page: Path, expected_file: Path):
     expected = json.loads(expected_file.read_text(encoding="utf-8"))
-    options = expected.get("_options", {})
-    record = extract_record(page.read_bytes(), str(page), **options)
+    assert expected.get("_mirrors"), "every fixture names the real layout it mirrors"
+    record = extract_record(page.read_bytes(), str(page), **expected.get("_options", {}))
     for key, want in expected.items():
         if key.startswith("_"):
             continue
@@ -38,7 +43,14 @@ def test_fixture_gives_expected_record(page: Path, expected_file: Path):
             assert {k: record["encoding"][k] for k in want} == want
         else:
             assert record[key] == want, key
+    if "_warnings_contain" in expected:
+        assert any(expected["_warnings_contain"] in w for w in record["warnings"]), record["warnings"]
+    body = "\n".join(record["paragraphs"])
+    for pair in expected.get("fields", []) if page.suffix != ".txt" else []:
+        if len(pair["value"]) > BLOCK_VALUE_IN_BODY:
+            assert pair["value"] not in body, pair
 
 
-def test_fixtures_exist():
-    assert len(fixture_pairs()) >= 1
+def test_every_kind_of_fixture_is_there():
+    kinds = {page.relative_to(FIXTURES).parts[0] for page, _ in fixture_pairs()}
+    assert {"articles", "blocks", "text", "sample", "seed"} <= kinds

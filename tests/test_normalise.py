@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from govmeta.parsers.normalise import canonical_metadata
-from govmeta.parsers.vocabulary import DEFAULT_VOCABULARY, build_vocabulary
+from govmeta.parsers.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 
 
 def _meta(*pairs: tuple[str, str], vocabulary=DEFAULT_VOCABULARY):
@@ -51,5 +51,5 @@ def test_duplicate_label_first_wins_with_warning():
 def test_unknown_labels_stay_out_of_metadata_until_user_rules_add_them():
     pairs = (("归档时间", "2024-01-01"), ("信息编码", "X-1"))
     assert _meta(*pairs)[0] == {}
-    metadata, _ = _meta(*pairs, vocabulary=build_vocabulary({"index_no": ["信息编码"]}))
+    metadata, _ = _meta(*pairs, vocabulary=Vocabulary.from_mapping({"index_no": ["信息编码"]}))
     assert metadata == {"index_no": "X-1"}
