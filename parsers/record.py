@@ -7,6 +7,9 @@ from govmeta.parsers.html.document import looks_like_html
 from govmeta.parsers.html.reader import read_html
 from govmeta.parsers.normalise import with_metadata
 from govmeta.parsers.simplify import to_simplified
+from govmeta.parsers.siterules import SiteRules
+from govmeta.parsers.siterules.apply import finish
+from govmeta.parsers.siterules.select import select_rules
 from govmeta.parsers.text.reader import read_text_dump
 from govmeta.parsers.validate import check_page_bytes, check_page_text
 from govmeta.parsers.vocabulary import DEFAULT_VOCABULARY, Vocabulary
@@ -28,16 +31,18 @@ def extract_record(
     transport_charset: str | None = None,
     vocabulary: Vocabulary | None = None,
     simplified: bool = False,
+    rules: SiteRules | None = None,
 ) -> dict:
     """Turn one saved page's bytes into its record (a plain, JSON-ready dict).
 
     ``url`` is the page's address when the container knew it (MHTML, WARC); ``encoding``
     overrides detection; ``transport_charset`` is a charset from a container header;
-    ``simplified`` converts the record's text to simplified Chinese.
+    ``simplified`` converts the record's text to simplified Chinese; ``rules`` are site rules
+    (``SiteRules.from_mapping``) that override named keys on the pages they select.
     Raises ExtractionError for input that is not a page (empty, binary, no text), TypeError for
     arguments of the wrong kind.
     """
-    _check_arguments(data, vocabulary)
+    _check_arguments(data, vocabulary, rules)
     data = bytes(data)
     vocabulary = vocabulary or DEFAULT_VOCABULARY
     check_page_bytes(data)
@@ -47,9 +52,13 @@ def extract_record(
     encoding_info = decoded.info()
 
     if looks_like_html(decoded.text):
-        parts = read_html(decoded.text, vocabulary, url, decoded.utf8)
+        parts = read_html(decoded.text, vocabulary, url, decoded.utf8, path=path, site_rules=rules)
     else:
+        chosen = select_rules(rules, path, url, {}) if rules else ()
+        if chosen:
+            vocabulary = rules.vocabulary_for(chosen) or vocabulary
         parts = with_metadata(read_text_dump(decoded.text, vocabulary), vocabulary)
+        parts["rules"] = chosen
         parts.setdefault("site", dict(EMPTY_SITE))
         if encoding_info["source"] == "detected":
             encoding_info["source"] = "text"  # plain text declares no charset: its own bytes decided
@@ -57,11 +66,11 @@ def extract_record(
     parts["encoding"] = encoding_info
     parts["path"] = path
     parts["warnings"] = warnings + parts["warnings"]
-    record = {key: parts.get(key) for key in RECORD_KEYS}
+    record = finish({key: parts.get(key) for key in RECORD_KEYS}, parts.get("rules", ()))
     return to_simplified(record) if simplified else record
 
 
-def _check_arguments(data: object, vocabulary: object) -> None:
+def _check_arguments(data: object, vocabulary: object, rules: object) -> None:
     """Clear messages for the two mistakes a library user makes: text for bytes, a dict for a Vocabulary."""
     if not isinstance(data, bytes | bytearray | memoryview):
         raise TypeError(f"extract_record() takes the page's bytes, not {type(data).__name__}: read the file in "
@@ -69,3 +78,6 @@ def _check_arguments(data: object, vocabulary: object) -> None:
     if vocabulary is not None and not isinstance(vocabulary, Vocabulary):
         raise TypeError(f"vocabulary must be a govmeta.parsers.Vocabulary, not {type(vocabulary).__name__}: "
                         "build one with Vocabulary.from_mapping({'index_no': ['信息编码']})")
+    if rules is not None and not isinstance(rules, SiteRules):
+        raise TypeError(f"rules must be a govmeta.parsers.SiteRules, not {type(rules).__name__}: "
+                        "build them with SiteRules.from_mapping(tomllib.load(file))")

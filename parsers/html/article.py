@@ -280,15 +280,17 @@ def _date_only(line: Line) -> bool:
 
 
 def _locate(
-    index: PageIndex, root: etree._Element, metas: dict[str, str]
+    index: PageIndex, root: etree._Element, metas: dict[str, str], forced: etree._Element | None = None
 ) -> tuple[etree._Element | None, Headline, list[str], etree._Element | None]:
-    """Body container, headline and trail, each choice informing the next."""
+    """Body container, headline and trail, each choice informing the next (``forced``: a given container)."""
+    if forced is not None and forced not in index.order:
+        forced = None  # hidden or excluded: the reader's own choice stands
     scores = container_scores(index)
     refs = references(root, metas)
     avoid = site_names(root, metas)
-    container = find_container(index, scores)
+    container = forced if forced is not None else find_container(index, scores)
     headline = read_headline(index, refs, container, avoid)
-    if headline.element is not None:
+    if headline.element is not None and forced is None:
         # Second look: the body is the prose that follows the headline.
         container = find_container(index, scores, after=headline.end_run)
     limit = index.first_run.get(container) if container is not None else None
@@ -299,12 +301,12 @@ def _locate(
     if crumb_ref and crumb_ref[0] not in {ref for ref, _ in refs}:
         refs.append(crumb_ref)
         headline = read_headline(index, refs, container, avoid)
-    if container is not None and not _holds_prose(container, index):
+    if container is not None and forced is None and not _holds_prose(container, index):
         container = None
     if container is None and headline.title and key(headline.title) in {key(crumb) for crumb in crumbs}:
         # No article, and the "headline" is the column named in the trail: a list page.
         headline = Headline()
-    if container is not None:
+    if container is not None and forced is None:
         container = _widen(container, index, headline)
     return container, headline, crumbs, trail
 
@@ -342,14 +344,16 @@ def _around_headline(
 
 
 def read_article(
-    root: etree._Element, metas: dict[str, str], exclude: list[etree._Element], *, url: str | None = None
+    root: etree._Element, metas: dict[str, str], exclude: list[etree._Element], *, url: str | None = None,
+    container: etree._Element | None = None,
 ) -> dict:
     """Article parts of the record (keys breadcrumb … attachments, plus warnings).
 
     ``exclude`` are subtrees read elsewhere (the disclosure block); ``url`` is the page's own
-    address when known (attachment links are resolved against it)."""
+    address when known (attachment links are resolved against it); ``container``, when given (a site
+    rule's), is the body's element instead of the one the reader would choose."""
     index = index_page(root, exclude)
-    container, headline, crumbs, trail = _locate(index, root, metas)
+    container, headline, crumbs, trail = _locate(index, root, metas, container)
     skip = set(headline.skip)
     if trail is not None:
         skip.add(trail)

@@ -9,6 +9,9 @@ from govmeta.parsers.html.document import drop_non_content, parse_html
 from govmeta.parsers.html.page_url import archive_url
 from govmeta.parsers.html.site import canonical_url, cross_check, read_meta_tags, site_info
 from govmeta.parsers.normalise import with_metadata
+from govmeta.parsers.siterules import SiteRules
+from govmeta.parsers.siterules.apply import override, pick, raw_metas
+from govmeta.parsers.siterules.select import select_rules
 from govmeta.parsers.spaces import squash
 from govmeta.parsers.vocabulary import Vocabulary
 
@@ -20,22 +23,34 @@ def fallback_title(metadata: dict, metas: dict[str, str]) -> str | None:
 
 
 def read_html(text: str, vocabulary: Vocabulary, container_url: str | None = None,
-              utf8: bytes | None = None) -> dict:
-    """The record parts of one decoded HTML page (``utf8``: its UTF-8 bytes, when already at hand)."""
+              utf8: bytes | None = None, *, path: str | None = None, site_rules: SiteRules | None = None) -> dict:
+    """The record parts of one decoded HTML page (``utf8``: its UTF-8 bytes, when already at hand).
+
+    ``site_rules`` are a user's rules: those selecting this page (by ``path``, domain or <meta>) drop
+    elements, force the body or block element, and override the keys their selectors name."""
     root = parse_html(text, utf8)
     if root is None:
         raise ExtractionError("not_a_page", "no HTML document could be parsed from the input")
     metas = read_meta_tags(root)
     page_url = container_url or canonical_url(root, metas) or archive_url(root)
+    chosen = select_rules(site_rules, path, page_url, {**raw_metas(root), **metas}) if site_rules else ()
+    picked = pick(chosen, root) if chosen else None
+    if chosen:
+        vocabulary = site_rules.vocabulary_for(chosen) or vocabulary
     drop_non_content(root)
-    block = read_block(root, vocabulary)
-    parts = read_article(root, metas, exclude=block.exclude, url=page_url)
+    block_root = picked.block if picked is not None and picked.block is not None else root
+    block = read_block(block_root, vocabulary)
+    container = picked.container if picked is not None else None
+    parts = read_article(root, metas, exclude=block.exclude, url=page_url, container=container)
+    parts["rules"] = chosen
     parts["site"] = site_info(metas)
     parts["url"] = page_url
     parts["fields"] = block.pairs
     parts["warnings"] = block.warnings + parts.get("warnings", [])
     with_metadata(parts, vocabulary)
     parts["warnings"] += cross_check(parts["metadata"], metas)
+    if picked is not None:
+        override(parts, picked)
     if parts.get("title") is None:
         parts["title"] = fallback_title(parts["metadata"], metas)
     return parts

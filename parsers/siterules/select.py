@@ -1,0 +1,48 @@
+"""Which rules of a file a page falls under: by domain, by path glob, by <meta> value."""
+
+from __future__ import annotations
+
+from fnmatch import fnmatchcase
+from urllib.parse import urlsplit
+
+from govmeta.parsers.siterules.compile import Rule, SiteRules
+
+
+def page_domains(url: str | None, site_domain: str | None) -> set[str]:
+    """The page's host names: its url's and those of its SiteDomain tag (lower-cased, no port)."""
+    hosts = set()
+    if url:
+        hosts.add((urlsplit(url).hostname or "").lower())
+    for part in (site_domain or "").replace("，", ",").split(","):
+        part = part.strip().lower()
+        if part:
+            hosts.add((urlsplit(part if "//" in part else "//" + part).hostname or "").lower())
+    hosts.discard("")
+    return hosts
+
+
+def _domain_matches(rule: Rule, hosts: set[str]) -> bool:
+    return any(host == d or host.endswith("." + d) for d in rule.domains for host in hosts)
+
+
+def _path_matches(rule: Rule, path: str | None) -> bool:
+    if not path:
+        return False
+    base = path.replace("\\", "/").rsplit("/", 1)[-1]
+    return any(fnmatchcase(path, glob) or fnmatchcase(base, glob) for glob in rule.paths)
+
+
+def _metas_match(rule: Rule, metas: dict[str, str]) -> bool:
+    lowered = {k.lower(): v for k, v in metas.items()}
+    return all(lowered.get(name) == value for name, value in rule.metas)
+
+
+def select_rules(rules: SiteRules, path: str | None, url: str | None, metas: dict[str, str]) -> tuple[Rule, ...]:
+    """The rules whose every selection key fits the page (a rule without any fits every page)."""
+    hosts = page_domains(url, metas.get("SiteDomain")) if any(r.domains for r in rules.rules) else set()
+    return tuple(
+        rule for rule in rules.rules
+        if (not rule.domains or _domain_matches(rule, hosts))
+        and (not rule.paths or _path_matches(rule, path))
+        and (not rule.metas or _metas_match(rule, metas))
+    )
