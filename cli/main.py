@@ -13,14 +13,15 @@ import click
 
 from govmeta.cli.exitcodes import ExitCode
 from govmeta.cli.inputs import ALL_FILES, DEFAULT_PATTERNS, STDIN_NAME, Input, expand, read_path_list
-from govmeta.cli.labelfile import load_vocabulary
 from govmeta.cli.outputs import FORMATS
 from govmeta.cli.reporting import Reporter
+from govmeta.cli.rulefile import load_rules
 from govmeta.cli.runner import DEFAULT_MAX_BYTES, ExtractOptions, run
 from govmeta.cli.sink import open_sink
 from govmeta.parsers.encoding.charsets import codec_for_label
 from govmeta.parsers.rules.labels import CANONICAL_FIELDS, OTHER_BLOCK_LABELS
 from govmeta.parsers.schema import record_schema
+from govmeta.parsers.siterules import SiteRules
 
 
 def _version() -> str:
@@ -114,10 +115,13 @@ def cli() -> None:
               help="Decode every page with this encoding (a WHATWG label such as gbk, utf-8, big5).")
 @click.option("--labels", "labels_file", type=click.Path(exists=True, dir_okay=False),
               help="TOML or JSON file of extra label synonyms: {canonical_field = [\"label\", ...]}.")
+@click.option("--rules", "rules_file", type=click.Path(exists=True, dir_okay=False),
+              help="TOML or JSON file of site rules: selectors and values that correct chosen pages.")
 @click.option("--simplified", is_flag=True, help="Convert the record's text to simplified Chinese (OpenCC).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
               help="Worker processes.")
-def extract(paths, files_from, max_bytes, quiet, fmt, output, excel, encoding, labels_file, simplified, jobs) -> None:
+def extract(paths, files_from, max_bytes, quiet, fmt, output, excel, encoding, labels_file, rules_file, simplified,
+            jobs) -> None:
     """Extract one record per saved page in PATHS (files, directories, globs, '-' for stdin).
 
     \b
@@ -126,16 +130,38 @@ def extract(paths, files_from, max_bytes, quiet, fmt, output, excel, encoding, l
       govmeta extract saved/ --format csv --excel -o pages.csv
       find saved -name '*.html' | govmeta extract --files-from - | jq .metadata
     """
-    vocabulary = None
-    if labels_file:
-        try:
-            vocabulary = load_vocabulary(labels_file)
-        except ValueError as exc:
-            raise click.BadParameter(str(exc), param_hint="--labels") from exc
-    options = ExtractOptions(encoding=encoding, vocabulary=vocabulary, max_bytes=max_bytes, simplified=simplified)
+    options = ExtractOptions(encoding=encoding, rules=_rules_or_exit(rules_file, labels_file), max_bytes=max_bytes,
+                             simplified=simplified)
     inputs, stdin_data = _collect_inputs(paths, files_from)
     batches = run(inputs, options, jobs=jobs, stdin_data=stdin_data)
     _write_all(batches, len(inputs), fmt, output, excel, quiet)
+
+
+def _rules_or_exit(rules_file: str | None, labels_file: str | None) -> SiteRules | None:
+    """The run's site rules, or one line on stderr and exit 2 before any page is read."""
+    try:
+        return load_rules(rules_file, labels_file)
+    except ValueError as exc:
+        click.echo(f"govmeta: {exc}", err=True)
+        sys.exit(ExitCode.USAGE)
+
+
+@cli.group()
+def rules() -> None:
+    """Site rules (--rules FILE): check a file and see what it selects."""
+
+
+@rules.command("check")
+@click.argument("rules_file", type=click.Path(exists=True, dir_okay=False))
+@click.argument("pages", nargs=-1, type=click.Path())
+def rules_check(rules_file, pages) -> None:
+    """Check RULES_FILE; for each page in PAGES, show which rules select it and what each selector matches."""
+    from govmeta.cli.rulecheck import explain_pages
+
+    site_rules = _rules_or_exit(rules_file, None)
+    click.echo(f"{rules_file}: {len(site_rules.rules) if site_rules else 0} rules, all valid")
+    inputs, stdin_data = _collect_inputs(pages, None) if pages else ([], None)
+    sys.exit(explain_pages(site_rules, inputs, stdin_data))
 
 
 @cli.command()

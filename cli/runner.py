@@ -11,7 +11,7 @@ from govmeta.cli.archives import archive_pages, is_archive
 from govmeta.cli.containers import ContainerError, Page, open_page
 from govmeta.cli.inputs import STDIN_NAME, Input
 from govmeta.parsers import ExtractionError, extract_record
-from govmeta.parsers.vocabulary import Vocabulary
+from govmeta.parsers.siterules import SiteRules
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 POOL_CHUNKSIZE = 8
@@ -22,7 +22,7 @@ class ExtractOptions:
     """What every page of a run is extracted with (picklable, sent once to each worker)."""
 
     encoding: str | None = None
-    vocabulary: Vocabulary | None = None
+    rules: SiteRules | None = None  # site rules (--rules, --labels); picklable
     max_bytes: int = DEFAULT_MAX_BYTES
     simplified: bool = False
 
@@ -76,7 +76,7 @@ def _extract(page: Page | Exception, path: str, options: ExtractOptions) -> dict
         page.url,
         encoding=options.encoding,
         transport_charset=page.transport_charset,
-        vocabulary=options.vocabulary,
+        rules=options.rules,
         simplified=options.simplified,
     )
 

@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from tests.paths import SAMPLE
 
@@ -53,10 +54,24 @@ def test_stderr_summary_and_no_progress_in_a_pipe():
     assert lines[0].startswith("govmeta: 2 inputs, 2 records, 0 errors in ")
 
 
+def _wait_until_reading_stdin(pid: int, limit: float = 60.0) -> None:
+    """Wait until the process blocks reading its stdin pipe (a busy machine may take seconds to start it)."""
+    wchan = Path(f"/proc/{pid}/wchan")
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        try:
+            if "pipe" in wchan.read_text():  # pipe_read, anon_pipe_read, pipe_wait (by kernel)
+                return
+        except OSError:
+            break
+        time.sleep(0.05)
+    time.sleep(3)  # no /proc here: a fixed pause
+
+
 def test_interrupt_exits_130():
     process = subprocess.Popen(COMMAND + ["extract", "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE)
-    time.sleep(1.5)  # let it start and block reading stdin
+    _wait_until_reading_stdin(process.pid)
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=60)
     assert process.returncode == 130

@@ -10,7 +10,7 @@ from lxml import etree
 from govmeta.parsers import rules as data
 from govmeta.parsers.dates import find_datetime
 from govmeta.parsers.html.document import remove_keeping_tail
-from govmeta.parsers.siterules.compile import TEXT_SELECTOR_KEYS, Rule
+from govmeta.parsers.siterules.compile import TEXT_SELECTOR_KEYS, Rule, Selector
 from govmeta.parsers.spaces import squash
 
 # A label at the start of a selected text (来源：, 发布时间:) is the page's wording, not the value.
@@ -59,7 +59,7 @@ def pick(chosen: tuple[Rule, ...], root: etree._Element) -> Picked:
         for key, selectors in rule.selectors.items():
             if key == "drop":
                 continue
-            found = [item for selector in selectors for item in _safe(selector, root)]
+            found = [item for selector in selectors for item in evaluate(selector, root)]
             if key in ("container", "block"):
                 elements = [el for el in found if isinstance(el, etree._Element)]
                 if elements:
@@ -98,7 +98,8 @@ def finish(record: dict, chosen: tuple[Rule, ...]) -> dict:
     return record
 
 
-def _safe(selector, root: etree._Element) -> list:
+def evaluate(selector: Selector, root: etree._Element) -> list:
+    """A selector's results as a list (an XPath may give a string or a number); [] when it fails."""
     try:
         result = selector(root)
     except etree.XPathError:
