@@ -65,6 +65,8 @@ def record_schema() -> dict:
                           "properties": {"name": {"type": "string"}, "url": {"type": "string"}}},
             },
             "warnings": _STRING_LIST,
+            # Only on pages that a site rule (--rules, --labels) selected: the rules' names.
+            "rules_applied": _STRING_LIST,
         },
     }
     error = {

@@ -33,7 +33,10 @@ def read_html(text: str, vocabulary: Vocabulary, container_url: str | None = Non
         raise ExtractionError("not_a_page", "no HTML document could be parsed from the input")
     metas = read_meta_tags(root)
     page_url = container_url or canonical_url(root, metas) or archive_url(root)
-    chosen = select_rules(site_rules, path, page_url, {**raw_metas(root), **metas}) if site_rules else ()
+    chosen = ()
+    if site_rules is not None:
+        page_metas = {**raw_metas(root), **metas} if site_rules.needs_metas else metas
+        chosen = select_rules(site_rules, path, page_url, page_metas)
     picked = pick(chosen, root) if chosen else None
     if chosen:
         vocabulary = site_rules.vocabulary_for(chosen) or vocabulary

@@ -65,6 +65,13 @@ class SiteRules:
             if names.count(name) > 1:
                 raise RuleError(source, name, "the name is used twice")
         self.vocabularies: dict[tuple[str, ...], Vocabulary] = {}
+        # For choosing a page's rules quickly: rules by domain, and whether any rule reads <meta> tags.
+        self.by_domain: dict[str, list[int]] = {}
+        for i, rule in enumerate(self.rules):
+            for domain in rule.domains:
+                self.by_domain.setdefault(domain, []).append(i)
+        self.anywhere = tuple(i for i, rule in enumerate(self.rules) if not rule.domains)
+        self.needs_metas = any(rule.metas for rule in self.rules)
 
     @classmethod
     def from_mapping(cls, data: Mapping, source: str = "<rules>") -> SiteRules:

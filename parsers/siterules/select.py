@@ -21,8 +21,10 @@ def page_domains(url: str | None, site_domain: str | None) -> set[str]:
     return hosts
 
 
-def _domain_matches(rule: Rule, hosts: set[str]) -> bool:
-    return any(host == d or host.endswith("." + d) for d in rule.domains for host in hosts)
+def _suffixes(host: str) -> list[str]:
+    """www.a.gov.cn -> www.a.gov.cn, a.gov.cn, gov.cn, cn: the domains a host is under."""
+    parts = host.split(".")
+    return [".".join(parts[i:]) for i in range(len(parts))]
 
 
 def _path_matches(rule: Rule, path: str | None) -> bool:
@@ -38,11 +40,14 @@ def _metas_match(rule: Rule, metas: dict[str, str]) -> bool:
 
 
 def select_rules(rules: SiteRules, path: str | None, url: str | None, metas: dict[str, str]) -> tuple[Rule, ...]:
-    """The rules whose every selection key fits the page (a rule without any fits every page)."""
-    hosts = page_domains(url, metas.get("SiteDomain")) if any(r.domains for r in rules.rules) else set()
+    """The rules whose every selection key fits the page (a rule without any fits every page), in file order."""
+    candidates = set(rules.anywhere)
+    if rules.by_domain:
+        for host in page_domains(url, metas.get("SiteDomain")):
+            for domain in _suffixes(host):
+                candidates.update(rules.by_domain.get(domain, ()))
+    chosen = (rules.rules[i] for i in sorted(candidates))
     return tuple(
-        rule for rule in rules.rules
-        if (not rule.domains or _domain_matches(rule, hosts))
-        and (not rule.paths or _path_matches(rule, path))
-        and (not rule.metas or _metas_match(rule, metas))
+        rule for rule in chosen
+        if (not rule.paths or _path_matches(rule, path)) and (not rule.metas or _metas_match(rule, metas))
     )
