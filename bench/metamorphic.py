@@ -335,15 +335,18 @@ div.WordSection1
 _WORD_TAIL = "\n</div>\n\n</body>\n\n</html>\n"
 _RUNS = re.compile(r"[\x00-\x7f]+|[^\x00-\x7f]+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_HIDDEN_CLASSES = frozenset({"hidden", "hide", "ng-hide", "d-none"})  # common framework classes with display:none
+_CENTRED = re.compile(r"text-align\s*:\s*center", re.I)
 
 
 @dataclass
 class _Para:
     tag: str  # p or hN
-    pieces: list = field(default_factory=list)  # str | ("a", href, text) | ("br",)
+    pieces: list = field(default_factory=list)  # str | ("b", text) | ("a", href, text) | ("br",)
+    centred: bool = False
 
     def has_text(self) -> bool:
-        return any((p.strip() if isinstance(p, str) else p[0] == "a" and p[2].strip()) for p in self.pieces)
+        return any((p.strip() if isinstance(p, str) else p[0] != "br" and p[-1].strip()) for p in self.pieces)
 
 
 def _visible_children(el: etree._Element) -> Iterable[etree._Element]:
@@ -354,6 +357,8 @@ def _visible_children(el: etree._Element) -> Iterable[etree._Element]:
             continue
         if child.get("hidden") is not None or _HIDDEN_STYLE.search(child.get("style") or ""):
             continue
+        if _HIDDEN_CLASSES & set((child.get("class") or "").lower().split()):
+            continue
         yield child
 
 
@@ -361,16 +366,23 @@ def _has_block(el: etree._Element) -> bool:
     return any(isinstance(d.tag, str) and d.tag in BLOCK_TAGS for d in el.iterdescendants())
 
 
-def _flatten(el: etree._Element, kind: str = "p") -> list:
-    """The element's visible content as Word sees it: paragraphs (with links and line breaks) and tables."""
+def _centred(el: etree._Element) -> bool:
+    return el.tag == "center" or (el.get("align") or "").lower() == "center" or bool(
+        _CENTRED.search(el.get("style") or ""))
+
+
+def _flatten(el: etree._Element, kind: str = "p", centred: bool = False) -> list:
+    """The element's visible content as Word keeps it: paragraphs (bold runs, links, line breaks, centring)
+    and tables."""
     blocks: list = []
-    para = _Para(kind)
+    centred = centred or _centred(el)
+    para = _Para(kind, centred=centred)
 
     def flush() -> None:
         nonlocal para
         if para.has_text():
             blocks.append(para)
-        para = _Para(kind)
+        para = _Para(kind, centred=centred)
 
     def inline(node: etree._Element) -> None:
         if node.text:
@@ -380,6 +392,8 @@ def _flatten(el: etree._Element, kind: str = "p") -> list:
                 para.pieces.append(("br",))
             elif child.tag == "a" and child.get("href"):
                 para.pieces.append(("a", child.get("href"), child.text_content()))
+            elif child.tag in ("b", "strong") and not len(child):
+                para.pieces.append(("b", child.text or ""))
             else:
                 inline(child)
             if child.tail:
@@ -394,11 +408,13 @@ def _flatten(el: etree._Element, kind: str = "p") -> list:
             blocks.append(_table(child))
         elif tag in BLOCK_TAGS or _has_block(child):
             flush()
-            blocks.extend(_flatten(child, tag if tag in HEADINGS else kind))
+            blocks.extend(_flatten(child, tag if tag in HEADINGS else kind, centred))
         elif tag == "br":
             para.pieces.append(("br",))
         elif tag == "a" and child.get("href"):
             para.pieces.append(("a", child.get("href"), child.text_content()))
+        elif tag in ("b", "strong") and not len(child):
+            para.pieces.append(("b", child.text or ""))
         else:
             inline(child)
         if child.tail:
@@ -433,11 +449,14 @@ def _word_para(para: _Para) -> str:
             body.append(_runs(piece))
         elif piece[0] == "br":
             body.append("<br>\n")
+        elif piece[0] == "b":
+            body.append(f"<b>{_runs(piece[1])}</b>")
         else:
             body.append(f'<a href="{html.escape(piece[1])}">{_runs(piece[2])}</a>')
     if para.tag in HEADINGS:
         return f"<{para.tag} align=center style='text-align:center'>{''.join(body)}<o:p></o:p></{para.tag}>\n"
-    return f"<p class=MsoNormal>{''.join(body)}<span lang=EN-US><o:p></o:p></span></p>\n"
+    align = " align=center style='text-align:center'" if para.centred else ""
+    return f"<p class=MsoNormal{align}>{''.join(body)}<span lang=EN-US><o:p></o:p></span></p>\n"
 
 
 def _word_blocks(blocks: list) -> str:
