@@ -45,6 +45,7 @@ SHARED_PAGES = REPO.parent / "shared" / "corpus" / "pages"
 FIXTURES = REPO / "fixtures"
 SEED = 20241
 SAVED_HOST = "http://www.example.gov.cn/saved"
+LINE_MAX = 900  # characters of one page's changes in the report
 
 # Keys that never count as a change: the input's name, how it was decoded, and what was odd about that.
 IGNORED = ("path", "encoding", "warnings")
@@ -208,7 +209,10 @@ def wrap_body(text: str) -> str | None:
 
 
 def rename_classes(text: str, rng: random.Random) -> str:
-    """Every class and id token renamed to a random token (consistently, in ``<style>`` rules too)."""
+    """Every class and id token renamed to a random token (consistently, in ``<style>`` rules too).
+
+    An id that is an address (a crawl wrapper's ``<text id="http://…">``) is data and stays.
+    """
     mapping: dict[str, str] = {}
 
     def token(name: str) -> str:
@@ -220,6 +224,8 @@ def rename_classes(text: str, rng: random.Random) -> str:
         value = m.group(4)
         quote = value[0] if value[0] in "\"'" else '"'
         inner = value[1:-1] if value[0] in "\"'" else value
+        if re.match(r"\s*https?://", inner):
+            return m.group(0)  # a crawl wrapper's <text id="http://…">: the page's address, not a style hook
         names = " ".join(token(n) for n in inner.split())
         return f"{m.group(1)}{m.group(2)}{m.group(3)}{quote}{names}{quote}"
 
@@ -933,6 +939,12 @@ def markdown(outcomes: list[Outcome], round_trips: dict[str, int], command: str,
             f"{c['opencc'] or ''} | {c['changed']} | {c['error']} | {c['skipped'] or ''} | "
             f"{'—' if r is None else f'{r:.3f}'} |"
         )
+    lines += ["", "Which keys changed (pages per key; a page counts once per key):", "",
+              "| transformation | changed keys |", "|---|---|"]
+    for t in TRANSFORMATIONS:
+        per_key = Counter(k for o in outcomes if o.transformation == t.name and o.status == "changed" for k in o.keys)
+        if per_key:
+            lines.append(f"| {t.name} | " + ", ".join(f"{k} {n}" for k, n in per_key.most_common()) + " |")
     touched = {n: k for n, k in round_trips.items() if k}
     lines += [
         "",
@@ -964,7 +976,9 @@ def markdown(outcomes: list[Outcome], round_trips: dict[str, int], command: str,
                 if o.status == "error":
                     lines.append(f"  - `{o.page}`: {o.note}")
                     continue
-                lines.append(f"  - `{o.page}`: " + "; ".join(o.diff) + (f" _({o.note})_" if o.note else ""))
+                changes = "; ".join(o.diff)
+                changes = changes if len(changes) <= LINE_MAX else changes[: LINE_MAX - 1] + "…"
+                lines.append(f"  - `{o.page}`: {changes}" + (f" _({o.note})_" if o.note else ""))
         lines.append("")
     skipped = [o for o in outcomes if o.status == "skipped" and "failed" in o.note]
     if skipped:

@@ -171,3 +171,10 @@ def test_rename_classes_consistent():
     assert "class=\"a" not in out and "id=b" not in out
     token = out.split('class="')[1].split()[0]
     assert f".{token}{{display:none}}" in out and f"class='{token}'" in out
+
+
+def test_report_runs(capsys):
+    page = str(REPO / "fixtures" / "sample" / "dongyanghu_disclosure.html")
+    assert meta.main(["-j", "1", "--only", "gbk-none-charset", "--only", "mhtml", page]) == 0
+    out = capsys.readouterr().out
+    assert "| gbk-none-charset | all | yes | 1 | 1 |" in out and "| mhtml | all | yes | 1 | 1 |" in out
