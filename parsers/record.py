@@ -6,6 +6,7 @@ from govmeta.parsers.encoding.decode import decode_page
 from govmeta.parsers.html.document import looks_like_html
 from govmeta.parsers.html.reader import read_html
 from govmeta.parsers.normalise import with_metadata
+from govmeta.parsers.page_type import has_chinese, page_type
 from govmeta.parsers.simplify import to_simplified
 from govmeta.parsers.text.reader import read_text_dump
 from govmeta.parsers.validate import check_page_bytes, check_page_text
@@ -14,7 +15,8 @@ from govmeta.parsers.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 # The record's keys in output order (design/record.md).
 RECORD_KEYS = (
     "path", "url", "encoding", "site", "breadcrumb", "title", "kicker", "subtitle", "content_source",
-    "author", "published_at", "views", "metadata", "fields", "paragraphs", "attachments", "warnings",
+    "author", "published_at", "views", "metadata", "fields", "paragraphs", "attachments", "page_type",
+    "warnings",
 )
 EMPTY_SITE = {"name": None, "domain": None, "id_code": None, "column": None}
 
@@ -51,6 +53,7 @@ def extract_record(
     else:
         parts = with_metadata(read_text_dump(decoded.text, vocabulary), vocabulary)
         parts.setdefault("site", dict(EMPTY_SITE))
+        parts.setdefault("page_type", page_type(parts, chinese=has_chinese([decoded.text])))
         if encoding_info["source"] == "detected":
             encoding_info["source"] = "text"  # plain text declares no charset: its own bytes decided
     parts["url"] = url or parts.get("url")

@@ -41,6 +41,7 @@ from govmeta.parsers.html.info import (
 )
 from govmeta.parsers.html.page_index import Line, PageIndex, index_page
 from govmeta.parsers.html.paragraphs import clean_lines, credit_text, is_section_heading, serialise
+from govmeta.parsers.page_type import has_chinese
 
 # A date in a list entry (this deep) is the entry's, never the article's.
 LIST_TAGS = frozenset({"li", "dd", "dt"})
@@ -373,6 +374,7 @@ def read_article(
 
     region = _article_box(container, headline, index) if container is not None else None
     attachments = read_attachments(root, region, c_first, index.first_run, url)
+    chinese = has_chinese([run.text for run in index.runs])
     return {
         "breadcrumb": crumbs,
         "title": headline.title,
@@ -384,5 +386,6 @@ def read_article(
         "views": facts.views,
         "paragraphs": paragraphs,
         "attachments": attachments,
-        "warnings": [],
+        "chinese": chinese,
+        "warnings": [] if chinese else [rules.article.NO_CHINESE_WARNING],
     }

@@ -10,6 +10,7 @@ from lxml import etree
 
 from govmeta.parsers import rules
 from govmeta.parsers.html.document import element_text
+from govmeta.parsers.wording import starts_with_attachment_label
 
 _EXTENSIONS = frozenset(rules.words.ATTACHMENT_EXTENSIONS)
 # Quick test: an attachment extension somewhere in the href (then parsed properly).
@@ -70,10 +71,10 @@ def in_attachment_row(a: etree._Element, depth: int = 4) -> bool:
         if el is None:
             return False
         head = (el.text or "").strip()
-        if head.startswith(rules.words.ATTACHMENT_LABELS):
+        if starts_with_attachment_label(head):
             return True
         previous = el.getprevious()
-        if previous is not None and element_text(previous).startswith(rules.words.ATTACHMENT_LABELS):
+        if previous is not None and starts_with_attachment_label(element_text(previous)):
             return True
         el = el.getparent()
     return False

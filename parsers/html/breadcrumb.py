@@ -13,9 +13,11 @@ from typing import NamedTuple
 from lxml import etree
 
 from govmeta.parsers import rules
+from govmeta.parsers.hanzi import fold
 from govmeta.parsers.html.classes import token_has_word, tokens, tokens_of
 from govmeta.parsers.html.page_index import SHORT_MAX, PageIndex, Run
 from govmeta.parsers.spaces import squash
+from govmeta.parsers.wording import breadcrumb_label
 
 _SPACE = " \u00a0\u3000"
 _LABEL_TRIM = _SPACE + ":：>»›"
@@ -27,19 +29,15 @@ TRAIL_BOXES = frozenset({"div", "td", "p", "span", "nav", "li", "h2", "h3"})
 HOME_WORDS = ("首页", "主页", "Home", "HOME", "home")
 # A home entry is short (网站首页, 网易首页, 企业服务首页).
 HOME_MAX = 8
+# Words of the breadcrumb labels (当前位置, 当前栏目): a run without one holds no label.
+LABEL_WORDS = ("位置", "栏目")
 _JOINER_CHARS = frozenset("".join(rules.article.BREADCRUMB_JOINERS) + _SPACE)
 
 
 def _label_at(text: str) -> str | None:
-    """The breadcrumb label a text starts with (当前位置：…), if any; any whitespace (a line break,
-    a tab, nbsp, U+3000) may stand around it."""
-    head = text.lstrip()
-    for label in rules.words.BREADCRUMB_LABELS:
-        if head.startswith(label):
-            rest = head[len(label):].lstrip()
-            if not rest or rest[0] in ":：>»›" or len(label) > 2:
-                return label
-    return None
+    """The breadcrumb label a text starts with (当前位置：…, 當前位置), if any; any whitespace (a line
+    break, a tab, nbsp, U+3000) may stand around it."""
+    return breadcrumb_label(text)
 
 
 def _named(el: etree._Element, weak: bool = False) -> int:
@@ -194,7 +192,7 @@ def _joined(index: PageIndex, el: etree._Element) -> bool:
 
 
 def _is_home(text: str) -> bool:
-    return text.endswith(HOME_WORDS) and len(text) <= HOME_MAX
+    return fold(text).endswith(HOME_WORDS) and len(text) <= HOME_MAX
 
 
 def _in_header(el: etree._Element, index: PageIndex) -> bool:
@@ -255,7 +253,7 @@ def find_trail(index: PageIndex, before: int | None = None) -> tuple[etree._Elem
     for position, run in enumerate(index.runs):
         if position >= limit:
             break
-        if not run.linked and ("位置" in run.text or "栏目" in run.text) and _label_at(run.text):
+        if not run.linked and any(word in fold(run.text) for word in LABEL_WORDS) and _label_at(run.text):
             found = _from_label(index, run)
             if found is not None:
                 return found, trail_items(index, found)[0]
@@ -270,7 +268,7 @@ def find_trail(index: PageIndex, before: int | None = None) -> tuple[etree._Elem
         if 0 < index.total(el) <= TRAIL_MAX_CHARS and index.links.get(el, 0):
             items = trail_items(index, el)[0]
             # One entry is a trail only under a strong name and when it is the home page.
-            if len(items) >= 2 or (strength == 2 and items and items[0].endswith(HOME_WORDS)):
+            if len(items) >= 2 or (strength == 2 and items and fold(items[0]).endswith(HOME_WORDS)):
                 return el, items
     joined: tuple[etree._Element, list[str]] | None = None
     for el in index.short:

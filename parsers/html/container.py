@@ -15,6 +15,7 @@ from functools import lru_cache
 from lxml import etree
 
 from govmeta.parsers import rules
+from govmeta.parsers.hanzi import fold
 from govmeta.parsers.html.classes import names_of, token_has_word, tokens_of
 from govmeta.parsers.html.page_index import PageIndex
 
@@ -26,7 +27,7 @@ LAYOUT_CELL_CHARS = 400
 # A page footer is short; a longer block mentioning 版权所有 is not one.
 FOOTER_MAX_CHARS = 600
 FOOTER_CHECKS = 5
-FOOTER_WORDS = rules.words.FOOTER_MARKERS + rules.article.FOOTER_CONTACT_WORDS
+FOOTER_WORDS = tuple(fold(w) for w in rules.words.FOOTER_MARKERS + rules.article.FOOTER_CONTACT_WORDS)
 # Class/id tokens of page furniture that never holds the article.
 FURNITURE = frozenset({"footer", "foot", "copyright", "nav", "menu", "sidebar", "comment", "comments"})
 
@@ -122,7 +123,7 @@ def _footer_like(el: etree._Element, index: PageIndex) -> bool:
     memo = index.memo.setdefault("footer_like", {})
     known = memo.get(el)
     if known is None:
-        text = index.raw_text(el)
+        text = fold(index.raw_text(el))
         known = memo[el] = any(marker in text for marker in FOOTER_WORDS)
     return known
 

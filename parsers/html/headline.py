@@ -15,6 +15,7 @@ from functools import lru_cache
 from lxml import etree
 
 from govmeta.parsers import rules
+from govmeta.parsers.hanzi import fold
 from govmeta.parsers.html.classes import token_has_word, tokens, tokens_of
 from govmeta.parsers.html.info import is_info_line
 from govmeta.parsers.html.page_index import Line, PageIndex
@@ -132,7 +133,7 @@ def _title_parts(root: etree._Element) -> list[tuple[str, float]]:
 
 def crumb_reference(crumbs: list[str]) -> tuple[str, float] | None:
     """The trail's last entry, when it names the page rather than a generic 正文."""
-    if len(crumbs) < 2 or crumbs[-1] in GENERIC_CRUMBS or len(key(crumbs[-1])) < rules.article.TITLE_MIN:
+    if len(crumbs) < 2 or fold(crumbs[-1]) in GENERIC_CRUMBS or len(key(crumbs[-1])) < rules.article.TITLE_MIN:
         return None
     return key(crumbs[-1]), 0.8
 

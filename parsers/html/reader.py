@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import re
+
+from lxml import etree
+
 from govmeta.parsers.errors import ExtractionError
 from govmeta.parsers.html.article import read_article
 from govmeta.parsers.html.block import read_block
 from govmeta.parsers.html.document import drop_non_content, parse_html
-from govmeta.parsers.html.page_url import archive_url
+from govmeta.parsers.html.page_url import archive_url, saved_from_url
 from govmeta.parsers.html.site import canonical_url, cross_check, read_meta_tags, site_info
 from govmeta.parsers.normalise import with_metadata
+from govmeta.parsers.page_type import listing_signals, page_type
 from govmeta.parsers.spaces import squash
 from govmeta.parsers.vocabulary import Vocabulary
+
+# A date in a list entry (2024-03-01, 2024/3/1, 2024年3月1日, [03-01]).
+DATE_IN_ENTRY = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\b\d{2}-\d{2}\b")
 
 
 def fallback_title(metadata: dict, metas: dict[str, str]) -> str | None:
@@ -26,7 +34,7 @@ def read_html(text: str, vocabulary: Vocabulary, container_url: str | None = Non
     if root is None:
         raise ExtractionError("not_a_page", "no HTML document could be parsed from the input")
     metas = read_meta_tags(root)
-    page_url = container_url or canonical_url(root, metas) or archive_url(root)
+    page_url = container_url or saved_from_url(text) or canonical_url(root, metas) or archive_url(root)
     drop_non_content(root)
     block = read_block(root, vocabulary)
     parts = read_article(root, metas, exclude=block.exclude, url=page_url)
@@ -38,4 +46,17 @@ def read_html(text: str, vocabulary: Vocabulary, container_url: str | None = Non
     parts["warnings"] += cross_check(parts["metadata"], metas)
     if parts.get("title") is None:
         parts["title"] = fallback_title(parts["metadata"], metas)
+    listing = listing_signals(parts["site"], parts["breadcrumb"], dated_links(root))
+    parts["page_type"] = page_type(parts, listing=listing, chinese=parts.pop("chinese", True))
     return parts
+
+
+def dated_links(root: etree._Element) -> int:
+    """List entries (li, dd, tr) holding a link and a date: the entries of a column's list."""
+    count = 0
+    for entry in root.iter("li", "dd", "tr"):
+        if entry.find(".//a") is not None and DATE_IN_ENTRY.search(
+            etree.tostring(entry, method="text", encoding=str, with_tail=False)
+        ):
+            count += 1
+    return count

@@ -167,3 +167,10 @@ FOOTER_CONTACT_WORDS = ("联系电话", "举报电话")
 # Class/id token parts that name an article body (a bonus when a candidate's name contains one).
 CONTAINER_WORDS = ("content", "article", "zoom", "zhengwen", "wenzhang", "detail", "editor", "unionstyle",
                    "context", "artic", "main-txt", "newstext", "text")
+
+# --- page type --------------------------------------------------------------------------
+
+# A page with no article listing at least this many dated links is a column's list page.
+LISTING_MIN_ENTRIES = 5
+# Warned when the displayed text holds no Chinese at all (the record is probably not what was wanted).
+NO_CHINESE_WARNING = "no Chinese text on the page: page_type other"
