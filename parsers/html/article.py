@@ -197,7 +197,8 @@ def _body(
             lines.pop(head)
             continue
         if (
-            headline.subtitle is None
+            head == 0
+            and headline.subtitle is None
             and subtitle is None
             and line.startswith(rules.article.SUBTITLE_LEAD)
             and len(line) <= 100

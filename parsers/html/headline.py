@@ -17,7 +17,7 @@ from lxml import etree
 from govmeta.parsers import rules
 from govmeta.parsers.hanzi import fold
 from govmeta.parsers.html.classes import token_has_word, tokens, tokens_of
-from govmeta.parsers.html.info import is_info_line
+from govmeta.parsers.html.info import DATE_SPAN, is_info_line
 from govmeta.parsers.html.page_index import Line, PageIndex
 from govmeta.parsers.html.paragraphs import is_widget_line
 from govmeta.parsers.spaces import squash
@@ -47,6 +47,8 @@ PROSE_LINE = 30
 KICKER_MIN = 6
 BULLETS = "■□●○◆◇▲△★☆►▶•·"
 SIDE_LINE_MAX = 100
+# A line that is a date and at most this many other characters (brackets, 发布) is a date line.
+DATE_LINE_REST = 4
 
 
 # Full-width ASCII (ＡＢＣ１２３，（）：) folded to ASCII: the part of NFKC that matters here, at a
@@ -390,9 +392,21 @@ def _own_text_end(el: etree._Element, index: PageIndex) -> int | None:
     return None
 
 
+def not_a_side_line(text: str) -> bool:
+    """A line by the headline that is neither 引题 nor 副题: a 文号 (岚综管规〔2026〕1号), a date, or an
+    empty value (无, —)."""
+    folded = key(text)
+    if folded[:1] in "(【[" and folded[-1:] in ")】]":
+        folded = folded[1:-1]
+    if folded in rules.article.EMPTY_VALUES or rules.article.DOC_NUMBER_LINE.match(folded):
+        return True
+    span = DATE_SPAN.search(folded)
+    return bool(span) and len(folded) - len(span.group()) <= DATE_LINE_REST
+
+
 def _is_subtitle_text(text: str) -> bool:
     """A dash-led line (——副题) or a bracketed note printed under a title (题注)."""
-    if not text or len(text) > SIDE_LINE_MAX or is_info_line(text):
+    if not text or len(text) > SIDE_LINE_MAX or is_info_line(text) or not_a_side_line(text):
         return False
     return text.startswith(rules.article.SUBTITLE_LEAD) or (text[0] in "（(" and text[-1] in "）)")
 
@@ -414,6 +428,8 @@ def _side(
             return None  # its displayed text is longer still
         text = index.element_string(sib)
         if not text or len(text) > SIDE_LINE_MAX or is_info_line(text) or index.link_density(sib) > 0.3:
+            return None
+        if not_a_side_line(text):
             return None
         if (before and (len(key(text)) < KICKER_MIN or text[0] in BULLETS)) or key(text) in avoid:
             return None

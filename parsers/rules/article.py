@@ -174,3 +174,10 @@ CONTAINER_WORDS = ("content", "article", "zoom", "zhengwen", "wenzhang", "detail
 LISTING_MIN_ENTRIES = 5
 # Warned when the displayed text holds no Chinese at all (the record is probably not what was wanted).
 NO_CHINESE_WARNING = "no Chinese text on the page: page_type other"
+
+# --- lines that are never a kicker or a subtitle ----------------------------------------
+
+# A document number (文号) printed by the headline: 岚综管规〔2026〕1号, 国办发[2023]5号, 岚农发2018.186.
+DOC_NUMBER_LINE = re.compile(
+    r"^[\u4e00-\u9fff]{1,16}\s*[〔\[［(（【]?\s*(?:19|20)\d{2}\s*[〕\]］)）】.．]?\s*第?\s*\d{1,5}\s*号?$"
+)
