@@ -15,7 +15,7 @@ from govmeta.parsers import rules
 from govmeta.parsers.dates import find_datetime
 from govmeta.parsers.html.attachments import is_attachment_link, read_attachments
 from govmeta.parsers.html.breadcrumb import read_breadcrumb
-from govmeta.parsers.html.classes import tokens
+from govmeta.parsers.html.classes import names_of, tokens
 from govmeta.parsers.html.container import container_scores, find_container
 from govmeta.parsers.html.headline import (
     Headline,
@@ -40,7 +40,7 @@ from govmeta.parsers.html.info import (
     views_value,
 )
 from govmeta.parsers.html.page_index import Line, PageIndex, index_page
-from govmeta.parsers.html.paragraphs import clean_lines, credit_text, is_section_heading, serialise
+from govmeta.parsers.html.paragraphs import clean_lines, credit_text, is_section_heading, is_widget_line, serialise
 from govmeta.parsers.page_type import has_chinese
 
 # A date in a list entry (this deep) is the entry's, never the article's.
@@ -245,6 +245,25 @@ def _holds_prose(container: etree._Element, index: PageIndex) -> bool:
     return index.link_density(container) <= LIST_DENSITY or punct >= LIST_PUNCTUATION
 
 
+def _named_body(index: PageIndex, headline: Headline) -> etree._Element | None:
+    """A box named as the article body (TRS_Editor, article_content, zoom …) after the headline that
+    shows some text that is not page furniture: the body, however short (详见附件, one link)."""
+    start = headline.end_run if headline.element is not None else 0
+    for el in index.elements:
+        if el in index.excluded or index.first_run.get(el, -1) < start or not index.total(el):
+            continue
+        cls, ident = el.get("class"), el.get("id")
+        if not (cls or ident) or not names_of(cls or "", ident or "") & rules.article.CONTAINER_EXACT:
+            continue
+        lines = [line.text for line in index.lines(index.first_run[el], index.end_run[el])]
+        shows_text = any(not is_widget_line(line) and not is_info_line(line) for line in lines)
+        if shows_text and (
+            index.link_density(el) <= LIST_DENSITY or any(is_attachment_link(a) for a in el.iter("a"))
+        ):
+            return el
+    return None
+
+
 def _article_box(container: etree._Element, headline: Headline, index: PageIndex) -> etree._Element:
     """The box holding the whole article, headline to attachments: the lowest ancestor of the body
     that also holds the headline (else the body's grandparent). Attachments are looked for in it."""
@@ -303,6 +322,8 @@ def _locate(
         headline = read_headline(index, refs, container, avoid)
     if container is not None and not _holds_prose(container, index):
         container = None
+    if container is None:
+        container = _named_body(index, headline)
     if container is None and headline.title and key(headline.title) in {key(crumb) for crumb in crumbs}:
         # No article, and the "headline" is the column named in the trail: a list page.
         headline = Headline()
