@@ -6,7 +6,9 @@ import re
 
 from lxml import etree
 
+from govmeta.parsers.dates import find_datetime
 from govmeta.parsers.errors import ExtractionError
+from govmeta.parsers.hanzi import fold
 from govmeta.parsers.html.article import read_article
 from govmeta.parsers.html.block import read_block
 from govmeta.parsers.html.document import drop_non_content, parse_html
@@ -15,7 +17,7 @@ from govmeta.parsers.html.site import canonical_url, cross_check, read_meta_tags
 from govmeta.parsers.normalise import with_metadata
 from govmeta.parsers.page_type import listing_signals, page_type
 from govmeta.parsers.spaces import squash
-from govmeta.parsers.vocabulary import Vocabulary
+from govmeta.parsers.vocabulary import Vocabulary, clean_label
 
 # A date in a list entry (2024-03-01, 2024/3/1, 2024年3月1日, [03-01]).
 DATE_IN_ENTRY = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\b\d{2}-\d{2}\b")
@@ -43,12 +45,24 @@ def read_html(text: str, vocabulary: Vocabulary, container_url: str | None = Non
     parts["fields"] = block.pairs
     parts["warnings"] = block.warnings + parts.get("warnings", [])
     with_metadata(parts, vocabulary)
+    if parts.get("published_at") is None:
+        parts["published_at"] = block_published(parts["fields"], vocabulary)
     parts["warnings"] += cross_check(parts["metadata"], metas)
     if parts.get("title") is None:
         parts["title"] = fallback_title(parts["metadata"], metas)
     listing = listing_signals(parts["site"], parts["breadcrumb"], dated_links(root))
     parts["page_type"] = page_type(parts, listing=listing, chinese=parts.pop("chinese", True))
     return parts
+
+
+def block_published(fields: list[dict], vocabulary: Vocabulary) -> str | None:
+    """The block's 发布日期 / 发布时间, time kept when shown: the publication date when no info line shows one."""
+    for pair in fields:
+        if vocabulary.field_for(fold(clean_label(pair["label"]))) == "published_date":
+            found = find_datetime(pair["value"])
+            if found:
+                return found
+    return None
 
 
 def dated_links(root: etree._Element) -> int:
