@@ -351,27 +351,58 @@ def read_headline(
     own_end = _own_text_end(el, index)
     if own_end is not None:
         lines = index.lines(index.first_run[el], own_end)
-    result = Headline(title=join_lines([line.text for line in lines]), element=unit)
-    result.skip.add(unit)
-    result.start_run = index.first_run[unit]
+    stack = _stacked(unit, index, refs) if own_end is None else [unit]
+    if len(stack) > 1:
+        lines = [line for part in stack for line in index.element_lines(part)]
+    result = Headline(title=join_lines([line.text for line in lines]), element=stack[0])
+    result.skip.update(stack)
+    result.start_run = index.first_run[stack[0]]
     # The info line printed inside the heading (its date, source, font-size control) follows the title.
-    result.end_run = own_end if own_end is not None else index.end_run[unit]
-    kicker = _side(unit, index, container, True, avoid)
+    result.end_run = own_end if own_end is not None else index.end_run[stack[-1]]
+    kicker_unit, subtitle_unit = stack[0], stack[-1]
+    kicker = _side(kicker_unit, index, container, True, avoid)
     if kicker is not None:
         result.kicker = index.element_string(kicker)
         result.skip.add(kicker)
         result.start_run = index.first_run[kicker]
-    subtitle = _side(unit, index, container, False, avoid)
+    subtitle = _side(subtitle_unit, index, container, False, avoid)
     if subtitle is not None:
         result.subtitle = index.element_string(subtitle)
         result.skip.add(subtitle)
         result.end_run = index.end_run[subtitle]
     else:
-        line = _next_line(unit, index)
+        line = _next_line(subtitle_unit, index)
         if line is not None and _is_subtitle_text(line.text):
             result.subtitle = line.text
             result.end_run = line.end
     return result
+
+
+def _stacked(unit: etree._Element, index: PageIndex, refs: list[tuple[str, float]]) -> list[etree._Element]:
+    """The headline with the sibling lines it was broken into (four centred <div>s of one title): the
+    neighbours of the same tag that, joined with it, still read as part of a stated title (meta
+    ArticleTitle, <title>)."""
+    stack = [unit]
+    if not refs:
+        return stack
+
+    def within(parts: list[etree._Element]) -> bool:
+        joined = key("".join(index.element_string(part) for part in parts))
+        return any(joined in ref for ref, _ in refs)
+
+    if not within(stack):
+        return stack
+    for before in (True, False):
+        for sib in unit.itersiblings(preceding=before):
+            if not isinstance(sib.tag, str) or sib.tag != unit.tag or not index.total(sib):
+                break
+            if index.total(sib) > rules.article.TITLE_MAX:
+                break
+            trial = [sib, *stack] if before else [*stack, sib]
+            if not within(trial):
+                break
+            stack = trial
+    return stack
 
 
 def _own_text_end(el: etree._Element, index: PageIndex) -> int | None:
