@@ -395,7 +395,9 @@ def read_article(
             facts.take(read_pairs(line), dates=facts.date is None, person_sources=False)
 
     region = _article_box(container, headline, index) if container is not None else None
-    attachments = read_attachments(root, region, c_first, index.first_run, url)
+    tail = index.lines(c_end, c_end + 80, FOOTER_LINES) if container is not None else []
+    attachments = read_attachments(root, region, c_first, index.first_run, url,
+                                   range(c_end, tail[-1].end) if tail else range(0))
     chinese = has_chinese([run.text for run in index.runs])
     return {
         "breadcrumb": crumbs,
