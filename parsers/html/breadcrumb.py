@@ -99,7 +99,8 @@ class Entry(NamedTuple):
 
 def trail_entries(index: PageIndex, el: etree._Element) -> tuple[list[Entry], int]:
     """Entries of a trail element (link texts whole, plain text split on separators, a leading
-    当前位置 label removed) and how many strong trail separators (>, ») it shows."""
+    当前位置 label removed) and how many strong trail separators (>, ») it shows. A separator left
+    dangling after the last entry (首页 > 新闻 >) ends the list as an entry with empty text."""
     items: list[str] = []
     linked: list[bool] = []
     separated: list[str] = []  # the separator right before the entry
@@ -135,6 +136,10 @@ def trail_entries(index: PageIndex, el: etree._Element) -> tuple[list[Entry], in
                 pending_separator = ""
                 same_run = True
     out: list[Entry] = []
+    if pending_separator:
+        items.append("")
+        linked.append(False)
+        separated.append(pending_separator)
     for item, is_link, separator in zip(items, linked, separated, strict=True):
         if not out:
             label = _label_at(item)
@@ -143,16 +148,31 @@ def trail_entries(index: PageIndex, el: etree._Element) -> tuple[list[Entry], in
         item = item.strip(_SPACE)
         if item and not set(item) <= _SEPARATOR_CHARS:
             out.append(Entry(item, is_link, separator))
+        elif not item and separator and out:
+            out.append(Entry("", False, separator))
     return out, separators
+
+
+def _strong_links(entries: list[Entry]) -> bool:
+    """Two or more linked entries, each joined to the one before by a trail-only separator (>, »)."""
+    linked = [entry for entry in entries if entry.text]
+    return (
+        len(linked) >= 2
+        and all(entry.linked for entry in linked)
+        and all(entry.separator in rules.article.BREADCRUMB_STRONG_SEPARATORS for entry in entries[1:])
+    )
 
 
 def trail_items(index: PageIndex, el: etree._Element) -> tuple[list[str], bool]:
     """Entries of a trail element and whether it ends the way trails do: a plain-text entry right
     after a separator (… > 正文)."""
     out, separators = trail_entries(index, el)
+    dangling = bool(out) and not out[-1].text
     # Trails join (nearly) every pair of entries with a separator; a menu does not.
-    ends_like_trail = bool(out) and not out[-1].linked and bool(out[-1].separator) and separators >= len(out) - 2
-    return [entry.text for entry in out], ends_like_trail
+    ends_like_trail = (
+        bool(out) and not dangling and not out[-1].linked and bool(out[-1].separator) and separators >= len(out) - 2
+    )
+    return [entry.text for entry in out if entry.text], ends_like_trail
 
 
 def _joined_trail(index: PageIndex, el: etree._Element) -> list[str] | None:
@@ -162,6 +182,7 @@ def _joined_trail(index: PageIndex, el: etree._Element) -> list[str] | None:
     link bars use too), a trail needs three entries and one joiner throughout. None when ``el``
     is not one."""
     entries, separators = trail_entries(index, el)
+    entries = [entry for entry in entries if entry.text]
     if len(entries) < 2 or not entries[0].linked or not _is_home(entries[0].text):
         return None
     run = [entries[0]]
@@ -280,6 +301,12 @@ def find_trail(index: PageIndex, before: int | None = None) -> tuple[etree._Elem
             continue
         if _separated(index, el):
             items, ends_plain = trail_items(index, el)
+            if not ends_plain and not _in_header(el, index):
+                # Links joined by trail-only separators throughout are a trail too when the box is
+                # named as a path (rwb_navpath) or one separator is left dangling (科普网 > 时政新闻 >).
+                entries = trail_entries(index, el)[0]
+                dangling = bool(entries) and not entries[-1].text
+                ends_plain = (dangling or bool(_named(el, weak=True))) and _strong_links(entries)
             if ends_plain and 2 <= len(items) <= rules.article.BREADCRUMB_MAX_ITEMS:
                 return el, items
         elif joined is not None or not _joined(index, el):
