@@ -143,7 +143,7 @@ BREADCRUMB_JOINERS = frozenset({">", ">>", "»", "›", "/", "-", "->", "→", "
 # path, not the article's trail (网易 div.observe_header span.pathlink).
 HEADER_TOKENS = frozenset({"header", "head", "masthead", "banner", "topbar", "logo"})
 BREADCRUMB_MAX_ITEMS = 12
-BREADCRUMB_ITEM_MAX = 30
+BREADCRUMB_ITEM_MAX = 40  # a disclosure catalogue names its columns at length (…的依据、条件、程序以及办理结果)
 
 # --- attachments ------------------------------------------------------------------------
 
