@@ -116,7 +116,8 @@ def _link_value(line: Line, offset: int) -> str | None:
             break
         if end > offset:
             rest = run.text[max(offset - position, 0):]
-            if rest.strip():
+            # An opening bracket before the link is not the value (来源：[ <a>人民网</a> ]).
+            if rest.strip().strip(_VALUE_TRIM):
                 if not run.linked:
                     return None
                 collected.append(rest)
