@@ -206,6 +206,9 @@ def _body(
             subtitle = line
             lines.pop(head)
             continue
+        if head == 0 and key(line) in rules.article.EMPTY_VALUES and len(lines) > 1:
+            lines.pop(head)  # an empty value (无) printed under the headline where a 文号 would be
+            continue
         if head == 0 and facts.bare() and looks_like_person(line) and len(lines) > 2:
             # A page with no info line at all may print its author's name alone on the first line.
             facts.author = line
@@ -243,6 +246,21 @@ def _holds_prose(container: etree._Element, index: PageIndex) -> bool:
     if text < MIN_BODY_CHARS or (text < BARE_TEXT_MAX and not punct):
         return False  # a label, a pager or a date line, not prose
     return index.link_density(container) <= LIST_DENSITY or punct >= LIST_PUNCTUATION
+
+
+def _little_after_headline(container: etree._Element, index: PageIndex, headline: Headline) -> bool:
+    """The container holds the headline and, after it, less prose than a body (its title block: a
+    文号 line, the info line)."""
+    if headline.element is None or not _inside(headline.element, container):
+        return False
+    end = index.end_run[container]
+    lines = index.lines(headline.end_run, end)
+    prose = sum(len(key(line.text)) for line in lines if not is_info_line(line.text) and not is_widget_line(line.text))
+    return prose < MIN_BODY_CHARS
+
+
+def _inside(el: etree._Element, ancestor: etree._Element) -> bool:
+    return any(anc is ancestor for anc in el.iterancestors())
 
 
 def _named_body(index: PageIndex, headline: Headline) -> etree._Element | None:
@@ -322,8 +340,9 @@ def _locate(
         headline = read_headline(index, refs, container, avoid)
     if container is not None and not _holds_prose(container, index):
         container = None
-    if container is None:
-        container = _named_body(index, headline)
+    if container is None or _little_after_headline(container, index, headline):
+        named = _named_body(index, headline)
+        container = named if named is not None else container
     if container is None and headline.title and key(headline.title) in {key(crumb) for crumb in crumbs}:
         # No article, and the "headline" is the column named in the trail: a list page.
         headline = Headline()
