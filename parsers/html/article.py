@@ -13,6 +13,7 @@ from lxml import etree
 
 from govmeta.parsers import rules
 from govmeta.parsers.dates import find_datetime
+from govmeta.parsers.hanzi import fold
 from govmeta.parsers.html.attachments import is_attachment_link, read_attachments
 from govmeta.parsers.html.breadcrumb import read_breadcrumb
 from govmeta.parsers.html.classes import names_of, tokens
@@ -27,6 +28,7 @@ from govmeta.parsers.html.headline import (
     site_names,
 )
 from govmeta.parsers.html.info import (
+    ANY_PAIR,
     DATE_SPAN,
     LABEL,
     Pair,
@@ -165,8 +167,10 @@ def _class_hinted(index: PageIndex, start: int, end: int, facts: Facts) -> None:
         if not (is_author or is_source):
             continue
         text = index.element_string(el)
-        if not text or LABEL.search(text) or DATE_SPAN.search(text):
-            continue
+        if not text or LABEL.search(text) or DATE_SPAN.search(text) or ANY_PAIR.search(text):
+            continue  # a labelled pair (答复单位：…, 成文日期：…) is not an unlabelled source
+        if fold(text).strip(" :：") in rules.article.SOURCE_LABELS:
+            continue  # the label alone (来源), its value not on the page
         if is_author and facts.author is None and usable(text, rules.article.AUTHOR_MAX):
             facts.author = text
         if is_source and facts.source_guess is None and usable(text, rules.article.SOURCE_MAX):
@@ -204,6 +208,11 @@ def _body(
             and len(line) <= 100
         ):
             subtitle = line
+            lines.pop(head)
+            continue
+        if after and len(line) <= END_INFO_MAX and DATE_SPAN.search(line) and is_info_line(line):
+            # A date line of the title block (the headline is printed in the body's box).
+            facts.date = facts.date or find_datetime(line)
             lines.pop(head)
             continue
         if head == 0 and key(line) in rules.article.EMPTY_VALUES and len(lines) > 1:

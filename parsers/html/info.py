@@ -41,8 +41,8 @@ class Folded:
     def match(self, text: str) -> re.Match | None:
         return self.pattern.match(fold(text))
 
-    def finditer(self, text: str):
-        return self.pattern.finditer(fold(text))
+    def finditer(self, text: str, pos: int = 0):
+        return self.pattern.finditer(fold(text), pos)
 
 
 # A known label followed by a colon, at the start of a word.
@@ -50,6 +50,13 @@ LABEL = Folded(re.compile(_LEAD + r"(?P<label>" + "|".join(map(re.escape, _ALL_L
 # Any short Han word followed by a colon ends a value too (文章类型：…).
 _ANY_LABEL = re.compile(r"(?:(?<=\s)|(?<=[|丨｜│]))[\u4e00-\u9fff]{2,6}\s*[:：]")
 _BAR = re.compile(r"[|丨｜│]")
+# A labelled pair anywhere in a text (答复单位：…): a Han word and a colon.
+ANY_PAIR = re.compile(r"[\u4e00-\u9fff]{2,8}\s*[:：]")
+# Labels long enough to be read even when glued to the value before them (…办公室发布时间：): never
+# inside a word the way 日期 is inside 成文日期.
+GLUED = Folded(re.compile(
+    r"(?P<label>" + "|".join(map(re.escape, [label for label in _ALL_LABELS if len(label) >= 4])) + r")\s*[:：]"
+))
 # A date right after some other label (成文日期：…, 印发日期：…) is that label's value.
 _OTHER_LABEL_END = re.compile(r"[\u4e00-\u9fff]{2,8}\s*[:：]\s*$")
 # A widget in brackets after a value: 【字体：大 中 小】, [打印].
@@ -158,6 +165,12 @@ def _labels(raw: str) -> list[tuple[int, int, str, str]]:
     """(start, end, label, kind) of the labels of a line, in order: the known labels, and any
     other label naming a time or a date that a date follows."""
     found = [(m.start(), m.end(), m["label"], _KIND[m["label"]]) for m in LABEL.finditer(raw)]
+    if found:
+        # After a first label, a long label glued to the value before it starts a pair too.
+        glued = [(m.start(), m.end(), m["label"], _KIND[m["label"]]) for m in GLUED.finditer(raw, found[0][1])]
+        glued = [g for g in glued if not any(s < g[1] and g[0] < e for s, e, _, _ in found)]
+        if glued:
+            found = sorted(found + glued)
     if any(word in fold(raw) for word in rules.article.DATE_LABEL_WORDS):
         dated = [(m.start(), m.end(), m["label"], date_label_kind(m["label"])) for m in _DATED_LABEL.finditer(raw)]
         dated = [d for d in dated if not any(s < d[1] and d[0] < e for s, e, _, _ in found)]
