@@ -183,20 +183,23 @@ def _body(
     headline: Headline,
     skip: set[etree._Element],
     facts: Facts,
-    after: int,
+    after: bool,
 ) -> tuple[list[str], str | None]:
-    """The paragraphs, with a body-top subtitle / author line and the end credit lines taken out."""
+    """The paragraphs, with a body-top subtitle / author line and the end credit lines taken out.
+    ``after``: the headline is printed in the body's box (what precedes it there, a 红头 and a 文号
+    line, stays body text)."""
     if container is None:
         return [], None
-    lines = clean_lines(serialise(container, index, skip, after))
+    lines = clean_lines(serialise(container, index, skip))
     subtitle = None
     title_keys = {key(t) for t in (headline.title, headline.subtitle, headline.kicker) if t}
     # Top of the body: a repeated headline, labelled info lines, a name line, a dash-led subtitle.
     head = 0
     while head < len(lines) and head < 4:
         line = lines[head]
-        if key(line) in title_keys or (len(line) <= END_INFO_MAX and LABEL.search(line) and is_info_line(line)):
-            if key(line) not in title_keys:
+        repeats_title = key(line) in title_keys or rules.article.FOOTNOTE_MARK.sub("", key(line)) in title_keys
+        if repeats_title or (len(line) <= END_INFO_MAX and LABEL.search(line) and is_info_line(line)):
+            if not repeats_title:
                 facts.take(read_text_pairs(line))
             lines.pop(head)
             continue
@@ -210,7 +213,7 @@ def _body(
             subtitle = line
             lines.pop(head)
             continue
-        if after and len(line) <= END_INFO_MAX and DATE_SPAN.search(line) and is_info_line(line):
+        if after and head == 0 and len(line) <= END_INFO_MAX and DATE_SPAN.search(line) and is_info_line(line):
             # A date line of the title block (the headline is printed in the body's box).
             facts.date = facts.date or find_datetime(line)
             lines.pop(head)
@@ -417,7 +420,7 @@ def read_article(
     elif container is not None:
         _header_facts(facts, index.lines(max(0, c_first - 150), c_first)[-HEADER_LINES:])
 
-    paragraphs, body_subtitle = _body(container, index, headline, skip, facts, headline.end_run if inside else 0)
+    paragraphs, body_subtitle = _body(container, index, headline, skip, facts, inside)
     if container is not None:
         for line in index.lines(c_end, c_end + 80, FOOTER_LINES):
             facts.take(read_pairs(line), dates=facts.date is None, person_sources=False)

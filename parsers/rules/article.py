@@ -98,6 +98,10 @@ TITLE_MIN, TITLE_MAX = 4, 120
 # Subtitle lines often start with a dash (——副题) or are bracketed notes under the title (题注).
 SUBTITLE_LEAD = ("——", "――", "—", "－－", "--")
 
+# A footnote marker ending a line (标题*, 标题①, 标题[1]): the body's first line repeating the headline with
+# one is still the headline.
+FOOTNOTE_MARK = re.compile(r"(?:\*+|[①-⑩]|[¹²³]|†|\[\d{1,2}\]|\(\d{1,2}\)|［\d{1,2}］|（\d{1,2}）)$")
+
 # --- info line --------------------------------------------------------------------------
 
 SOURCE_LABELS = ("信息来源", "稿件来源", "文章来源", "新闻来源", "本文来源", "内容来源", "来源", "来自", "出处")
