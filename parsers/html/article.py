@@ -442,5 +442,5 @@ def read_article(
         "paragraphs": paragraphs,
         "attachments": attachments,
         "chinese": chinese,
-        "warnings": [] if chinese else [rules.article.NO_CHINESE_WARNING],
+        "warnings": [],
     }

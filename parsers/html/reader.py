@@ -6,6 +6,7 @@ import re
 
 from lxml import etree
 
+from govmeta.parsers import rules
 from govmeta.parsers.dates import find_datetime
 from govmeta.parsers.errors import ExtractionError
 from govmeta.parsers.hanzi import fold
@@ -15,7 +16,7 @@ from govmeta.parsers.html.document import drop_non_content, parse_html
 from govmeta.parsers.html.page_url import archive_url, saved_from_url
 from govmeta.parsers.html.site import canonical_url, cross_check, read_meta_tags, site_info
 from govmeta.parsers.normalise import with_metadata
-from govmeta.parsers.page_type import listing_signals, page_type
+from govmeta.parsers.page_type import has_chinese, listing_signals, page_type
 from govmeta.parsers.spaces import squash
 from govmeta.parsers.vocabulary import Vocabulary, clean_label
 
@@ -51,7 +52,11 @@ def read_html(text: str, vocabulary: Vocabulary, container_url: str | None = Non
     if parts.get("title") is None:
         parts["title"] = fallback_title(parts["metadata"], metas)
     listing = listing_signals(parts["site"], parts["breadcrumb"], dated_links(root))
-    parts["page_type"] = page_type(parts, listing=listing, chinese=parts.pop("chinese", True))
+    # The disclosure block is displayed text too (it is left out of the article's index).
+    chinese = parts.pop("chinese", True) or has_chinese([pair["label"] + pair["value"] for pair in parts["fields"]])
+    if not chinese:
+        parts["warnings"].append(rules.article.NO_CHINESE_WARNING)
+    parts["page_type"] = page_type(parts, listing=listing, chinese=chinese)
     return parts
 
 
