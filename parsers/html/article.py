@@ -218,7 +218,7 @@ def _body(
             facts.date = facts.date or find_datetime(line)
             lines.pop(head)
             continue
-        if head == 0 and key(line) in rules.article.EMPTY_VALUES and len(lines) > 1:
+        if head == 0 and fold(key(line)) in rules.article.EMPTY_VALUES and len(lines) > 1:
             lines.pop(head)  # an empty value (无) printed under the headline where a 文号 would be
             continue
         if head == 0 and facts.bare() and looks_like_person(line) and len(lines) > 2:
@@ -229,9 +229,9 @@ def _body(
         head += 1
     if facts.author is None:
         for line in lines[:3]:
-            match = rules.article.BYLINE.search(line)
+            match = rules.article.BYLINE.search(fold(line))
             if match:
-                facts.author = match[1]
+                facts.author = line[match.start(1):match.end(1)]  # as displayed (記者 matched as 记者)
                 break
     # End of the body: editorial credits (来源：… 责任编辑：…), a labelled info line printed under
     # the text (发布日期：… 浏览次数：…), read, then left out; and the heading of an empty section

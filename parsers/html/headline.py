@@ -91,7 +91,7 @@ class Headline:
 
 
 def _site_like(part: str) -> bool:
-    return len(part) <= rules.article.SITE_NAME_MAX and part.endswith(rules.article.SITE_NAME_SUFFIXES)
+    return len(part) <= rules.article.SITE_NAME_MAX and fold(part).endswith(rules.article.SITE_NAME_SUFFIXES)
 
 
 def references(root: etree._Element, metas: dict[str, str]) -> list[tuple[str, float]]:
@@ -426,7 +426,7 @@ def _own_text_end(el: etree._Element, index: PageIndex) -> int | None:
 def not_a_side_line(text: str) -> bool:
     """A line by the headline that is neither 引题 nor 副题: a 文号 (岚综管规〔2026〕1号), a date, or an
     empty value (无, —)."""
-    folded = key(text)
+    folded = fold(key(text))
     if folded[:1] in "(【[" and folded[-1:] in ")】]":
         folded = folded[1:-1]
     if folded in rules.article.EMPTY_VALUES or rules.article.DOC_NUMBER_LINE.match(folded):

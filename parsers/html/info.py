@@ -256,7 +256,7 @@ def looks_like_person(value: str) -> bool:
 def usable(value: str | None, limit: int) -> bool:
     return (
         bool(value)
-        and value not in rules.article.EMPTY_VALUES
+        and fold(value) not in rules.article.EMPTY_VALUES
         and len(value) <= limit
         and not is_widget_word(value)
     )
