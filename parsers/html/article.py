@@ -260,6 +260,25 @@ def _holds_prose(container: etree._Element, index: PageIndex) -> bool:
     return index.link_density(container) <= LIST_DENSITY or punct >= LIST_PUNCTUATION
 
 
+def _near_body(index: PageIndex, headline: Headline, container: etree._Element) -> etree._Element | None:
+    """The prose box right after the headline's title block, in the headline's own box, when the
+    densest prose is elsewhere (a short notice beside a wordier sidebar): the body follows its headline."""
+    parent = headline.element.getparent()
+    if parent is None or parent is index.body or container is parent or _inside(container, parent):
+        return None
+    if _inside(parent, container):
+        return None
+    for sib in headline.element.itersiblings():
+        if not isinstance(sib.tag, str) or sib in headline.skip or sib in index.excluded or not index.total(sib):
+            continue
+        lines = [line.text for line in index.element_lines(sib)]
+        if all(is_info_line(line) or is_widget_line(line) for line in lines):
+            continue
+        prose = index.punct(sib) and index.link_density(sib) <= LIST_DENSITY and index.text[sib] >= MIN_BODY_CHARS
+        return sib if prose else None
+    return None
+
+
 def _little_after_headline(container: etree._Element, index: PageIndex, headline: Headline) -> bool:
     """The container holds the headline and, after it, less prose than a body (its title block: a
     文号 line, the info line)."""
@@ -352,6 +371,9 @@ def _locate(
         headline = read_headline(index, refs, container, avoid)
     if container is not None and not _holds_prose(container, index):
         container = None
+    if container is not None and headline.element is not None:
+        near = _near_body(index, headline, container)
+        container = near if near is not None else container
     if container is None or _little_after_headline(container, index, headline):
         named = _named_body(index, headline)
         container = named if named is not None else container
