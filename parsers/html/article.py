@@ -17,7 +17,7 @@ from govmeta.parsers.hanzi import fold
 from govmeta.parsers.html.attachments import is_attachment_link, read_attachments
 from govmeta.parsers.html.breadcrumb import read_breadcrumb
 from govmeta.parsers.html.classes import names_of, tokens
-from govmeta.parsers.html.container import container_scores, find_container
+from govmeta.parsers.html.container import container_scores, find_container, footer_like
 from govmeta.parsers.html.headline import (
     Headline,
     crumb_reference,
@@ -260,13 +260,16 @@ def _holds_prose(container: etree._Element, index: PageIndex) -> bool:
     return index.link_density(container) <= LIST_DENSITY or punct >= LIST_PUNCTUATION
 
 
-def _near_body(index: PageIndex, headline: Headline, container: etree._Element) -> etree._Element | None:
+def _near_body(
+    index: PageIndex, headline: Headline, container: etree._Element | None
+) -> etree._Element | None:
     """The prose box right after the headline's title block, in the headline's own box, when the
-    densest prose is elsewhere (a short notice beside a wordier sidebar): the body follows its headline."""
+    densest prose is elsewhere (a short notice beside a wordier sidebar): the body follows its headline.
+    With no container at all, any text there that is not furniture (详见附件, one attachment link)."""
     parent = headline.element.getparent()
-    if parent is None or parent is index.body or container is parent or _inside(container, parent):
+    if parent is None or parent is index.body:
         return None
-    if _inside(parent, container):
+    if container is not None and (container is parent or _inside(container, parent) or _inside(parent, container)):
         return None
     for sib in headline.element.itersiblings():
         if not isinstance(sib.tag, str) or sib in headline.skip or sib in index.excluded or not index.total(sib):
@@ -274,6 +277,9 @@ def _near_body(index: PageIndex, headline: Headline, container: etree._Element) 
         lines = [line.text for line in index.element_lines(sib)]
         if all(is_info_line(line) or is_widget_line(line) for line in lines):
             continue
+        if container is None:
+            shows = index.link_density(sib) <= LIST_DENSITY or any(is_attachment_link(a) for a in sib.iter("a"))
+            return sib if shows and not footer_like(sib, index) else None
         prose = index.punct(sib) and index.link_density(sib) <= LIST_DENSITY and index.text[sib] >= MIN_BODY_CHARS
         return sib if prose else None
     return None
@@ -377,6 +383,8 @@ def _locate(
     if container is None or _little_after_headline(container, index, headline):
         named = _named_body(index, headline)
         container = named if named is not None else container
+    if container is None and headline.element is not None:
+        container = _near_body(index, headline, None)
     if container is None and headline.title and key(headline.title) in {key(crumb) for crumb in crumbs}:
         # No article, and the "headline" is the column named in the trail: a list page.
         headline = Headline()

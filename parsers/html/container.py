@@ -116,7 +116,7 @@ def container_scores(index: PageIndex) -> dict[etree._Element, float]:
     return scores
 
 
-def _footer_like(el: etree._Element, index: PageIndex) -> bool:
+def footer_like(el: etree._Element, index: PageIndex) -> bool:
     """A short block that says it is the site's footer (版权所有, ICP备 …)."""
     if index.total(el) >= FOOTER_MAX_CHARS:
         return False
@@ -182,7 +182,7 @@ def rank_containers(
     # The page footer (版权所有, ICP备 …) is never the article, however dense.
     top = []
     for score, el in ranked[:FOOTER_CHECKS]:
-        top.append((score * 0.1 if _footer_like(el, index) else score, el))
+        top.append((score * 0.1 if footer_like(el, index) else score, el))
     top.sort(key=lambda pair: -pair[0])
     return top + ranked[FOOTER_CHECKS:]
 
