@@ -29,8 +29,8 @@ TRAIL_BOXES = frozenset({"div", "td", "p", "span", "nav", "li", "h2", "h3"})
 HOME_WORDS = ("首页", "主页", "Home", "HOME", "home")
 # A home entry is short (网站首页, 网易首页, 企业服务首页).
 HOME_MAX = 8
-# Words of the breadcrumb labels (当前位置, 当前栏目): a run without one holds no label.
-LABEL_WORDS = ("位置", "栏目")
+# Words of the breadcrumb labels (当前位置, 当前栏目, 當前欄目): a run without one holds no label.
+LABEL_WORDS = ("位置", "栏目", "欄目")
 _JOINER_CHARS = frozenset("".join(rules.article.BREADCRUMB_JOINERS) + _SPACE)
 
 
@@ -274,7 +274,7 @@ def find_trail(index: PageIndex, before: int | None = None) -> tuple[etree._Elem
     for position, run in enumerate(index.runs):
         if position >= limit:
             break
-        if not run.linked and any(word in fold(run.text) for word in LABEL_WORDS) and _label_at(run.text):
+        if not run.linked and any(word in run.text for word in LABEL_WORDS) and _label_at(run.text):
             found = _from_label(index, run)
             if found is not None:
                 return found, trail_items(index, found)[0]

@@ -51,7 +51,8 @@ def read_html(text: str, vocabulary: Vocabulary, container_url: str | None = Non
     parts["warnings"] += cross_check(parts["metadata"], metas)
     if parts.get("title") is None:
         parts["title"] = fallback_title(parts["metadata"], metas)
-    listing = listing_signals(parts["site"], parts["breadcrumb"], dated_links(root))
+    no_article = not (parts["fields"] or parts["title"] or parts["paragraphs"])
+    listing = no_article and listing_signals(parts["site"], parts["breadcrumb"], dated_links(root))
     # The disclosure block is displayed text too (it is left out of the article's index).
     chinese = parts.pop("chinese", True) or has_chinese([pair["label"] + pair["value"] for pair in parts["fields"]])
     if not chinese:
