@@ -61,6 +61,9 @@ BARE_TEXT_MAX = 60
 # A link-dense candidate with less prose punctuation than this is a list of links, not a body.
 LIST_DENSITY = 0.5
 LIST_PUNCTUATION = 3
+# The box right after the headline is the body rather than denser prose elsewhere that is at most this
+# many times longer (a sidebar beside a short notice, not the long body under a digest).
+NEAR_BODY_RATIO = 3
 # A container is widened to its parent when the parent adds at most this much text.
 WIDEN_SHARE = 0.12
 WIDEN_MIN = 40
@@ -281,7 +284,10 @@ def _near_body(
             shows = index.link_density(sib) <= LIST_DENSITY or any(is_attachment_link(a) for a in sib.iter("a"))
             return sib if shows and not footer_like(sib, index) else None
         prose = index.punct(sib) and index.link_density(sib) <= LIST_DENSITY and index.text[sib] >= MIN_BODY_CHARS
-        return sib if prose else None
+        # A digest over a much longer body elsewhere (p.ep-summary) is not the body: only a rival of
+        # comparable size (a sidebar's summaries) gives way.
+        comparable = index.text.get(container, 0) <= NEAR_BODY_RATIO * index.text[sib]
+        return sib if prose and comparable else None
     return None
 
 
