@@ -23,6 +23,7 @@ from govmeta.parsers.html.headline import (
     crumb_reference,
     first_prose,
     key,
+    not_a_side_line,
     read_headline,
     references,
     site_names,
@@ -64,6 +65,8 @@ LIST_PUNCTUATION = 3
 # The box right after the headline is the body rather than denser prose elsewhere that is at most this
 # many times longer (a sidebar beside a short notice, not the long body under a digest).
 NEAR_BODY_RATIO = 3
+# How many displayed lines under a headline the first text of a body without prose is looked for in.
+NEAR_LINES = 15
 # A container is widened to its parent when the parent adds at most this much text.
 WIDEN_SHARE = 0.12
 WIDEN_MIN = 40
@@ -263,31 +266,50 @@ def _holds_prose(container: etree._Element, index: PageIndex) -> bool:
     return index.link_density(container) <= LIST_DENSITY or punct >= LIST_PUNCTUATION
 
 
-def _near_body(
-    index: PageIndex, headline: Headline, container: etree._Element | None
-) -> etree._Element | None:
+def _near_body(index: PageIndex, headline: Headline, container: etree._Element) -> etree._Element | None:
     """The prose box right after the headline's title block, in the headline's own box, when the
-    densest prose is elsewhere (a short notice beside a wordier sidebar): the body follows its headline.
-    With no container at all, any text there that is not furniture (详见附件, one attachment link)."""
+    densest prose is elsewhere (a short notice beside a wordier sidebar): the body follows its headline."""
     parent = headline.element.getparent()
     if parent is None or parent is index.body:
         return None
-    if container is not None and (container is parent or _inside(container, parent) or _inside(parent, container)):
+    if container is parent or _inside(container, parent) or _inside(parent, container):
         return None
     for sib in headline.element.itersiblings():
         if not isinstance(sib.tag, str) or sib in headline.skip or sib in index.excluded or not index.total(sib):
             continue
         lines = [line.text for line in index.element_lines(sib)]
-        if all(is_info_line(line) or is_widget_line(line) for line in lines):
-            continue
-        if container is None:
-            shows = index.link_density(sib) <= LIST_DENSITY or any(is_attachment_link(a) for a in sib.iter("a"))
-            return sib if shows and not footer_like(sib, index) else None
+        if all(is_info_line(line) or is_widget_line(line) or not_a_side_line(line) for line in lines):
+            continue  # the title block: info line, widgets, a 文号 or 无 line
         prose = index.punct(sib) and index.link_density(sib) <= LIST_DENSITY and index.text[sib] >= MIN_BODY_CHARS
         # A digest over a much longer body elsewhere (p.ep-summary) is not the body: only a rival of
         # comparable size (a sidebar's summaries) gives way.
         comparable = index.text.get(container, 0) <= NEAR_BODY_RATIO * index.text[sib]
         return sib if prose and comparable else None
+    return None
+
+
+def _first_text_after(index: PageIndex, headline: Headline) -> etree._Element | None:
+    """The box of the first line under the headline that is not furniture (info line, widget, 文号 or
+    无 line, a menu link): a page with no prose still has that short body (详见附件电子全文, one file link)."""
+    for line in index.lines(headline.end_run, len(index.runs), NEAR_LINES):
+        text = line.text
+        if is_info_line(text) or is_widget_line(text) or not_a_side_line(text) or is_section_heading(text):
+            continue
+        first = line.runs[0]
+        owner = first.element.getparent() if first.is_tail else first.element
+        if owner is None or owner not in index.order:
+            continue
+        if all(run.linked for run in line.runs) and not any(
+            is_attachment_link(a) for run in line.runs for a in [run.element, *run.element.iterancestors("a")]
+            if a.tag == "a"
+        ):
+            continue  # a menu or a related link, not text
+        block = index.block_at[index.order[owner]]
+        if block.tag in rules.article.PARAGRAPH_TAGS:
+            block = index.parent_block(block) or block
+        if block is index.body or footer_like(block, index):
+            return None
+        return block
     return None
 
 
@@ -386,16 +408,18 @@ def _locate(
     if container is not None and headline.element is not None:
         near = _near_body(index, headline, container)
         container = near if near is not None else container
+    fallback = None
     if container is None or _little_after_headline(container, index, headline):
-        named = _named_body(index, headline)
-        container = named if named is not None else container
-    if container is None and headline.element is not None:
-        container = _near_body(index, headline, None)
+        # No prose after the headline: a box named as the body, else the text right after the title block.
+        fallback = _named_body(index, headline)
+        if fallback is None and headline.element is not None:
+            fallback = _first_text_after(index, headline)
+        container = fallback if fallback is not None else container
     if container is None and headline.title and key(headline.title) in {key(crumb) for crumb in crumbs}:
         # No article, and the "headline" is the column named in the trail: a list page.
         headline = Headline()
-    if container is not None:
-        container = _widen(container, index, headline)
+    if container is not None and fallback is None:
+        container = _widen(container, index, headline)  # (a fallback box is the body as it is)
     return container, headline, crumbs, trail
 
 
