@@ -25,7 +25,7 @@ _SEPARATOR_CHARS = frozenset("".join(rules.article.BREADCRUMB_SEPARATORS) + _SPA
 # A trail's element holds at most this many characters.
 TRAIL_MAX_CHARS = SHORT_MAX
 # Boxes an unnamed trail is laid out in.
-TRAIL_BOXES = frozenset({"div", "td", "p", "span", "nav", "li", "h2", "h3"})
+TRAIL_BOXES = frozenset({"div", "td", "p", "span", "nav", "li", "ul", "ol", "h2", "h3"})
 HOME_WORDS = ("首页", "主页", "Home", "HOME", "home")
 # A home entry is short (网站首页, 网易首页, 企业服务首页).
 HOME_MAX = 8
@@ -192,9 +192,12 @@ def _joined_trail(index: PageIndex, el: etree._Element) -> list[str] | None:
         ):
             break
         run.append(entry)
-    if len(run) < 2 or len(entries) - len(run) > 1 or len(run) > rules.article.BREADCRUMB_MAX_ITEMS:
-        return None
     strong = all(entry.separator in rules.article.BREADCRUMB_STRONG_SEPARATORS for entry in run[1:])
+    # Boxes after a trail (print, share) add entries; a run of three joined by trail-only separators is
+    # a trail whatever follows it.
+    trailing = len(entries) - len(run) > 1 and not (strong and len(run) >= 3)
+    if len(run) < 2 or trailing or len(run) > rules.article.BREADCRUMB_MAX_ITEMS:
+        return None
     if not (strong and len(run) >= 3) and any(not entry.linked for entry in run[:-1]):
         # A trail's inner entries are links, only the last may be plain text; unless every entry
         # is joined by a trail-only separator (首页 > <i>蜀山区审计局</i> > 监督保障 > 专项工作).
