@@ -306,7 +306,8 @@ def _first_text_after(index: PageIndex, headline: Headline) -> etree._Element | 
             continue  # a menu or a related link, not text
         block = index.block_at[index.order[owner]]
         if block.tag in rules.article.PARAGRAPH_TAGS:
-            block = index.parent_block(block) or block
+            parent = index.parent_block(block)
+            block = parent if parent is not None else block
         if block is index.body or footer_like(block, index):
             return None
         return block
