@@ -22,6 +22,7 @@ from govmeta.parsers.html.headline import (
     Headline,
     crumb_reference,
     first_prose,
+    inside,
     key,
     not_a_side_line,
     read_headline,
@@ -272,7 +273,7 @@ def _near_body(index: PageIndex, headline: Headline, container: etree._Element) 
     parent = headline.element.getparent()
     if parent is None or parent is index.body:
         return None
-    if container is parent or _inside(container, parent) or _inside(parent, container):
+    if container is parent or inside(container, parent) or inside(parent, container):
         return None
     for sib in headline.element.itersiblings():
         if not isinstance(sib.tag, str) or sib in headline.skip or sib in index.excluded or not index.total(sib):
@@ -317,16 +318,12 @@ def _first_text_after(index: PageIndex, headline: Headline) -> etree._Element | 
 def _little_after_headline(container: etree._Element, index: PageIndex, headline: Headline) -> bool:
     """The container holds the headline and, after it, less prose than a body (its title block: a
     文号 line, the info line)."""
-    if headline.element is None or not _inside(headline.element, container):
+    if headline.element is None or not inside(headline.element, container):
         return False
     end = index.end_run[container]
     lines = index.lines(headline.end_run, end)
     prose = sum(len(key(line.text)) for line in lines if not is_info_line(line.text) and not is_widget_line(line.text))
     return prose < MIN_BODY_CHARS
-
-
-def _inside(el: etree._Element, ancestor: etree._Element) -> bool:
-    return any(anc is ancestor for anc in el.iterancestors())
 
 
 def _named_body(index: PageIndex, headline: Headline) -> etree._Element | None:
@@ -473,15 +470,15 @@ def read_article(
     runs = len(index.runs)
     c_first = index.first_run.get(container, runs) if container is not None else runs
     c_end = index.end_run.get(container, runs) if container is not None else runs
-    inside = headline.element is not None and container is not None and c_first < headline.end_run < c_end
+    in_box = headline.element is not None and container is not None and c_first < headline.end_run < c_end
     if headline.element is not None:
         # A headline printed inside the body's box: its info line is in the few lines after it.
-        header_end = first_prose(index, headline.end_run, c_end) if inside else c_first
+        header_end = first_prose(index, headline.end_run, c_end) if in_box else c_first
         _around_headline(index, headline, trail, header_end, facts, metas)
     elif container is not None:
         _header_facts(facts, index.lines(max(0, c_first - 150), c_first)[-HEADER_LINES:])
 
-    paragraphs, body_subtitle = _body(container, index, headline, skip, facts, inside)
+    paragraphs, body_subtitle = _body(container, index, headline, skip, facts, in_box)
     if container is not None:
         for line in index.lines(c_end, c_end + 80, FOOTER_LINES):
             facts.take(read_pairs(line), dates=facts.date is None, person_sources=False)

@@ -287,13 +287,13 @@ def find_headline(
         order = index.order[el]
         if order < c_order:
             position = 1.5
-        elif container is not None and _inside(el, container):
+        elif container is not None and inside(el, container):
             # At the very top of the body (a headline printed as its first line) or not at all.
             position = 0.5 if index.line_rank(index.first_run[el]) - index.line_rank(c_first) <= TOP_LINES else -3.0
         else:
             position = -3.0
         score = MATCH_WEIGHT * match + form + position
-        if score > best_score or (score == best_score and best is not None and _inside(best, el)):
+        if score > best_score or (score == best_score and best is not None and inside(best, el)):
             best, best_score = el, score
     if best is None:
         return _emphasised_before(index, container, avoid) if container is not None else (None, [])
@@ -333,7 +333,8 @@ def _emphasised_before(
     return None, []
 
 
-def _inside(el: etree._Element, ancestor: etree._Element) -> bool:
+def inside(el: etree._Element, ancestor: etree._Element) -> bool:
+    """``el`` lies inside ``ancestor``."""
     return any(anc is ancestor for anc in el.iterancestors())
 
 
@@ -449,11 +450,11 @@ def _side(
 
     Inside the body's box a plain heading next to the headline is the body's first heading, so
     there only a box named as kicker/subtitle or shaped like one (——…, （…）) counts."""
-    in_body = container is not None and _inside(unit, container)
+    in_body = container is not None and inside(unit, container)
     for sib in unit.itersiblings(preceding=before):
         if not isinstance(sib.tag, str) or sib in index.excluded or not index.total(sib):
             continue
-        if container is not None and (sib is container or _inside(container, sib)):
+        if container is not None and (sib is container or inside(container, sib)):
             return None
         if index.total(sib) > SIDE_LINE_MAX:
             return None  # its displayed text is longer still
