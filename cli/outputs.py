@@ -20,7 +20,7 @@ CSV_COLUMNS: tuple[str, ...] = (
     "path", "url", "title", "kicker", "subtitle", "content_source", "author", "published_at", "views",
     "encoding", "encoding_source", "site_name", "site_domain", "site_id_code", "site_column", "breadcrumb",
     *(f"metadata.{name}" for name in CANONICAL_FIELDS),
-    "fields", "paragraphs", "attachments", "warnings", "error_type", "error_message",
+    "fields", "paragraphs", "attachments", "page_type", "warnings", "error_type", "error_message",
 )
 
 

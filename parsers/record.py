@@ -6,6 +6,7 @@ from govmeta.parsers.encoding.decode import decode_page
 from govmeta.parsers.html.document import looks_like_html
 from govmeta.parsers.html.reader import read_html
 from govmeta.parsers.normalise import with_metadata
+from govmeta.parsers.page_type import has_chinese, page_type
 from govmeta.parsers.simplify import to_simplified
 from govmeta.parsers.siterules import SiteRules
 from govmeta.parsers.siterules.apply import finish
@@ -17,7 +18,8 @@ from govmeta.parsers.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 # The record's keys in output order (design/record.md).
 RECORD_KEYS = (
     "path", "url", "encoding", "site", "breadcrumb", "title", "kicker", "subtitle", "content_source",
-    "author", "published_at", "views", "metadata", "fields", "paragraphs", "attachments", "warnings",
+    "author", "published_at", "views", "metadata", "fields", "paragraphs", "attachments", "page_type",
+    "warnings",
 )
 EMPTY_SITE = {"name": None, "domain": None, "id_code": None, "column": None}
 
@@ -60,6 +62,7 @@ def extract_record(
         parts = with_metadata(read_text_dump(decoded.text, vocabulary), vocabulary)
         parts["rules"] = chosen
         parts.setdefault("site", dict(EMPTY_SITE))
+        parts.setdefault("page_type", page_type(parts, chinese=has_chinese([decoded.text])))
         if encoding_info["source"] == "detected":
             encoding_info["source"] = "text"  # plain text declares no charset: its own bytes decided
     parts["url"] = url or parts.get("url")

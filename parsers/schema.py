@@ -21,7 +21,7 @@ def record_schema() -> dict:
         "type": "object",
         "required": ["path", "url", "encoding", "site", "breadcrumb", "title", "kicker", "subtitle",
                      "content_source", "author", "published_at", "views", "metadata", "fields",
-                     "paragraphs", "attachments", "warnings"],
+                     "paragraphs", "attachments", "page_type", "warnings"],
         "properties": {
             "path": _NULLABLE_STRING,
             "url": _NULLABLE_STRING,
@@ -64,6 +64,7 @@ def record_schema() -> dict:
                 "items": {"type": "object", "required": ["name", "url"],
                           "properties": {"name": {"type": "string"}, "url": {"type": "string"}}},
             },
+            "page_type": {"enum": ["disclosure", "article", "listing", "other"]},
             "warnings": _STRING_LIST,
             # Only on pages that a site rule (--rules, --labels) selected: the rules' names.
             "rules_applied": _STRING_LIST,

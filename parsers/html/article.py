@@ -13,20 +13,24 @@ from lxml import etree
 
 from govmeta.parsers import rules
 from govmeta.parsers.dates import find_datetime
+from govmeta.parsers.hanzi import fold
 from govmeta.parsers.html.attachments import is_attachment_link, read_attachments
 from govmeta.parsers.html.breadcrumb import read_breadcrumb
-from govmeta.parsers.html.classes import tokens
-from govmeta.parsers.html.container import container_scores, find_container
+from govmeta.parsers.html.classes import names_of, tokens
+from govmeta.parsers.html.container import container_scores, find_container, footer_like
 from govmeta.parsers.html.headline import (
     Headline,
     crumb_reference,
     first_prose,
+    inside,
     key,
+    not_a_side_line,
     read_headline,
     references,
     site_names,
 )
 from govmeta.parsers.html.info import (
+    ANY_PAIR,
     DATE_SPAN,
     LABEL,
     Pair,
@@ -40,7 +44,8 @@ from govmeta.parsers.html.info import (
     views_value,
 )
 from govmeta.parsers.html.page_index import Line, PageIndex, index_page
-from govmeta.parsers.html.paragraphs import clean_lines, credit_text, is_section_heading, serialise
+from govmeta.parsers.html.paragraphs import clean_lines, credit_text, is_section_heading, is_widget_line, serialise
+from govmeta.parsers.page_type import has_chinese
 
 # A date in a list entry (this deep) is the entry's, never the article's.
 LIST_TAGS = frozenset({"li", "dd", "dt"})
@@ -58,6 +63,11 @@ BARE_TEXT_MAX = 60
 # A link-dense candidate with less prose punctuation than this is a list of links, not a body.
 LIST_DENSITY = 0.5
 LIST_PUNCTUATION = 3
+# The box right after the headline is the body rather than denser prose elsewhere that is at most this
+# many times longer (a sidebar beside a short notice, not the long body under a digest).
+NEAR_BODY_RATIO = 3
+# How many displayed lines under a headline the first text of a body without prose is looked for in.
+NEAR_LINES = 15
 # A container is widened to its parent when the parent adds at most this much text.
 WIDEN_SHARE = 0.12
 WIDEN_MIN = 40
@@ -164,8 +174,10 @@ def _class_hinted(index: PageIndex, start: int, end: int, facts: Facts) -> None:
         if not (is_author or is_source):
             continue
         text = index.element_string(el)
-        if not text or LABEL.search(text) or DATE_SPAN.search(text):
-            continue
+        if not text or LABEL.search(text) or DATE_SPAN.search(text) or ANY_PAIR.search(text):
+            continue  # a labelled pair (答复单位：…, 成文日期：…) is not an unlabelled source
+        if fold(text).strip(" :：") in rules.article.SOURCE_LABELS:
+            continue  # the label alone (来源), its value not on the page
         if is_author and facts.author is None and usable(text, rules.article.AUTHOR_MAX):
             facts.author = text
         if is_source and facts.source_guess is None and usable(text, rules.article.SOURCE_MAX):
@@ -178,31 +190,43 @@ def _body(
     headline: Headline,
     skip: set[etree._Element],
     facts: Facts,
-    after: int,
+    after: bool,
 ) -> tuple[list[str], str | None]:
-    """The paragraphs, with a body-top subtitle / author line and the end credit lines taken out."""
+    """The paragraphs, with a body-top subtitle / author line and the end credit lines taken out.
+    ``after``: the headline is printed in the body's box (what precedes it there, a 红头 and a 文号
+    line, stays body text)."""
     if container is None:
         return [], None
-    lines = clean_lines(serialise(container, index, skip, after))
+    lines = clean_lines(serialise(container, index, skip))
     subtitle = None
     title_keys = {key(t) for t in (headline.title, headline.subtitle, headline.kicker) if t}
     # Top of the body: a repeated headline, labelled info lines, a name line, a dash-led subtitle.
     head = 0
     while head < len(lines) and head < 4:
         line = lines[head]
-        if key(line) in title_keys or (len(line) <= END_INFO_MAX and LABEL.search(line) and is_info_line(line)):
-            if key(line) not in title_keys:
+        repeats_title = key(line) in title_keys or rules.article.FOOTNOTE_MARK.sub("", key(line)) in title_keys
+        if repeats_title or (len(line) <= END_INFO_MAX and LABEL.search(line) and is_info_line(line)):
+            if not repeats_title:
                 facts.take(read_text_pairs(line))
             lines.pop(head)
             continue
         if (
-            headline.subtitle is None
+            head == 0
+            and headline.subtitle is None
             and subtitle is None
             and line.startswith(rules.article.SUBTITLE_LEAD)
             and len(line) <= 100
         ):
             subtitle = line
             lines.pop(head)
+            continue
+        if after and head == 0 and len(line) <= END_INFO_MAX and DATE_SPAN.search(line) and is_info_line(line):
+            # A date line of the title block (the headline is printed in the body's box).
+            facts.date = facts.date or find_datetime(line)
+            lines.pop(head)
+            continue
+        if head == 0 and fold(key(line)) in rules.article.EMPTY_VALUES and len(lines) > 1:
+            lines.pop(head)  # an empty value (无) printed under the headline where a 文号 would be
             continue
         if head == 0 and facts.bare() and looks_like_person(line) and len(lines) > 2:
             # A page with no info line at all may print its author's name alone on the first line.
@@ -212,9 +236,9 @@ def _body(
         head += 1
     if facts.author is None:
         for line in lines[:3]:
-            match = rules.article.BYLINE.search(line)
+            match = rules.article.BYLINE.search(fold(line))
             if match:
-                facts.author = match[1]
+                facts.author = line[match.start(1):match.end(1)]  # as displayed (記者 matched as 记者)
                 break
     # End of the body: editorial credits (来源：… 责任编辑：…), a labelled info line printed under
     # the text (发布日期：… 浏览次数：…), read, then left out; and the heading of an empty section
@@ -241,6 +265,84 @@ def _holds_prose(container: etree._Element, index: PageIndex) -> bool:
     if text < MIN_BODY_CHARS or (text < BARE_TEXT_MAX and not punct):
         return False  # a label, a pager or a date line, not prose
     return index.link_density(container) <= LIST_DENSITY or punct >= LIST_PUNCTUATION
+
+
+def _near_body(index: PageIndex, headline: Headline, container: etree._Element) -> etree._Element | None:
+    """The prose box right after the headline's title block, in the headline's own box, when the
+    densest prose is elsewhere (a short notice beside a wordier sidebar): the body follows its headline."""
+    parent = headline.element.getparent()
+    if parent is None or parent is index.body:
+        return None
+    if container is parent or inside(container, parent) or inside(parent, container):
+        return None
+    for sib in headline.element.itersiblings():
+        if not isinstance(sib.tag, str) or sib in headline.skip or sib in index.excluded or not index.total(sib):
+            continue
+        lines = [line.text for line in index.element_lines(sib)]
+        if all(is_info_line(line) or is_widget_line(line) or not_a_side_line(line) for line in lines):
+            continue  # the title block: info line, widgets, a 文号 or 无 line
+        prose = index.punct(sib) and index.link_density(sib) <= LIST_DENSITY and index.text[sib] >= MIN_BODY_CHARS
+        # A digest over a much longer body elsewhere (p.ep-summary) is not the body: only a rival of
+        # comparable size (a sidebar's summaries) gives way.
+        comparable = index.text.get(container, 0) <= NEAR_BODY_RATIO * index.text[sib]
+        return sib if prose and comparable else None
+    return None
+
+
+def _first_text_after(index: PageIndex, headline: Headline) -> etree._Element | None:
+    """The box of the first line under the headline that is not furniture (info line, widget, 文号 or
+    无 line, a menu link): a page with no prose still has that short body (详见附件电子全文, one file link)."""
+    for line in index.lines(headline.end_run, len(index.runs), NEAR_LINES):
+        text = line.text
+        if is_info_line(text) or is_widget_line(text) or not_a_side_line(text) or is_section_heading(text):
+            continue
+        first = line.runs[0]
+        owner = first.element.getparent() if first.is_tail else first.element
+        if owner is None or owner not in index.order:
+            continue
+        if all(run.linked for run in line.runs) and not any(
+            is_attachment_link(a) for run in line.runs for a in [run.element, *run.element.iterancestors("a")]
+            if a.tag == "a"
+        ):
+            continue  # a menu or a related link, not text
+        block = index.block_at[index.order[owner]]
+        if block.tag in rules.article.PARAGRAPH_TAGS:
+            parent = index.parent_block(block)
+            block = parent if parent is not None else block
+        if block is index.body or footer_like(block, index):
+            return None
+        return block
+    return None
+
+
+def _little_after_headline(container: etree._Element, index: PageIndex, headline: Headline) -> bool:
+    """The container holds the headline and, after it, less prose than a body (its title block: a
+    文号 line, the info line)."""
+    if headline.element is None or not inside(headline.element, container):
+        return False
+    end = index.end_run[container]
+    lines = index.lines(headline.end_run, end)
+    prose = sum(len(key(line.text)) for line in lines if not is_info_line(line.text) and not is_widget_line(line.text))
+    return prose < MIN_BODY_CHARS
+
+
+def _named_body(index: PageIndex, headline: Headline) -> etree._Element | None:
+    """A box named as the article body (TRS_Editor, article_content, zoom …) after the headline that
+    shows some text that is not page furniture: the body, however short (详见附件, one link)."""
+    start = headline.end_run if headline.element is not None else 0
+    for el in index.elements:
+        if el in index.excluded or index.first_run.get(el, -1) < start or not index.total(el):
+            continue
+        cls, ident = el.get("class"), el.get("id")
+        if not (cls or ident) or not names_of(cls or "", ident or "") & rules.article.CONTAINER_EXACT:
+            continue
+        lines = [line.text for line in index.lines(index.first_run[el], index.end_run[el])]
+        shows_text = any(not is_widget_line(line) and not is_info_line(line) for line in lines)
+        if shows_text and (
+            index.link_density(el) <= LIST_DENSITY or any(is_attachment_link(a) for a in el.iter("a"))
+        ):
+            return el
+    return None
 
 
 def _article_box(container: etree._Element, headline: Headline, index: PageIndex) -> etree._Element:
@@ -303,11 +405,21 @@ def _locate(
         headline = read_headline(index, refs, container, avoid)
     if container is not None and forced is None and not _holds_prose(container, index):
         container = None
+    if container is not None and headline.element is not None and forced is None:
+        near = _near_body(index, headline, container)
+        container = near if near is not None else container
+    fallback = None
+    if forced is None and (container is None or _little_after_headline(container, index, headline)):
+        # No prose after the headline: a box named as the body, else the text right after the title block.
+        fallback = _named_body(index, headline)
+        if fallback is None and headline.element is not None:
+            fallback = _first_text_after(index, headline)
+        container = fallback if fallback is not None else container
     if container is None and headline.title and key(headline.title) in {key(crumb) for crumb in crumbs}:
         # No article, and the "headline" is the column named in the trail: a list page.
         headline = Headline()
-    if container is not None and forced is None:
-        container = _widen(container, index, headline)
+    if container is not None and fallback is None and forced is None:
+        container = _widen(container, index, headline)  # (a fallback box, or a rule's, is the body as it is)
     return container, headline, crumbs, trail
 
 
@@ -362,21 +474,24 @@ def read_article(
     runs = len(index.runs)
     c_first = index.first_run.get(container, runs) if container is not None else runs
     c_end = index.end_run.get(container, runs) if container is not None else runs
-    inside = headline.element is not None and container is not None and c_first < headline.end_run < c_end
+    in_box = headline.element is not None and container is not None and c_first < headline.end_run < c_end
     if headline.element is not None:
         # A headline printed inside the body's box: its info line is in the few lines after it.
-        header_end = first_prose(index, headline.end_run, c_end) if inside else c_first
+        header_end = first_prose(index, headline.end_run, c_end) if in_box else c_first
         _around_headline(index, headline, trail, header_end, facts, metas)
     elif container is not None:
         _header_facts(facts, index.lines(max(0, c_first - 150), c_first)[-HEADER_LINES:])
 
-    paragraphs, body_subtitle = _body(container, index, headline, skip, facts, headline.end_run if inside else 0)
+    paragraphs, body_subtitle = _body(container, index, headline, skip, facts, in_box)
     if container is not None:
         for line in index.lines(c_end, c_end + 80, FOOTER_LINES):
             facts.take(read_pairs(line), dates=facts.date is None, person_sources=False)
 
     region = _article_box(container, headline, index) if container is not None else None
-    attachments = read_attachments(root, region, c_first, index.first_run, url)
+    tail = index.lines(c_end, c_end + 80, FOOTER_LINES) if container is not None else []
+    attachments = read_attachments(root, region, c_first, index.first_run, url,
+                                   range(c_end, tail[-1].end) if tail else range(0))
+    chinese = has_chinese([run.text for run in index.runs])
     return {
         "breadcrumb": crumbs,
         "title": headline.title,
@@ -388,5 +503,6 @@ def read_article(
         "views": facts.views,
         "paragraphs": paragraphs,
         "attachments": attachments,
+        "chinese": chinese,
         "warnings": [],
     }

@@ -9,12 +9,16 @@ from urllib.parse import parse_qsl, unquote, urljoin, urlsplit
 from lxml import etree
 
 from govmeta.parsers import rules
+from govmeta.parsers.hanzi import fold
 from govmeta.parsers.html.document import element_text
+from govmeta.parsers.wording import starts_with_attachment_label
 
 _EXTENSIONS = frozenset(rules.words.ATTACHMENT_EXTENSIONS)
 # Quick test: an attachment extension somewhere in the href (then parsed properly).
 _MAYBE_FILE = re.compile(r"\.(?:" + "|".join(rules.words.ATTACHMENT_EXTENSIONS) + r")(?![a-z0-9])", re.I)
 _NOT_FILES = ("javascript:", "mailto:", "tel:", "#")
+# A download button's text is short (pdf下载, 下载Word版).
+DOWNLOAD_TEXT_MAX = 12
 
 
 def _extension(name: str) -> str | None:
@@ -63,6 +67,14 @@ def attachment(a: etree._Element, page_url: str | None) -> dict[str, str]:
     return {"name": name, "url": url}
 
 
+def is_download_link(a: etree._Element) -> bool:
+    """The link's text offers a download of the document (pdf下载, word下载, 下载全文)."""
+    text = element_text(a) if len(a) else a.text
+    return bool(text) and len(text) <= DOWNLOAD_TEXT_MAX and any(
+        word in fold(text) for word in rules.words.DOWNLOAD_WORDS
+    )
+
+
 def in_attachment_row(a: etree._Element, depth: int = 4) -> bool:
     """The link sits in a row or line labelled 附件 / 文件下载 (checked a few blocks up)."""
     el = a.getparent()
@@ -70,10 +82,10 @@ def in_attachment_row(a: etree._Element, depth: int = 4) -> bool:
         if el is None:
             return False
         head = (el.text or "").strip()
-        if head.startswith(rules.words.ATTACHMENT_LABELS):
+        if starts_with_attachment_label(head):
             return True
         previous = el.getprevious()
-        if previous is not None and element_text(previous).startswith(rules.words.ATTACHMENT_LABELS):
+        if previous is not None and starts_with_attachment_label(element_text(previous)):
             return True
         el = el.getparent()
     return False
@@ -85,9 +97,11 @@ def read_attachments(
     start_run: int,
     first_run: dict[etree._Element, int],
     page_url: str | None,
+    tail: range = range(0),
 ) -> list[dict[str, str]]:
-    """Attachment links inside ``region`` from displayed position ``start_run`` on, plus those in
-    附件 rows anywhere on the page; no repeats."""
+    """Attachment links inside ``region`` from displayed position ``start_run`` on, download links
+    (pdf下载, 下载全文) in the ``tail`` of lines under the body, plus those in 附件 rows anywhere on the
+    page; no repeats."""
     found: list[dict[str, str]] = []
     seen: set[tuple[str, str]] = set()
     region_links = set(region.iter("a")) if region is not None else set()
@@ -95,7 +109,8 @@ def read_attachments(
         if not is_attachment_link(a):
             continue
         in_region = a in region_links and first_run.get(a, -1) >= start_run
-        if not in_region and not in_attachment_row(a):
+        download = first_run.get(a, -1) in tail and is_download_link(a)
+        if not in_region and not download and not in_attachment_row(a):
             continue
         item = attachment(a, page_url)
         key = (item["name"], item["url"])

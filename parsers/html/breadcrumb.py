@@ -13,9 +13,11 @@ from typing import NamedTuple
 from lxml import etree
 
 from govmeta.parsers import rules
+from govmeta.parsers.hanzi import fold
 from govmeta.parsers.html.classes import token_has_word, tokens, tokens_of
 from govmeta.parsers.html.page_index import SHORT_MAX, PageIndex, Run
 from govmeta.parsers.spaces import squash
+from govmeta.parsers.wording import breadcrumb_label
 
 _SPACE = " \u00a0\u3000"
 _LABEL_TRIM = _SPACE + ":：>»›"
@@ -23,23 +25,19 @@ _SEPARATOR_CHARS = frozenset("".join(rules.article.BREADCRUMB_SEPARATORS) + _SPA
 # A trail's element holds at most this many characters.
 TRAIL_MAX_CHARS = SHORT_MAX
 # Boxes an unnamed trail is laid out in.
-TRAIL_BOXES = frozenset({"div", "td", "p", "span", "nav", "li", "h2", "h3"})
+TRAIL_BOXES = frozenset({"div", "td", "p", "span", "nav", "li", "ul", "ol", "h2", "h3"})
 HOME_WORDS = ("首页", "主页", "Home", "HOME", "home")
 # A home entry is short (网站首页, 网易首页, 企业服务首页).
 HOME_MAX = 8
+# Words of the breadcrumb labels (当前位置, 当前栏目, 當前欄目): a run without one holds no label.
+LABEL_WORDS = ("位置", "栏目", "欄目")
 _JOINER_CHARS = frozenset("".join(rules.article.BREADCRUMB_JOINERS) + _SPACE)
 
 
 def _label_at(text: str) -> str | None:
-    """The breadcrumb label a text starts with (当前位置：…), if any; any whitespace (a line break,
-    a tab, nbsp, U+3000) may stand around it."""
-    head = text.lstrip()
-    for label in rules.words.BREADCRUMB_LABELS:
-        if head.startswith(label):
-            rest = head[len(label):].lstrip()
-            if not rest or rest[0] in ":：>»›" or len(label) > 2:
-                return label
-    return None
+    """The breadcrumb label a text starts with (当前位置：…, 當前位置), if any; any whitespace (a line
+    break, a tab, nbsp, U+3000) may stand around it."""
+    return breadcrumb_label(text)
 
 
 def _named(el: etree._Element, weak: bool = False) -> int:
@@ -101,7 +99,8 @@ class Entry(NamedTuple):
 
 def trail_entries(index: PageIndex, el: etree._Element) -> tuple[list[Entry], int]:
     """Entries of a trail element (link texts whole, plain text split on separators, a leading
-    当前位置 label removed) and how many strong trail separators (>, ») it shows."""
+    当前位置 label removed) and how many strong trail separators (>, ») it shows. A separator left
+    dangling after the last entry (首页 > 新闻 >) ends the list as an entry with empty text."""
     items: list[str] = []
     linked: list[bool] = []
     separated: list[str] = []  # the separator right before the entry
@@ -137,6 +136,10 @@ def trail_entries(index: PageIndex, el: etree._Element) -> tuple[list[Entry], in
                 pending_separator = ""
                 same_run = True
     out: list[Entry] = []
+    if pending_separator:
+        items.append("")
+        linked.append(False)
+        separated.append(pending_separator)
     for item, is_link, separator in zip(items, linked, separated, strict=True):
         if not out:
             label = _label_at(item)
@@ -145,16 +148,31 @@ def trail_entries(index: PageIndex, el: etree._Element) -> tuple[list[Entry], in
         item = item.strip(_SPACE)
         if item and not set(item) <= _SEPARATOR_CHARS:
             out.append(Entry(item, is_link, separator))
+        elif not item and separator and out:
+            out.append(Entry("", False, separator))
     return out, separators
+
+
+def _strong_links(entries: list[Entry]) -> bool:
+    """Two or more linked entries, each joined to the one before by a trail-only separator (>, »)."""
+    linked = [entry for entry in entries if entry.text]
+    return (
+        len(linked) >= 2
+        and all(entry.linked for entry in linked)
+        and all(entry.separator in rules.article.BREADCRUMB_STRONG_SEPARATORS for entry in entries[1:])
+    )
 
 
 def trail_items(index: PageIndex, el: etree._Element) -> tuple[list[str], bool]:
     """Entries of a trail element and whether it ends the way trails do: a plain-text entry right
     after a separator (… > 正文)."""
     out, separators = trail_entries(index, el)
+    dangling = bool(out) and not out[-1].text
     # Trails join (nearly) every pair of entries with a separator; a menu does not.
-    ends_like_trail = bool(out) and not out[-1].linked and bool(out[-1].separator) and separators >= len(out) - 2
-    return [entry.text for entry in out], ends_like_trail
+    ends_like_trail = (
+        bool(out) and not dangling and not out[-1].linked and bool(out[-1].separator) and separators >= len(out) - 2
+    )
+    return [entry.text for entry in out if entry.text], ends_like_trail
 
 
 def _joined_trail(index: PageIndex, el: etree._Element) -> list[str] | None:
@@ -164,6 +182,7 @@ def _joined_trail(index: PageIndex, el: etree._Element) -> list[str] | None:
     link bars use too), a trail needs three entries and one joiner throughout. None when ``el``
     is not one."""
     entries, separators = trail_entries(index, el)
+    entries = [entry for entry in entries if entry.text]
     if len(entries) < 2 or not entries[0].linked or not _is_home(entries[0].text):
         return None
     run = [entries[0]]
@@ -173,9 +192,12 @@ def _joined_trail(index: PageIndex, el: etree._Element) -> list[str] | None:
         ):
             break
         run.append(entry)
-    if len(run) < 2 or len(entries) - len(run) > 1 or len(run) > rules.article.BREADCRUMB_MAX_ITEMS:
-        return None
     strong = all(entry.separator in rules.article.BREADCRUMB_STRONG_SEPARATORS for entry in run[1:])
+    # Boxes after a trail (print, share) add entries; a run of three joined by trail-only separators is
+    # a trail whatever follows it.
+    trailing = len(entries) - len(run) > 1 and not (strong and len(run) >= 3)
+    if len(run) < 2 or trailing or len(run) > rules.article.BREADCRUMB_MAX_ITEMS:
+        return None
     if not (strong and len(run) >= 3) and any(not entry.linked for entry in run[:-1]):
         # A trail's inner entries are links, only the last may be plain text; unless every entry
         # is joined by a trail-only separator (首页 > <i>蜀山区审计局</i> > 监督保障 > 专项工作).
@@ -194,7 +216,7 @@ def _joined(index: PageIndex, el: etree._Element) -> bool:
 
 
 def _is_home(text: str) -> bool:
-    return text.endswith(HOME_WORDS) and len(text) <= HOME_MAX
+    return fold(text).endswith(HOME_WORDS) and len(text) <= HOME_MAX
 
 
 def _in_header(el: etree._Element, index: PageIndex) -> bool:
@@ -255,7 +277,7 @@ def find_trail(index: PageIndex, before: int | None = None) -> tuple[etree._Elem
     for position, run in enumerate(index.runs):
         if position >= limit:
             break
-        if not run.linked and ("位置" in run.text or "栏目" in run.text) and _label_at(run.text):
+        if not run.linked and any(word in run.text for word in LABEL_WORDS) and _label_at(run.text):
             found = _from_label(index, run)
             if found is not None:
                 return found, trail_items(index, found)[0]
@@ -270,7 +292,7 @@ def find_trail(index: PageIndex, before: int | None = None) -> tuple[etree._Elem
         if 0 < index.total(el) <= TRAIL_MAX_CHARS and index.links.get(el, 0):
             items = trail_items(index, el)[0]
             # One entry is a trail only under a strong name and when it is the home page.
-            if len(items) >= 2 or (strength == 2 and items and items[0].endswith(HOME_WORDS)):
+            if len(items) >= 2 or (strength == 2 and items and fold(items[0]).endswith(HOME_WORDS)):
                 return el, items
     joined: tuple[etree._Element, list[str]] | None = None
     for el in index.short:
@@ -282,6 +304,12 @@ def find_trail(index: PageIndex, before: int | None = None) -> tuple[etree._Elem
             continue
         if _separated(index, el):
             items, ends_plain = trail_items(index, el)
+            if not ends_plain and not _in_header(el, index):
+                # Links joined by trail-only separators throughout are a trail too when the box is
+                # named as a path (rwb_navpath) or one separator is left dangling (科普网 > 时政新闻 >).
+                entries = trail_entries(index, el)[0]
+                dangling = bool(entries) and not entries[-1].text
+                ends_plain = (dangling or bool(_named(el, weak=True))) and _strong_links(entries)
             if ends_plain and 2 <= len(items) <= rules.article.BREADCRUMB_MAX_ITEMS:
                 return el, items
         elif joined is not None or not _joined(index, el):

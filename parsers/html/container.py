@@ -15,6 +15,7 @@ from functools import lru_cache
 from lxml import etree
 
 from govmeta.parsers import rules
+from govmeta.parsers.hanzi import fold
 from govmeta.parsers.html.classes import names_of, token_has_word, tokens_of
 from govmeta.parsers.html.page_index import PageIndex
 
@@ -26,7 +27,7 @@ LAYOUT_CELL_CHARS = 400
 # A page footer is short; a longer block mentioning 版权所有 is not one.
 FOOTER_MAX_CHARS = 600
 FOOTER_CHECKS = 5
-FOOTER_WORDS = rules.words.FOOTER_MARKERS + rules.article.FOOTER_CONTACT_WORDS
+FOOTER_WORDS = tuple(fold(w) for w in rules.words.FOOTER_MARKERS + rules.article.FOOTER_CONTACT_WORDS)
 # Class/id tokens of page furniture that never holds the article.
 FURNITURE = frozenset({"footer", "foot", "copyright", "nav", "menu", "sidebar", "comment", "comments"})
 
@@ -115,14 +116,14 @@ def container_scores(index: PageIndex) -> dict[etree._Element, float]:
     return scores
 
 
-def _footer_like(el: etree._Element, index: PageIndex) -> bool:
+def footer_like(el: etree._Element, index: PageIndex) -> bool:
     """A short block that says it is the site's footer (版权所有, ICP备 …)."""
     if index.total(el) >= FOOTER_MAX_CHARS:
         return False
     memo = index.memo.setdefault("footer_like", {})
     known = memo.get(el)
     if known is None:
-        text = index.raw_text(el)
+        text = fold(index.raw_text(el))
         known = memo[el] = any(marker in text for marker in FOOTER_WORDS)
     return known
 
@@ -181,7 +182,7 @@ def rank_containers(
     # The page footer (版权所有, ICP备 …) is never the article, however dense.
     top = []
     for score, el in ranked[:FOOTER_CHECKS]:
-        top.append((score * 0.1 if _footer_like(el, index) else score, el))
+        top.append((score * 0.1 if footer_like(el, index) else score, el))
     top.sort(key=lambda pair: -pair[0])
     return top + ranked[FOOTER_CHECKS:]
 

@@ -15,8 +15,9 @@ from functools import lru_cache
 from lxml import etree
 
 from govmeta.parsers import rules
+from govmeta.parsers.hanzi import fold
 from govmeta.parsers.html.classes import token_has_word, tokens, tokens_of
-from govmeta.parsers.html.info import is_info_line
+from govmeta.parsers.html.info import DATE_SPAN, is_info_line
 from govmeta.parsers.html.page_index import Line, PageIndex
 from govmeta.parsers.html.paragraphs import is_widget_line
 from govmeta.parsers.spaces import squash
@@ -46,6 +47,8 @@ PROSE_LINE = 30
 KICKER_MIN = 6
 BULLETS = "■□●○◆◇▲△★☆►▶•·"
 SIDE_LINE_MAX = 100
+# A line that is a date and at most this many other characters (brackets, 发布) is a date line.
+DATE_LINE_REST = 4
 
 
 # Full-width ASCII (ＡＢＣ１２３，（）：) folded to ASCII: the part of NFKC that matters here, at a
@@ -88,7 +91,7 @@ class Headline:
 
 
 def _site_like(part: str) -> bool:
-    return len(part) <= rules.article.SITE_NAME_MAX and part.endswith(rules.article.SITE_NAME_SUFFIXES)
+    return len(part) <= rules.article.SITE_NAME_MAX and fold(part).endswith(rules.article.SITE_NAME_SUFFIXES)
 
 
 def references(root: etree._Element, metas: dict[str, str]) -> list[tuple[str, float]]:
@@ -132,7 +135,7 @@ def _title_parts(root: etree._Element) -> list[tuple[str, float]]:
 
 def crumb_reference(crumbs: list[str]) -> tuple[str, float] | None:
     """The trail's last entry, when it names the page rather than a generic 正文."""
-    if len(crumbs) < 2 or crumbs[-1] in GENERIC_CRUMBS or len(key(crumbs[-1])) < rules.article.TITLE_MIN:
+    if len(crumbs) < 2 or fold(crumbs[-1]) in GENERIC_CRUMBS or len(key(crumbs[-1])) < rules.article.TITLE_MIN:
         return None
     return key(crumbs[-1]), 0.8
 
@@ -284,13 +287,13 @@ def find_headline(
         order = index.order[el]
         if order < c_order:
             position = 1.5
-        elif container is not None and _inside(el, container):
+        elif container is not None and inside(el, container):
             # At the very top of the body (a headline printed as its first line) or not at all.
             position = 0.5 if index.line_rank(index.first_run[el]) - index.line_rank(c_first) <= TOP_LINES else -3.0
         else:
             position = -3.0
         score = MATCH_WEIGHT * match + form + position
-        if score > best_score or (score == best_score and best is not None and _inside(best, el)):
+        if score > best_score or (score == best_score and best is not None and inside(best, el)):
             best, best_score = el, score
     if best is None:
         return _emphasised_before(index, container, avoid) if container is not None else (None, [])
@@ -330,7 +333,8 @@ def _emphasised_before(
     return None, []
 
 
-def _inside(el: etree._Element, ancestor: etree._Element) -> bool:
+def inside(el: etree._Element, ancestor: etree._Element) -> bool:
+    """``el`` lies inside ``ancestor``."""
     return any(anc is ancestor for anc in el.iterancestors())
 
 
@@ -348,27 +352,58 @@ def read_headline(
     own_end = _own_text_end(el, index)
     if own_end is not None:
         lines = index.lines(index.first_run[el], own_end)
-    result = Headline(title=join_lines([line.text for line in lines]), element=unit)
-    result.skip.add(unit)
-    result.start_run = index.first_run[unit]
+    stack = _stacked(unit, index, refs) if own_end is None else [unit]
+    if len(stack) > 1:
+        lines = [line for part in stack for line in index.element_lines(part)]
+    result = Headline(title=join_lines([line.text for line in lines]), element=stack[0])
+    result.skip.update(stack)
+    result.start_run = index.first_run[stack[0]]
     # The info line printed inside the heading (its date, source, font-size control) follows the title.
-    result.end_run = own_end if own_end is not None else index.end_run[unit]
-    kicker = _side(unit, index, container, True, avoid)
+    result.end_run = own_end if own_end is not None else index.end_run[stack[-1]]
+    kicker_unit, subtitle_unit = stack[0], stack[-1]
+    kicker = _side(kicker_unit, index, container, True, avoid)
     if kicker is not None:
         result.kicker = index.element_string(kicker)
         result.skip.add(kicker)
         result.start_run = index.first_run[kicker]
-    subtitle = _side(unit, index, container, False, avoid)
+    subtitle = _side(subtitle_unit, index, container, False, avoid)
     if subtitle is not None:
         result.subtitle = index.element_string(subtitle)
         result.skip.add(subtitle)
         result.end_run = index.end_run[subtitle]
     else:
-        line = _next_line(unit, index)
+        line = _next_line(subtitle_unit, index)
         if line is not None and _is_subtitle_text(line.text):
             result.subtitle = line.text
             result.end_run = line.end
     return result
+
+
+def _stacked(unit: etree._Element, index: PageIndex, refs: list[tuple[str, float]]) -> list[etree._Element]:
+    """The headline with the sibling lines it was broken into (four centred <div>s of one title): the
+    neighbours of the same tag that, joined with it, still read as part of a stated title (meta
+    ArticleTitle, <title>)."""
+    stack = [unit]
+    if not refs:
+        return stack
+
+    def within(parts: list[etree._Element]) -> bool:
+        joined = key("".join(index.element_string(part) for part in parts))
+        return any(joined in ref for ref, _ in refs)
+
+    if not within(stack):
+        return stack
+    for before in (True, False):
+        for sib in unit.itersiblings(preceding=before):
+            if not isinstance(sib.tag, str) or sib.tag != unit.tag or not index.total(sib):
+                break
+            if index.total(sib) > rules.article.TITLE_MAX:
+                break
+            trial = [sib, *stack] if before else [*stack, sib]
+            if not within(trial):
+                break
+            stack = trial
+    return stack
 
 
 def _own_text_end(el: etree._Element, index: PageIndex) -> int | None:
@@ -389,9 +424,21 @@ def _own_text_end(el: etree._Element, index: PageIndex) -> int | None:
     return None
 
 
+def not_a_side_line(text: str) -> bool:
+    """A line by the headline that is neither 引题 nor 副题: a 文号 (岚综管规〔2026〕1号), a date, or an
+    empty value (无, —)."""
+    folded = fold(key(text))
+    if folded[:1] in "(【[" and folded[-1:] in ")】]":
+        folded = folded[1:-1]
+    if folded in rules.article.EMPTY_VALUES or rules.article.DOC_NUMBER_LINE.match(folded):
+        return True
+    span = DATE_SPAN.search(folded)
+    return bool(span) and len(folded) - len(span.group()) <= DATE_LINE_REST
+
+
 def _is_subtitle_text(text: str) -> bool:
     """A dash-led line (——副题) or a bracketed note printed under a title (题注)."""
-    if not text or len(text) > SIDE_LINE_MAX or is_info_line(text):
+    if not text or len(text) > SIDE_LINE_MAX or is_info_line(text) or not_a_side_line(text):
         return False
     return text.startswith(rules.article.SUBTITLE_LEAD) or (text[0] in "（(" and text[-1] in "）)")
 
@@ -403,16 +450,18 @@ def _side(
 
     Inside the body's box a plain heading next to the headline is the body's first heading, so
     there only a box named as kicker/subtitle or shaped like one (——…, （…）) counts."""
-    in_body = container is not None and _inside(unit, container)
+    in_body = container is not None and inside(unit, container)
     for sib in unit.itersiblings(preceding=before):
         if not isinstance(sib.tag, str) or sib in index.excluded or not index.total(sib):
             continue
-        if container is not None and (sib is container or _inside(container, sib)):
+        if container is not None and (sib is container or inside(container, sib)):
             return None
         if index.total(sib) > SIDE_LINE_MAX:
             return None  # its displayed text is longer still
         text = index.element_string(sib)
         if not text or len(text) > SIDE_LINE_MAX or is_info_line(text) or index.link_density(sib) > 0.3:
+            return None
+        if not_a_side_line(text):
             return None
         if (before and (len(key(text)) < KICKER_MIN or text[0] in BULLETS)) or key(text) in avoid:
             return None

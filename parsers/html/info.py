@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from govmeta.parsers import rules
 from govmeta.parsers.dates import DATETIME_SPAN as DATE_SPAN
 from govmeta.parsers.dates import find_datetime
+from govmeta.parsers.hanzi import fold
 from govmeta.parsers.html.page_index import Line, Run
 from govmeta.parsers.spaces import squash
+from govmeta.parsers.wording import is_widget_word
 
 _KIND = {label: "source" for label in rules.article.SOURCE_LABELS}
 _KIND.update({label: "author" for label in rules.article.AUTHOR_LABELS})
@@ -24,23 +26,49 @@ _KIND.update({label: "other" for label in rules.article.OTHER_INFO_LABELS})
 _ALL_LABELS = sorted(_KIND, key=len, reverse=True)
 # A label starts a word: it does not follow another Han character (工作者：, 成文日期： are not labels).
 _LEAD = r"(?<![\u4e00-\u9fff])"
+
+
+class Folded:
+    """A pattern matched on the folded text (traditional characters simplified, same length): offsets
+    are the original's, the matched label is its simplified form (來源 matches as 来源)."""
+
+    def __init__(self, pattern: re.Pattern) -> None:
+        self.pattern = pattern
+
+    def search(self, text: str, pos: int = 0) -> re.Match | None:
+        return self.pattern.search(fold(text), pos)
+
+    def match(self, text: str) -> re.Match | None:
+        return self.pattern.match(fold(text))
+
+    def finditer(self, text: str, pos: int = 0):
+        return self.pattern.finditer(fold(text), pos)
+
+
 # A known label followed by a colon, at the start of a word.
-LABEL = re.compile(_LEAD + r"(?P<label>" + "|".join(map(re.escape, _ALL_LABELS)) + r")\s*[:：]")
+LABEL = Folded(re.compile(_LEAD + r"(?P<label>" + "|".join(map(re.escape, _ALL_LABELS)) + r")\s*[:：]"))
 # Any short Han word followed by a colon ends a value too (文章类型：…).
 _ANY_LABEL = re.compile(r"(?:(?<=\s)|(?<=[|丨｜│]))[\u4e00-\u9fff]{2,6}\s*[:：]")
 _BAR = re.compile(r"[|丨｜│]")
+# A labelled pair anywhere in a text (答复单位：…): a Han word and a colon.
+ANY_PAIR = re.compile(r"[\u4e00-\u9fff]{2,8}\s*[:：]")
+# Labels long enough to be read even when glued to the value before them (…办公室发布时间：): never
+# inside a word the way 日期 is inside 成文日期.
+GLUED = Folded(re.compile(
+    r"(?P<label>" + "|".join(map(re.escape, [label for label in _ALL_LABELS if len(label) >= 4])) + r")\s*[:：]"
+))
 # A date right after some other label (成文日期：…, 印发日期：…) is that label's value.
 _OTHER_LABEL_END = re.compile(r"[\u4e00-\u9fff]{2,8}\s*[:：]\s*$")
 # A widget in brackets after a value: 【字体：大 中 小】, [打印].
 _WIDGET_OPEN = re.compile(r"(?<=\S)\s*[【\[]")
 # Any label naming a time or a date, when a date follows it (时间发布：2023-06-12, 信息发布时间：…).
-_DATED_LABEL = re.compile(
+_DATED_LABEL = Folded(re.compile(
     _LEAD
     + r"(?P<label>[\u4e00-\u9fff]{0,4}(?:"
     + "|".join(rules.article.DATE_LABEL_WORDS)
     + r")[\u4e00-\u9fff]{0,4})\s*[:：]"
     r"(?=\s*" + DATE_SPAN.pattern + ")"
-)
+))
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 _DIGITS = re.compile(r"\d[\d,]*")
 # After removing the date and addresses, an unlabelled info line has at most this much left.
@@ -95,7 +123,8 @@ def _link_value(line: Line, offset: int) -> str | None:
             break
         if end > offset:
             rest = run.text[max(offset - position, 0):]
-            if rest.strip():
+            # An opening bracket before the link is not the value (来源：[ <a>人民网</a> ]).
+            if rest.strip().strip(_VALUE_TRIM):
                 if not run.linked:
                     return None
                 collected.append(rest)
@@ -136,7 +165,13 @@ def _labels(raw: str) -> list[tuple[int, int, str, str]]:
     """(start, end, label, kind) of the labels of a line, in order: the known labels, and any
     other label naming a time or a date that a date follows."""
     found = [(m.start(), m.end(), m["label"], _KIND[m["label"]]) for m in LABEL.finditer(raw)]
-    if any(word in raw for word in rules.article.DATE_LABEL_WORDS):
+    if found:
+        # After a first label, a long label glued to the value before it starts a pair too.
+        glued = [(m.start(), m.end(), m["label"], _KIND[m["label"]]) for m in GLUED.finditer(raw, found[0][1])]
+        glued = [g for g in glued if not any(s < g[1] and g[0] < e for s, e, _, _ in found)]
+        if glued:
+            found = sorted(found + glued)
+    if any(word in fold(raw) for word in rules.article.DATE_LABEL_WORDS):
         dated = [(m.start(), m.end(), m["label"], date_label_kind(m["label"])) for m in _DATED_LABEL.finditer(raw)]
         dated = [d for d in dated if not any(s < d[1] and d[0] < e for s, e, _, _ in found)]
         if dated:
@@ -197,7 +232,7 @@ def _value(segment: str, kind: str) -> str:
         segment = segment[: min(cuts)]
     words = squash(segment).split(" ")
     for i, word in enumerate(words):
-        if i and word.strip(_VALUE_TRIM) in rules.words.WIDGET_WORDS:
+        if i and is_widget_word(word.strip(_VALUE_TRIM)):
             words = words[:i]
             break
     return trim_value(" ".join(words))
@@ -221,9 +256,9 @@ def looks_like_person(value: str) -> bool:
 def usable(value: str | None, limit: int) -> bool:
     return (
         bool(value)
-        and value not in rules.article.EMPTY_VALUES
+        and fold(value) not in rules.article.EMPTY_VALUES
         and len(value) <= limit
-        and value not in rules.words.WIDGET_WORDS
+        and not is_widget_word(value)
     )
 
 
@@ -242,7 +277,7 @@ def unlabelled_source(line: Line) -> str | None:
         rest = link
     if not usable(rest, rules.article.SOURCE_MAX) or _URL.match(rest) or rest.isdigit() or find_datetime(rest):
         return None
-    if rest in _KIND or LABEL.match(rest + "："):
+    if fold(rest) in _KIND or LABEL.match(rest + "："):
         return None  # a label whose colon the trim took off, not a value
     return rest
 

@@ -152,8 +152,10 @@ def _flush(runs: list[Run], begin: int, out: list[Line]) -> None:
             out.append(Line(text, tuple(runs), begin, begin + len(runs)))
 
 
-# The same count as ``sum(map(text.count, PROSE_PUNCTUATION))``, in one scan.
-_PUNCT = re.compile("[" + re.escape("".join(PROSE_PUNCTUATION)) + "]")
+# The count of PROSE_PUNCTUATION in a text, in one scan.
+# An English sentence's end (a letter, then . ! ? and a space or the text's end) is prose punctuation too:
+# a body in English is not read by Chinese punctuation alone.
+_PUNCT = re.compile("[" + re.escape("".join(PROSE_PUNCTUATION)) + r"]|(?<=[a-z])[.!?](?=\s|$)")
 _new_run = tuple.__new__  # Run(...) without the NamedTuple constructor's argument handling
 # How many elements a subtree holds (the most that can be indexed), counted in C.
 _COUNT_ELEMENTS = etree.XPath("count(descendant-or-self::*)")

@@ -1,7 +1,8 @@
 """The page's own address as stated by the archive layer around it (read before scripts are dropped).
 
-Two widespread wrappers carry it: the SogouT/corpus record ``<text id="http://…" …>`` that
-encloses a page in crawl dumps, and the Wayback Machine's rewrite call
+A browser's "save as" writes ``<!-- saved from url=(0071)http://… -->`` at the top of the file (read
+from the text: the parser drops comments). Two widespread wrappers carry it too: the SogouT/corpus
+record ``<text id="http://…" …>`` that encloses a page in crawl dumps, and the Wayback Machine's rewrite call
 ``__wm.wombat("http://…", "20120611024252", …)``, the archived page's original address.
 """
 
@@ -14,7 +15,16 @@ from lxml import etree
 # Wrapper elements whose id attribute is the page's address.
 WRAPPER_TAGS = ("text", "doc", "document")
 _ADDRESS = re.compile(r"^https?://\S+$", re.I)
+# The count in brackets is the address's length; IE writes about:internet for pages not from the web.
+_SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)\s*(https?://[^\s>]+?)\s*-->", re.I)
+SAVED_FROM_WINDOW = 4096
 _WAYBACK = re.compile(r"""__wm\.wombat\(\s*["'](https?://[^"']+)["']""")
+
+
+def saved_from_url(text: str) -> str | None:
+    """The address of a browser's saved-from comment near the top of the page (None when absent)."""
+    match = _SAVED_FROM.search(text, 0, SAVED_FROM_WINDOW)
+    return match[1] if match else None
 
 
 def archive_url(root: etree._Element) -> str | None:

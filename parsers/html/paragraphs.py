@@ -16,12 +16,14 @@ from functools import lru_cache
 from lxml import etree
 
 from govmeta.parsers import rules
+from govmeta.parsers.hanzi import fold
 from govmeta.parsers.html.attachments import is_attachment_link
 from govmeta.parsers.html.classes import tokens_of
 from govmeta.parsers.html.container import is_data_table
 from govmeta.parsers.html.document import remove_keeping_tail
 from govmeta.parsers.html.page_index import PageIndex
 from govmeta.parsers.spaces import squash
+from govmeta.parsers.wording import is_widget_word
 
 PARA = "\u2029"  # paragraph separator: never in page text after parsing
 BR = "\u2028"  # line separator: a <br> inside a paragraph block
@@ -243,19 +245,22 @@ _WIDGET_SPLIT = re.compile("[" + re.escape(rules.article.WIDGET_PUNCTUATION) + "
 CREDIT_LINE_MAX = 80
 # A widget line is short.
 WIDGET_LINE_MAX = 60
+WIDGET_PREFIXES = tuple(fold(prefix) for prefix in rules.article.WIDGET_PREFIXES)
 
 
 def is_widget_line(line: str) -> bool:
     """A line of widget words only (打印本页 | 关闭窗口), a pager, a promotion or a widget prompt."""
+    folded = fold(line)
     if (
         line.startswith(rules.article.WIDGET_PREFIXES)
-        or rules.article.PAGER_LINE.match(line)
-        or rules.article.PROMO_LINE.match(line)
+        or folded.startswith(WIDGET_PREFIXES)
+        or rules.article.PAGER_LINE.match(folded)
+        or rules.article.PROMO_LINE.match(folded)
     ):
         return True
     if len(line) > WIDGET_LINE_MAX:
         return False
-    return all(word in rules.words.WIDGET_WORDS for word in _WIDGET_SPLIT.split(line) if word)
+    return all(is_widget_word(word) for word in _WIDGET_SPLIT.split(line) if word)
 
 
 # A related label at the start of a line (leading brackets and ASCII spaces anywhere in it are
@@ -269,7 +274,7 @@ _RELATED_LINE = re.compile(
 
 def is_related_line(line: str) -> bool:
     """A cross-reference line (相关解读：…) or a related-list heading (相关链接)."""
-    return _RELATED_LINE.match(line) is not None
+    return _RELATED_LINE.match(fold(line)) is not None
 
 
 _HEADING_TRIM = " \u00a0\u3000:：【】[]"
@@ -277,7 +282,7 @@ _HEADING_TRIM = " \u00a0\u3000:：【】[]"
 
 def is_section_heading(line: str) -> bool:
     """A line that is only the heading of a list section (附件：, 【相关文档】)."""
-    return len(line) <= 12 and line.strip(_HEADING_TRIM) in rules.article.SECTION_HEADINGS
+    return len(line) <= 12 and fold(line.strip(_HEADING_TRIM)) in rules.article.SECTION_HEADINGS
 
 
 def credit_text(line: str) -> str | None:
@@ -288,10 +293,10 @@ def credit_text(line: str) -> str | None:
     rest = line
     while rest[:1] in "【[":
         close = rest.find("】" if rest[0] == "【" else "]")
-        if close < 0 or rest[1:close].strip() not in rules.words.WIDGET_WORDS:
+        if close < 0 or not is_widget_word(rest[1:close].strip()):
             break
         rest = rest[close + 1:].lstrip()
-    return rest if rules.article.CREDIT_LINE.match(rest) else None
+    return rest if rules.article.CREDIT_LINE.match(fold(rest)) else None
 
 
 def clean_lines(lines: list[str]) -> list[str]:

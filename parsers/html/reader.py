@@ -2,18 +2,29 @@
 
 from __future__ import annotations
 
+import re
+
+from lxml import etree
+
+from govmeta.parsers import rules
+from govmeta.parsers.dates import find_datetime
 from govmeta.parsers.errors import ExtractionError
+from govmeta.parsers.hanzi import fold
 from govmeta.parsers.html.article import read_article
 from govmeta.parsers.html.block import read_block
 from govmeta.parsers.html.document import drop_non_content, parse_html
-from govmeta.parsers.html.page_url import archive_url
+from govmeta.parsers.html.page_url import archive_url, saved_from_url
 from govmeta.parsers.html.site import canonical_url, cross_check, read_meta_tags, site_info
 from govmeta.parsers.normalise import with_metadata
+from govmeta.parsers.page_type import has_chinese, listing_signals, page_type
 from govmeta.parsers.siterules import SiteRules
 from govmeta.parsers.siterules.apply import override, pick, raw_metas
 from govmeta.parsers.siterules.select import select_rules
 from govmeta.parsers.spaces import squash
-from govmeta.parsers.vocabulary import Vocabulary
+from govmeta.parsers.vocabulary import Vocabulary, clean_label
+
+# A date in a list entry (2024-03-01, 2024/3/1, 2024年3月1日, [03-01]).
+DATE_IN_ENTRY = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\b\d{2}-\d{2}\b")
 
 
 def fallback_title(metadata: dict, metas: dict[str, str]) -> str | None:
@@ -32,7 +43,7 @@ def read_html(text: str, vocabulary: Vocabulary, container_url: str | None = Non
     if root is None:
         raise ExtractionError("not_a_page", "no HTML document could be parsed from the input")
     metas = read_meta_tags(root)
-    page_url = container_url or canonical_url(root, metas) or archive_url(root)
+    page_url = container_url or saved_from_url(text) or canonical_url(root, metas) or archive_url(root)
     chosen = ()
     if site_rules is not None:
         page_metas = {**raw_metas(root), **metas} if site_rules.needs_metas else metas
@@ -51,9 +62,39 @@ def read_html(text: str, vocabulary: Vocabulary, container_url: str | None = Non
     parts["fields"] = block.pairs
     parts["warnings"] = block.warnings + parts.get("warnings", [])
     with_metadata(parts, vocabulary)
+    if parts.get("published_at") is None:
+        parts["published_at"] = block_published(parts["fields"], vocabulary)
     parts["warnings"] += cross_check(parts["metadata"], metas)
     if picked is not None:
         override(parts, picked)
     if parts.get("title") is None:
         parts["title"] = fallback_title(parts["metadata"], metas)
+    no_article = not (parts["fields"] or parts["title"] or parts["paragraphs"])
+    listing = no_article and listing_signals(parts["site"], parts["breadcrumb"], dated_links(root))
+    # The disclosure block is displayed text too (it is left out of the article's index).
+    chinese = parts.pop("chinese", True) or has_chinese([pair["label"] + pair["value"] for pair in parts["fields"]])
+    if not chinese:
+        parts["warnings"].append(rules.article.NO_CHINESE_WARNING)
+    parts["page_type"] = page_type(parts, listing=listing, chinese=chinese)
     return parts
+
+
+def block_published(fields: list[dict], vocabulary: Vocabulary) -> str | None:
+    """The block's 发布日期 / 发布时间, time kept when shown: the publication date when no info line shows one."""
+    for pair in fields:
+        if vocabulary.field_for(fold(clean_label(pair["label"]))) == "published_date":
+            found = find_datetime(pair["value"])
+            if found:
+                return found
+    return None
+
+
+def dated_links(root: etree._Element) -> int:
+    """List entries (li, dd, tr) holding a link and a date: the entries of a column's list."""
+    count = 0
+    for entry in root.iter("li", "dd", "tr"):
+        if entry.find(".//a") is not None and DATE_IN_ENTRY.search(
+            etree.tostring(entry, method="text", encoding=str, with_tail=False)
+        ):
+            count += 1
+    return count

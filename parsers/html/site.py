@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -71,15 +72,21 @@ def cross_check(metadata: dict, metas: dict[str, str]) -> list[str]:
     return warnings
 
 
+def _site_root(url: str) -> bool:
+    """The address names a whole site (http://host/), not one page: a template's default, not the page's."""
+    path = urlsplit(url).path
+    return path in ("", "/") and not urlsplit(url).query
+
+
 def canonical_url(root: etree._Element, metas: dict[str, str]) -> str | None:
     """The page's own absolute address from <meta name=Url> or <link rel=canonical>."""
     url = metas.get("Url")
-    if url and _ABSOLUTE_URL.match(url):
+    if url and _ABSOLUTE_URL.match(url) and not _site_root(url):
         return url
     for link in root.iter("link"):
         if (link.get("rel") or "").strip().lower() == "canonical":
             href = (link.get("href") or "").strip()
-            if _ABSOLUTE_URL.match(href):
+            if _ABSOLUTE_URL.match(href) and not _site_root(href):
                 return href
     return None
 

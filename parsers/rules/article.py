@@ -98,6 +98,10 @@ TITLE_MIN, TITLE_MAX = 4, 120
 # Subtitle lines often start with a dash (——副题) or are bracketed notes under the title (题注).
 SUBTITLE_LEAD = ("——", "――", "—", "－－", "--")
 
+# A footnote marker ending a line (标题*, 标题①, 标题[1]): the body's first line repeating the headline with
+# one is still the headline.
+FOOTNOTE_MARK = re.compile(r"(?:\*+|[①-⑩]|[¹²³]|†|\[\d{1,2}\]|\(\d{1,2}\)|［\d{1,2}］|（\d{1,2}）)$")
+
 # --- info line --------------------------------------------------------------------------
 
 SOURCE_LABELS = ("信息来源", "稿件来源", "文章来源", "新闻来源", "本文来源", "内容来源", "来源", "来自", "出处")
@@ -143,7 +147,7 @@ BREADCRUMB_JOINERS = frozenset({">", ">>", "»", "›", "/", "-", "->", "→", "
 # path, not the article's trail (网易 div.observe_header span.pathlink).
 HEADER_TOKENS = frozenset({"header", "head", "masthead", "banner", "topbar", "logo"})
 BREADCRUMB_MAX_ITEMS = 12
-BREADCRUMB_ITEM_MAX = 30
+BREADCRUMB_ITEM_MAX = 40  # a disclosure catalogue names its columns at length (…的依据、条件、程序以及办理结果)
 
 # --- attachments ------------------------------------------------------------------------
 
@@ -167,3 +171,17 @@ FOOTER_CONTACT_WORDS = ("联系电话", "举报电话")
 # Class/id token parts that name an article body (a bonus when a candidate's name contains one).
 CONTAINER_WORDS = ("content", "article", "zoom", "zhengwen", "wenzhang", "detail", "editor", "unionstyle",
                    "context", "artic", "main-txt", "newstext", "text")
+
+# --- page type --------------------------------------------------------------------------
+
+# A page with no article listing at least this many dated links is a column's list page.
+LISTING_MIN_ENTRIES = 5
+# Warned when the displayed text holds no Chinese at all (the record is probably not what was wanted).
+NO_CHINESE_WARNING = "no Chinese text on the page: page_type other"
+
+# --- lines that are never a kicker or a subtitle ----------------------------------------
+
+# A document number (文号) printed by the headline: 岚综管规〔2026〕1号, 国办发[2023]5号, 岚农发2018.186.
+DOC_NUMBER_LINE = re.compile(
+    r"^[\u4e00-\u9fff]{1,16}\s*[〔\[［(（【]?\s*(?:19|20)\d{2}\s*[〕\]］)）】.．]?\s*第?\s*\d{1,5}\s*号?$"
+)

@@ -44,3 +44,6 @@ ATTACHMENT_EXTENSIONS = ("pdf", "doc", "docx", "xls", "xlsx", "wps", "et", "ofd"
 IMAGE_EXTENSIONS = ("jpg", "jpeg", "png", "gif")
 # Labels heading a list of attachments (附件：, 相关附件, 附件下载 …).
 ATTACHMENT_LABELS = ("附件", "相关附件", "附件下载", "下载附件", "文件下载", "点击下载")
+# Words of a download button for the document itself (pdf下载, 下载全文): a file link so named under the
+# body is an attachment.
+DOWNLOAD_WORDS = ("下载", "download", "Download")

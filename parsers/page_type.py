@@ -1,0 +1,33 @@
+"""What kind of page a record describes: disclosure, article, listing or other (design/record.md)."""
+
+from __future__ import annotations
+
+import re
+
+from govmeta.parsers import rules
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def has_chinese(texts: list[str] | tuple[str, ...]) -> bool:
+    """Some text holds a Han character."""
+    return any(_HAN.search(text) for text in texts if text)
+
+
+def page_type(parts: dict, *, listing: bool = False, chinese: bool = True) -> str:
+    """``disclosure`` when a block was read, ``article`` when a headline or a body was, ``listing``
+    for a page with no article that names a column or lists entries (``listing``: the reader's
+    signal), else ``other`` (no article, a non-Chinese page, an error page)."""
+    if not chinese:
+        return "other"
+    if parts.get("fields"):
+        return "disclosure"
+    if parts.get("title") or parts.get("paragraphs"):
+        return "article"
+    return "listing" if listing else "other"
+
+
+def listing_signals(site: dict, breadcrumb: list[str], dated_links: int) -> bool:
+    """A page without an article is a column's list when it names its column (the ColumnName meta, a
+    trail) or shows a run of dated entries."""
+    return bool(site.get("column") or breadcrumb or dated_links >= rules.article.LISTING_MIN_ENTRIES)
