@@ -189,6 +189,40 @@ def _qualifies(score: tuple[int, int, int]) -> bool:
             and score[2] >= rules.block.MIN_FILLED_VALUES)
 
 
+def _shape_eligible(run: _Cluster, score: tuple[int, int, int]) -> bool:
+    """A run with too few known labels for a block that may still be one by its shape."""
+    return (not run.grid and score[0] >= rules.block.SHAPE_MIN_CANONICAL_FIELDS
+            and score[1] >= rules.block.SHAPE_MIN_STRONG_FIELDS and score[2] >= rules.block.MIN_FILLED_VALUES)
+
+
+def _shaped_block(segments: list[Segment], scored: list[tuple[_Cluster, tuple[int, int, int]]],
+                  matcher: Matcher) -> tuple[_Cluster, list[Entry]] | None:
+    """A block too few of whose labels are known, found from its shape: a run of short label/value rows
+    around a few known labels (unknown labels read as in any block). The first such run of the page."""
+    for run, _ in scored:
+        lca = run.lca
+        while lca.tag in rules.block.ROW_TAGS or lca.tag in rules.block.ROW_GROUP_TAGS:
+            parent = lca.getparent()  # the known labels share one row: read the rows around it too
+            if parent is None:
+                break
+            lca = parent
+        entries = _read_within(segments, _Cluster(run.entries, lca), matcher)
+        if _block_shaped(entries):
+            return run, entries
+    return None
+
+
+def _block_shaped(entries: list[Entry]) -> bool:
+    """Entries that read as a block by their shape alone: enough rows, each label once, short values
+    (not a news info line, not a list of documents, not prose)."""
+    labels = [e.hit.label for e in entries]
+    rows = {e.hit.seg for e in entries}
+    filled = [e.value for e in entries if e.value]
+    return (len(entries) >= rules.block.SHAPE_MIN_PAIRS and len(rows) >= rules.block.SHAPE_MIN_ROWS
+            and len(set(labels)) == len(labels) and len(filled) >= rules.block.SHAPE_MIN_FILLED
+            and all(len(value) <= rules.block.SHAPE_MAX_VALUE_CHARS for value in filled))
+
+
 def _read_within(segments: list[Segment], cluster: _Cluster, matcher: Matcher) -> list[Entry]:
     """Second pass inside the block: every pair, unknown labels included, from the cluster's first
     label to its last value, extended over adjacent rows that are pairs as well."""
@@ -255,8 +289,8 @@ def _shape(el: etree._Element | None) -> tuple:
 
 
 def _exclusion(segments: list[Segment], entries: list[Entry]) -> tuple[etree._Element, list[etree._Element]]:
-    """The block's element and what to exclude from the article: the element when the pairs fill it,
-    else the element's children holding them."""
+    """The block's element and what to exclude from the article: the element when the pairs fill it
+    (no line of other text longer than a heading), else the element's children holding them."""
     containers = [segments[s].container for e in entries for s in range(e.hit.seg, e.last_seg + 1)]
     lca = containers[0]
     for c in containers[1:]:
@@ -265,7 +299,9 @@ def _exclusion(segments: list[Segment], entries: list[Entry]) -> tuple[etree._El
     total = sum(len(segments[i].text.strip()) for i in range(lo, hi + 1))
     used = {s for e in entries for s in range(e.hit.seg, e.last_seg + 1)}
     own = sum(len(segments[i].text.strip()) for i in used)
-    if total == 0 or own / total >= rules.block.TIGHT_TEXT_SHARE:
+    if total == 0 or (own / total >= rules.block.TIGHT_TEXT_SHARE and all(
+            len(segments[i].text.strip()) <= rules.block.TIGHT_MAX_OTHER_LINE_CHARS
+            for i in range(lo, hi + 1) if i not in used)):
         return lca, [lca]
     rows: list[etree._Element] = []
     for c in containers:
@@ -304,15 +340,20 @@ def read_block(root: etree._Element, vocabulary: Vocabulary) -> Block:
                   for run in _split_copies(segments, cluster)]
     if grids:
         candidates = sorted(candidates + grids, key=_Cluster.first_seg)
-    scored = [(run, _score(run, vocabulary)) for run in candidates]
-    scored = [(run, score) for run, score in scored if _qualifies(score)]
-    if not scored:
-        return Block()
-    best, best_score = scored[0]
-    for run, score in scored[1:]:
-        if score[:2] > best_score[:2]:
-            best, best_score = run, score
-    pairs_entries = best.entries if best.grid else _read_within(segments, best, matcher)
+    all_scored = [(run, _score(run, vocabulary)) for run in candidates]
+    scored = [(run, score) for run, score in all_scored if _qualifies(score)]
+    if scored:
+        best, best_score = scored[0]
+        for run, score in scored[1:]:
+            if score[:2] > best_score[:2]:
+                best, best_score = run, score
+        pairs_entries = best.entries if best.grid else _read_within(segments, best, matcher)
+    else:
+        scored = [(run, score) for run, score in all_scored if _shape_eligible(run, score)]
+        found = _shaped_block(segments, scored, matcher)
+        if found is None:
+            return Block()
+        best, pairs_entries = found
     element, exclude = _exclusion(segments, pairs_entries)
     block = Block(pairs=[{"label": e.hit.label, "value": e.value} for e in pairs_entries], element=element,
                   exclude=exclude)

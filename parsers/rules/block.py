@@ -71,6 +71,17 @@ MIN_STRONG_FIELDS = 2
 # ... and at least this many of its labels have a value (a list's column headings have none).
 MIN_FILLED_VALUES = 2
 
+# A block too few of whose labels are known (a site's own words, or labels given only by --labels) is
+# found from its shape: around at least SHAPE_MIN_CANONICAL_FIELDS canonical fields (one from a strong
+# label), a run of at least SHAPE_MIN_PAIRS label/value pairs, known or not, on at least SHAPE_MIN_ROWS
+# lines, each label once, SHAPE_MIN_FILLED values filled and none longer than SHAPE_MAX_VALUE_CHARS.
+SHAPE_MIN_CANONICAL_FIELDS = 2
+SHAPE_MIN_STRONG_FIELDS = 1
+SHAPE_MIN_PAIRS = 4
+SHAPE_MIN_ROWS = 3
+SHAPE_MIN_FILLED = 3
+SHAPE_MAX_VALUE_CHARS = 60
+
 # --- Clustering labels into blocks -----------------------------------------------------------------
 
 # Text between two labels that is neither a label nor a value ("orphan" text) ends a block when
@@ -90,6 +101,9 @@ LIST_MIN_OTHER_ITEMS = 2
 # The block element is "tight" (safe to exclude from the article whole) when the block's own
 # pairs make up at least this share of its text; otherwise only the rows holding pairs are excluded.
 TIGHT_TEXT_SHARE = 0.6
+# ... and no other line in it is longer than this (a heading like 基本信息 is; a sentence of the article
+# under which the block is printed is not).
+TIGHT_MAX_OTHER_LINE_CHARS = 24
 
 # --- Labels heading the columns: a label row over a value row ------------------------------------------
 
