@@ -55,6 +55,8 @@ class Matcher:
             for ch in reversed(label):
                 node = node.setdefault(ch, {})
             node[_END] = label
+        # Every beginning of a known label, for reading one forwards (索引号 0140… without a colon).
+        self.prefixes = frozenset(label[:i] for label in vocabulary.known for i in range(1, len(label) + 1))
 
 
 _MATCHERS: dict[int, tuple[Vocabulary, Matcher]] = {}
@@ -209,11 +211,43 @@ def _bare_hits(seg: Segment, matcher: Matcher, label_sigs: set | None) -> list[H
     return hits
 
 
+def _spaced_hit(seg: Segment, matcher: Matcher) -> Hit | None:
+    """A known label opening the line, its value after spaces only (索引号  0140…, 发布机构　某局)."""
+    text, pad = seg.text, rules.block.LABEL_PADDING
+    size = len(text)
+    k = 0
+    while k < size and text[k] in pad:
+        k += 1
+    start, read, end = k, "", -1
+    while k < size and len(read) < MAX_BARE_LABEL_CHARS:
+        ch = text[k]
+        if ch in pad:  # padding inside a label (文　　号); the longest known label wins
+            k += 1
+            continue
+        read += rules.block.LABEL_FOLD.get(ch, ch)
+        if read not in matcher.prefixes:
+            break
+        k += 1
+        if read in matcher.known:
+            end = k
+    if end < 0 or end >= size or text[end] not in pad:
+        return None
+    value_start = end
+    while value_start < size and text[value_start] in pad:
+        value_start += 1
+    if value_start == size or text[value_start] in rules.block.LABEL_TERMINATORS:
+        return None
+    return Hit(seg.index, start, value_start, clean_label(text[start:end]), True)
+
+
 def segment_hits(seg: Segment, matcher: Matcher, label_sigs: set | None = None) -> list[Hit]:
     """Every label in one segment, in text order (unknown ones too when ``label_sigs`` is given)."""
     hits = _colon_hits(seg, matcher, unknown=label_sigs is not None)
     bare = _bare_hits(seg, matcher, label_sigs)
     if not hits and len(bare) <= 1:
+        if not bare:
+            spaced = _spaced_hit(seg, matcher)
+            return [spaced] if spaced else []
         return bare
     known_count = sum(h.known for h in hits)
     if label_sigs is not None and known_count < 2:
