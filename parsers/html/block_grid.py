@@ -1,8 +1,9 @@
-"""Tables whose labels head the columns: a row of labels over a row of values, read column by column.
+"""Grids whose labels head the columns: a row of labels over a row of values, read column by column.
 
 索取号 | 发布时间 | 发布机构 over their values (several label rows may alternate with value rows), then any
 closing "label | value" rows. A table that is a list of documents (list headings, linked names, further
-rows of values under the same labels) is no grid.
+rows of values under the same labels) is no grid. Rows are table rows, or boxes (<div>, <ul>, <dl>) whose
+children are cells of one tag: a <dl> of <dt> labels over a <dl> of <dd> values.
 """
 
 from __future__ import annotations
@@ -17,19 +18,32 @@ from govmeta.parsers.vocabulary import clean_label
 
 
 def _cell_of(el: etree._Element | None) -> etree._Element | None:
-    """The table cell (directly in a row) holding ``el``, a few levels up at most."""
+    """The cell holding ``el``, a few levels up at most: a table cell directly in a row, or a child of
+    a box row (a <div>/<ul>/<dl> whose children are cells of one tag)."""
     for _ in range(rules.block.GRID_CELL_DEPTH + 1):
         if el is None:
             return None
+        parent = el.getparent()
         if el.tag in rules.block.CELL_TAGS:
-            parent = el.getparent()
             return el if parent is not None and parent.tag == "tr" else None
-        el = el.getparent()
+        if parent is not None and _is_box_row(parent):
+            return el
+        el = parent
     return None
 
 
+def _is_box_row(el: etree._Element) -> bool:
+    """A row of a grid without a table: a box whose element children are all cells of one tag."""
+    if el.tag not in rules.block.BOX_ROW_TAGS:
+        return False
+    tags = {c.tag for c in el if isinstance(c.tag, str)}
+    return len(tags) == 1 and tags <= rules.block.BOX_CELL_TAGS and len(el) >= rules.block.GRID_MIN_KNOWN_LABELS
+
+
 def _row_cells(row: etree._Element) -> list[etree._Element]:
-    return [c for c in row if c.tag in rules.block.CELL_TAGS]
+    if row.tag == "tr":
+        return [c for c in row if c.tag in rules.block.CELL_TAGS]
+    return [c for c in row if isinstance(c.tag, str)]
 
 
 def _spans(cells: list[etree._Element]) -> list[str]:
@@ -37,7 +51,13 @@ def _spans(cells: list[etree._Element]) -> list[str]:
 
 
 def _next_row(row: etree._Element) -> etree._Element | None:
-    """The table row after ``row``, across <thead>/<tbody> boundaries; None at the table's end."""
+    """The row after ``row``: in a table across <thead>/<tbody> boundaries, else the next box of the
+    same tag; None at the end."""
+    if row.tag != "tr":
+        sib = row.getnext()
+        while sib is not None and not isinstance(sib.tag, str):
+            sib = sib.getnext()
+        return sib if sib is not None and sib.tag == row.tag and _is_box_row(sib) else None
     el: etree._Element | None = row
     while el is not None:
         sib = el.getnext()

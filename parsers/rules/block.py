@@ -110,6 +110,10 @@ TIGHT_MAX_OTHER_LINE_CHARS = 24
 # Table cells, and the groups rows sit in (<thead> may even sit inside <tbody>).
 CELL_TAGS = frozenset({"td", "th"})
 ROW_GROUP_TAGS = frozenset({"thead", "tbody", "tfoot"})
+# A grid without a table: a box of these tags whose element children, all of one tag from BOX_CELL_TAGS,
+# are its cells (<div class=row><div>索引号</div>…</div>, <dl><dt>索引号</dt>…</dl> over <dl><dd>…</dd>…</dl>).
+BOX_ROW_TAGS = frozenset({"div", "ul", "ol", "dl"})
+BOX_CELL_TAGS = frozenset({"div", "li", "dt", "dd", "p"})
 # A label's text may sit this many elements below its cell (<td><div><p>索取号</p></div></td>).
 GRID_CELL_DEPTH = 3
 # A row of cells holding nothing but labels, at least this many known ones, heads the values of the
