@@ -92,6 +92,31 @@ def test_lines_split_by_br_with_unknown_label():
                             ("成文日期", "2024-01-05"), ("文号", "无")]
 
 
+def test_labels_followed_by_spaces_only():
+    body = ("<p>索&nbsp;引&nbsp;号&nbsp;0140-2024-1&nbsp;&nbsp;&nbsp;发布机构&nbsp;某局</p>"
+            "<p>成文日期 2024-04-10　　文　　号 某发〔2024〕1号</p><p>各单位：现将有关事项通知如下。</p>")
+    assert _pairs(body) == [("索引号", "0140-2024-1"), ("发布机构", "某局"), ("成文日期", "2024-04-10"),
+                            ("文号", "某发〔2024〕1号")]
+
+
+def test_prose_opening_with_a_label_word_is_no_block():
+    body = ("<p>发布机构 调整后，各单位要按照新的职责分工开展工作。</p><p>文号 管理是公文处理的重要环节。</p>"
+            "<p>成文日期 以负责人签发日期为准。</p>")
+    assert _pairs(body) == []
+
+
+def test_block_by_shape_with_unknown_labels():
+    body = ("<ul><li>登记编码：MX-1</li><li>制发单位：某局</li><li>文号：某发〔2024〕9号</li>"
+            "<li>成文日期：2024-04-02</li></ul><p>各乡镇人民政府：现将有关事项通知如下。</p>")
+    assert [label for label, _ in _pairs(body)] == ["登记编码", "制发单位", "文号", "成文日期"]
+
+
+def test_news_info_items_are_no_block_by_shape():
+    body = ("<ul><li>发布时间：2024-01-01</li><li>来源：某局</li><li>作者：张三</li><li>浏览次数：100</li></ul>"
+            "<p>会议要求，各地各部门要切实扛起安全生产责任。</p>")
+    assert _pairs(body) == []
+
+
 def test_th_cells_hold_unknown_labels():
     body = ("<table><tr><th>索引号</th><td>A/1</td><th>发布机构</th><td>局</td></tr>"
             "<tr><th>成文日期</th><td>2024-01-05</td><th>办理时限</th><td>长期</td></tr>"

@@ -211,14 +211,10 @@ def _bare_hits(seg: Segment, matcher: Matcher, label_sigs: set | None) -> list[H
     return hits
 
 
-def _spaced_hit(seg: Segment, matcher: Matcher) -> Hit | None:
-    """A known label opening the line, its value after spaces only (索引号  0140…, 发布机构　某局)."""
-    text, pad = seg.text, rules.block.LABEL_PADDING
-    size = len(text)
-    k = 0
-    while k < size and text[k] in pad:
-        k += 1
-    start, read, end = k, "", -1
+def _spaced_label(text: str, k: int, matcher: Matcher) -> tuple[int, int] | None:
+    """(end of the label, start of its value) for a known label at ``k`` followed by spaces only."""
+    pad, size = rules.block.LABEL_PADDING, len(text)
+    read, end = "", -1
     while k < size and len(read) < MAX_BARE_LABEL_CHARS:
         ch = text[k]
         if ch in pad:  # padding inside a label (文　　号); the longest known label wins
@@ -237,7 +233,29 @@ def _spaced_hit(seg: Segment, matcher: Matcher) -> Hit | None:
         value_start += 1
     if value_start == size or text[value_start] in rules.block.LABEL_TERMINATORS:
         return None
-    return Hit(seg.index, start, value_start, clean_label(text[start:end]), True)
+    return end, value_start
+
+
+def _spaced_hits(seg: Segment, matcher: Matcher) -> list[Hit]:
+    """Known labels with their values after spaces only, no colon: one opening a short line (索引号  0140…,
+    发布机构　某局), and further ones after a wide gap on it (…0140　　发布机构 某局). Not on prose: the
+    line is short and holds no sentence punctuation."""
+    text = seg.text
+    if len(text) > rules.block.MAX_SPACED_LINE_CHARS or rules.block.SENTENCE_MARKS.search(text):
+        return []
+    start = len(text) - len(text.lstrip("".join(rules.block.LABEL_PADDING)))
+    found = _spaced_label(text, start, matcher)
+    hits = []
+    while found is not None:
+        end, value_start = found
+        hits.append(Hit(seg.index, start, value_start, clean_label(text[start:end]), True))
+        found = None
+        for gap in rules.block.WIDE_GAP.finditer(text, value_start):
+            found = _spaced_label(text, gap.end(), matcher)
+            if found is not None:
+                start = gap.end()
+                break
+    return hits
 
 
 def segment_hits(seg: Segment, matcher: Matcher, label_sigs: set | None = None) -> list[Hit]:
@@ -246,8 +264,7 @@ def segment_hits(seg: Segment, matcher: Matcher, label_sigs: set | None = None) 
     bare = _bare_hits(seg, matcher, label_sigs)
     if not hits and len(bare) <= 1:
         if not bare:
-            spaced = _spaced_hit(seg, matcher)
-            return [spaced] if spaced else []
+            return _spaced_hits(seg, matcher)
         return bare
     known_count = sum(h.known for h in hits)
     if label_sigs is not None and known_count < 2:

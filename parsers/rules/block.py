@@ -6,6 +6,8 @@ attribute of one CMS: the block is found where known labels cluster, whatever th
 
 from __future__ import annotations
 
+import re
+
 from govmeta.parsers.rules import words
 
 # --- Reading the page as text segments -------------------------------------------------------------
@@ -35,6 +37,11 @@ LABEL_TERMINATORS = {":": None, "：": None, "】": "【", "]": "["}
 LABEL_LEFT_SEPARATORS = frozenset("|丨│┃¦/\\·•●■◆▪>》】]")
 # A cell or inline piece whose label part is longer than this is not a bare (colon-less) label.
 MAX_BARE_LABEL_CHARS = 16
+# A known label followed by spaces only, no colon (索引号  0140…), is a label on a line at most this long
+# without sentence punctuation; further such labels on the line follow a wide gap (two spaces, U+3000).
+MAX_SPACED_LINE_CHARS = 80
+SENTENCE_MARKS = re.compile("[。，；！？]")
+WIDE_GAP = re.compile("[ \u00a0\t]{2,}|[\u3000\u2003]+")
 # Folded while matching labels (full-width brackets in 主题（一）).
 LABEL_FOLD = {"（": "(", "）": ")", "【": "[", "】": "]"}
 
