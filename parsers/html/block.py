@@ -256,9 +256,10 @@ def _read_within(segments: list[Segment], cluster: _Cluster, matcher: Matcher) -
             return False
         return all(
             e.hit.known
-            or signature(seg.owner_at(e.hit.start)) in label_sigs
-            or seg.container.tag in rules.block.LABEL_CELL_TAGS
-            or _shape(seg.container) in shapes
+            or (not e.value.endswith(rules.block.SENTENCE_ENDS)  # 各单位：现将…通知如下。 opens the article
+                and (signature(seg.owner_at(e.hit.start)) in label_sigs
+                     or seg.container.tag in rules.block.LABEL_CELL_TAGS
+                     or _shape(seg.container) in shapes))
             for e in group
         )
 

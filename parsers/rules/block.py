@@ -51,6 +51,10 @@ LABEL_FOLD = {"（": "(", "）": ")", "【": "[", "】": "]"}
 UNKNOWN_LABEL_MIN_CHARS = 2
 UNKNOWN_LABEL_MAX_CHARS = 8
 
+# Beside the block's rows, a line "unknown label：value" whose value ends a sentence is article text
+# (各单位：现将有关事项通知如下。), not another row.
+SENTENCE_ENDS = ("。", "！", "？")
+
 # Row and cell elements: their class (odd/even striping) does not change the shape of a block's rows.
 ROW_TAGS = frozenset({"tr", "td", "th", "li", "dt", "dd"})
 
