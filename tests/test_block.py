@@ -111,6 +111,12 @@ def test_block_by_shape_with_unknown_labels():
     assert [label for label, _ in _pairs(body)] == ["登记编码", "制发单位", "文号", "成文日期"]
 
 
+def test_bracket_block_by_shape_keeps_unknown_bracket_labels():
+    body = ("<p>【登记编码】A-1<br>【制发单位】某县人民政府<br>【文　　号】某政发〔2024〕3号<br>"
+            "【成文日期】2024年2月20日</p><p>各乡镇人民政府：现将方案印发给你们，请认真贯彻执行。</p>")
+    assert [label for label, _ in _pairs(body)] == ["登记编码", "制发单位", "文号", "成文日期"]
+
+
 def test_news_info_items_are_no_block_by_shape():
     body = ("<ul><li>发布时间：2024-01-01</li><li>来源：某局</li><li>作者：张三</li><li>浏览次数：100</li></ul>"
             "<p>会议要求，各地各部门要切实扛起安全生产责任。</p>")

@@ -135,9 +135,10 @@ def _label_before(text: str, end_mark: int, opener: str | None, seg: Segment, ma
         k -= 1
     if best >= 0:
         return Hit(seg.index, best_start, end_mark + 1, clean_label(text[best : j + 1]), True)
-    if not unknown or opener is not None:
+    if not unknown:
         return None
-    # An unknown label: a short run of CJK characters (single padding allowed between them).
+    # An unknown label: a short run of CJK characters (single padding allowed between them), opened by
+    # its bracket when it ends with one (【签 发 人】).
     k, count = j, 0
     while k >= 0 and count <= rules.block.UNKNOWN_LABEL_MAX_CHARS:
         ch = text[k]
@@ -155,9 +156,14 @@ def _label_before(text: str, end_mark: int, opener: str | None, seg: Segment, ma
         start += 1
     if not rules.block.UNKNOWN_LABEL_MIN_CHARS <= count <= rules.block.UNKNOWN_LABEL_MAX_CHARS:
         return None
-    if not (start == 0 or start in piece_starts or text[start - 1] in pad):
+    label = clean_label(text[start : j + 1])
+    if opener is not None:
+        start = _opening(text, start, opener)
+        if start < 0 or not _left_ok(text, start, piece_starts):
+            return None
+    elif not (start == 0 or start in piece_starts or text[start - 1] in pad):
         return None
-    return Hit(seg.index, start, end_mark + 1, clean_label(text[start : j + 1]), False)
+    return Hit(seg.index, start, end_mark + 1, label, False)
 
 
 def bare_label(raw: str, matcher: Matcher) -> str | None:
