@@ -117,6 +117,13 @@ def test_bracket_block_by_shape_keeps_unknown_bracket_labels():
     assert [label for label, _ in _pairs(body)] == ["登记编码", "制发单位", "文号", "成文日期"]
 
 
+def test_rows_of_unknown_labels_between_known_ones_keep_the_block_whole():
+    rows = [("索引号", "A-1"), ("登记时间", "2024-05-20"), ("办理状态", "有效"), ("发布机构", "某局"),
+            ("签署人", "张三"), ("联系科室", "办公室"), ("成文日期", "2024-05-01")]
+    body = "<table>" + "".join(f"<tr><td class=k>{k}</td><td>{v}</td></tr>" for k, v in rows) + "</table><p>正文。</p>"
+    assert _pairs(body) == rows
+
+
 def test_news_info_items_are_no_block_by_shape():
     body = ("<ul><li>发布时间：2024-01-01</li><li>来源：某局</li><li>作者：张三</li><li>浏览次数：100</li></ul>"
             "<p>会议要求，各地各部门要切实扛起安全生产责任。</p>")

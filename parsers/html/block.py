@@ -99,12 +99,12 @@ def _clusters(segments: list[Segment], entries: list[Entry]) -> list[_Cluster]:
             continue
         orphans = [segments[s] for s in range(last + 1, e.hit.seg) if s not in used]
         if is_within(container, cur.lca):
-            ok = len(orphans) <= rules.block.MAX_INNER_ORPHANS
+            ok = _orphan_rows(orphans, cur.lca) <= rules.block.MAX_INNER_ORPHANS
         else:
             merged = common_ancestor(cur.lca, container)
             first = segments[cur.entries[0].hit.seg].container
             ok = (all(len(squash(o.text)) <= rules.block.MAX_BRIDGING_ORPHAN_CHARS for o in orphans)
-                  or (len(orphans) <= rules.block.MAX_INNER_ORPHANS
+                  or (_orphan_rows(orphans, merged) <= rules.block.MAX_INNER_ORPHANS
                       and _path_shape(first, merged) == _path_shape(container, merged)))
             if ok:
                 cur.lca = merged
@@ -116,6 +116,20 @@ def _clusters(segments: list[Segment], entries: list[Entry]) -> list[_Cluster]:
             clusters.append(cur)
             last = e.last_seg
     return clusters
+
+
+def _orphan_rows(orphans: list[Segment], top: etree._Element) -> int:
+    """How many rows of ``top`` (its children) the orphan segments fill: a row of an unknown label and
+    its value (two cells) counts once. More than a few orphans are counted as they are."""
+    if len(orphans) > rules.block.MAX_INNER_ORPHANS * rules.block.MAX_ORPHAN_ROW_SEGMENTS:
+        return len(orphans)
+    rows = set()
+    for orphan in orphans:
+        el = orphan.container
+        while el is not None and el.getparent() is not top:
+            el = el.getparent()
+        rows.add(el if el is not None else orphan.container)
+    return len(rows) if len(orphans) <= rules.block.MAX_ORPHAN_ROW_SEGMENTS * len(rows) else len(orphans)
 
 
 def _split_copies(segments: list[Segment], cluster: _Cluster) -> list[_Cluster]:

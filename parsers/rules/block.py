@@ -99,9 +99,12 @@ SHAPE_MAX_VALUE_CHARS = 60
 # the next label lies outside the block's element so far, unless every orphan is this short
 # (a separator "|", a heading like 基本信息).
 MAX_BRIDGING_ORPHAN_CHARS = 6
-# Inside the block's element so far, this many orphan segments may sit between two labels
-# (a heading row, an icon caption).
+# Inside the block's element so far, this many orphan rows may sit between two labels
+# (a heading row, an icon caption, rows of labels the vocabulary does not know).
 MAX_INNER_ORPHANS = 3
+# Orphans are counted by the rows they fill (a row of an unknown label and its value is one), a row
+# holding at most this many of them.
+MAX_ORPHAN_ROW_SEGMENTS = 2
 
 # Another printing of the block (desktop and mobile, 适老版) shares at least this share of its labels
 # (and agrees on their values). Runs that share the labels but not the values are items of a list of
