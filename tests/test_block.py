@@ -119,7 +119,8 @@ def test_bracket_block_by_shape_keeps_unknown_bracket_labels():
 
 def test_rows_of_unknown_labels_between_known_ones_keep_the_block_whole():
     rows = [("索引号", "A-1"), ("登记时间", "2024-05-20"), ("办理状态", "有效"), ("发布机构", "某局"),
-            ("签署人", "张三"), ("联系科室", "办公室"), ("成文日期", "2024-05-01")]
+            ("签署人", "某县人民政府办公室"), ("联系科室", "综合科0571-1234567"),
+            ("文号", "某发〔2024〕1号")]
     body = "<table>" + "".join(f"<tr><td class=k>{k}</td><td>{v}</td></tr>" for k, v in rows) + "</table><p>正文。</p>"
     assert _pairs(body) == rows
 
