@@ -125,6 +125,18 @@ def test_rows_of_unknown_labels_between_known_ones_keep_the_block_whole():
     assert _pairs(body) == rows
 
 
+def test_ratio_and_small_colons_end_labels():
+    body = "<ul><li>索引号∶A-1</li><li>发布机构∶某局</li><li>成文日期﹕2024-01-05</li></ul><p>正文。</p>"
+    assert _pairs(body) == [("索引号", "A-1"), ("发布机构", "某局"), ("成文日期", "2024-01-05")]
+
+
+def test_traditional_labels_spaced_and_bracketed():
+    spaced = "<p>索引號&nbsp;&nbsp;A-1</p><p>發布機構　某局</p><p>成文日期 2024-01-05</p><p>正文。</p>"
+    assert _pairs(spaced) == [("索引號", "A-1"), ("發布機構", "某局"), ("成文日期", "2024-01-05")]
+    bracketed = "<p>【索　引　號】A-1<br>【發布機構】某局<br>【發文字號】某發〔2024〕1號</p><p>正文。</p>"
+    assert _pairs(bracketed) == [("索引號", "A-1"), ("發布機構", "某局"), ("發文字號", "某發〔2024〕1號")]
+
+
 def test_news_info_items_are_no_block_by_shape():
     body = ("<ul><li>发布时间：2024-01-01</li><li>来源：某局</li><li>作者：张三</li><li>浏览次数：100</li></ul>"
             "<p>会议要求，各地各部门要切实扛起安全生产责任。</p>")

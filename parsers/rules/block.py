@@ -31,8 +31,9 @@ BREAK_TAGS = frozenset({"br", "hr"})
 # Characters that pad a label or separate its characters (索 引 号, 索&ensp;引&ensp;号, 索　引　号).
 LABEL_PADDING = frozenset(" \t\r\n\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
                           "\u2009\u200a\u200b\u202f\u205f\u3000\ufeff")
-# Characters that end a label, with the bracket that must open it (None: a colon, no opener).
-LABEL_TERMINATORS = {":": None, "：": None, "】": "【", "]": "["}
+# Characters that end a label, with the bracket that must open it (None: a colon, no opener); ∶ (ratio)
+# and ﹕ (small colon) stand for the colon on some pages.
+LABEL_TERMINATORS = {":": None, "：": None, "∶": None, "﹕": None, "】": "【", "]": "["}
 # Characters that may stand right before a label on a line, besides padding (• 索引号：…  | 文号：…).
 LABEL_LEFT_SEPARATORS = frozenset("|丨│┃¦/\\·•●■◆▪>》】]")
 # A cell or inline piece whose label part is longer than this is not a bare (colon-less) label.
