@@ -137,6 +137,21 @@ def test_traditional_labels_spaced_and_bracketed():
     assert _pairs(bracketed) == [("索引號", "A-1"), ("發布機構", "某局"), ("發文字號", "某發〔2024〕1號")]
 
 
+def test_block_lines_sharing_a_paragraph_with_the_body_are_set_apart():
+    from govmeta.parsers.html.block_lines import wrap_lines
+
+    root = parse_html("<html><body><p>正文一<br>索引号：A<br><b>文号：</b>B<br>正文二</p></body></html>")
+    p = root.find(".//p")
+    box = wrap_lines(p, 1, 2, 4)
+    assert box is not None and element_text(box) == "索引号：A文号：B"
+    assert [c.tag for c in box] == ["br", "b"]  # the break between the two lines moved with them
+    assert "正文一" in element_text(p) and "正文二" in element_text(p)
+    assert wrap_lines(p, 0, 1, 4) is None  # now holds a block element: left as it is
+    lines = parse_html("<html><body><p>索引号：A<br>文号：B</p></body></html>").find(".//p")
+    assert wrap_lines(lines, 0, 1, 3) is None  # the lines do not add up: nothing moved
+    assert lines.text == "索引号：A"
+
+
 def test_news_info_items_are_no_block_by_shape():
     body = ("<ul><li>发布时间：2024-01-01</li><li>来源：某局</li><li>作者：张三</li><li>浏览次数：100</li></ul>"
             "<p>会议要求，各地各部门要切实扛起安全生产责任。</p>")

@@ -32,6 +32,7 @@ from govmeta.parsers.html.block_labels import (
     segment_hits,
     signature,
 )
+from govmeta.parsers.html.block_lines import wrap_lines
 from govmeta.parsers.html.segments import (
     Segment,
     ancestors,
@@ -303,9 +304,11 @@ def _shape(el: etree._Element | None) -> tuple:
     return () if el is None else (el.tag, el.get("class"))
 
 
-def _exclusion(segments: list[Segment], entries: list[Entry]) -> tuple[etree._Element, list[etree._Element]]:
+def _exclusion(segments: list[Segment], entries: list[Entry],
+               split: bool = False) -> tuple[etree._Element, list[etree._Element]]:
     """The block's element and what to exclude from the article: the element when the pairs fill it
-    (no line of other text longer than a heading), else the element's children holding them."""
+    (no line of other text longer than a heading), else the element's children holding them; with
+    ``split``, lines of an element they share with article text are first moved into one of their own."""
     containers = [segments[s].container for e in entries for s in range(e.hit.seg, e.last_seg + 1)]
     lca = containers[0]
     for c in containers[1:]:
@@ -318,6 +321,10 @@ def _exclusion(segments: list[Segment], entries: list[Entry]) -> tuple[etree._El
             len(segments[i].text.strip()) <= rules.block.TIGHT_MAX_OTHER_LINE_CHARS
             for i in range(lo, hi + 1) if i not in used)):
         return lca, [lca]
+    if split and all(segments[i].container is lca for i in range(lo, hi + 1)):
+        box = wrap_lines(lca, min(used) - lo, max(used) - lo, hi - lo + 1)
+        if box is not None:
+            return lca, [box]
     rows: list[etree._Element] = []
     for c in containers:
         chain = ancestors(c)
@@ -369,7 +376,7 @@ def read_block(root: etree._Element, vocabulary: Vocabulary) -> Block:
         if found is None:
             return Block()
         best, pairs_entries = found
-    element, exclude = _exclusion(segments, pairs_entries)
+    element, exclude = _exclusion(segments, pairs_entries, split=True)
     block = Block(pairs=[{"label": e.hit.label, "value": e.value} for e in pairs_entries], element=element,
                   exclude=exclude)
     labels = {e.hit.label for e in best.entries}

@@ -1,6 +1,6 @@
 """Rules for finding and reading the disclosure block: tag classes, label shapes and thresholds.
 
-Data only; ``segments.py`` and ``block.py`` read it. Nothing here names a site, a file or a class
+Data only; ``html/segments.py`` and ``html/block*.py`` read it. Nothing here names a site, a file or a class
 attribute of one CMS: the block is found where known labels cluster, whatever the markup.
 """
 
