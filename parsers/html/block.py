@@ -210,11 +210,11 @@ def _shape_eligible(run: _Cluster, score: tuple[int, int, int]) -> bool:
             and score[1] >= rules.block.SHAPE_MIN_STRONG_FIELDS and score[2] >= rules.block.MIN_FILLED_VALUES)
 
 
-def _shaped_block(segments: list[Segment], scored: list[tuple[_Cluster, tuple[int, int, int]]],
+def _shaped_block(segments: list[Segment], runs: list[_Cluster],
                   matcher: Matcher) -> tuple[_Cluster, list[Entry]] | None:
     """A block too few of whose labels are known, found from its shape: a run of short label/value rows
     around a few known labels (unknown labels read as in any block). The first such run of the page."""
-    for run, _ in scored:
+    for run in runs:
         lca = run.lca
         while lca.tag in rules.block.ROW_TAGS or lca.tag in rules.block.ROW_GROUP_TAGS:
             parent = lca.getparent()  # the known labels share one row: read the rows around it too
@@ -344,6 +344,23 @@ def _same_values(a: _Cluster, b: _Cluster) -> bool:
     return all(values.get(e.hit.label, key(e.value)) == key(e.value) for e in b.entries if e.value)
 
 
+def _choose(segments: list[Segment], scored: list[tuple[_Cluster, tuple[int, int, int]]],
+            matcher: Matcher) -> tuple[_Cluster, list[Entry], list[_Cluster]] | None:
+    """The block's run, its pairs (unknown labels read too), and the runs it competed with: the run naming
+    the most canonical fields, else the first run shaped like a block around a few known labels."""
+    qualified = [(run, score) for run, score in scored if _qualifies(score)]
+    if qualified:
+        best, best_score = qualified[0]
+        for run, score in qualified[1:]:
+            if score[:2] > best_score[:2]:
+                best, best_score = run, score
+        pairs = best.entries if best.grid else _read_within(segments, best, matcher)
+        return best, pairs, [run for run, _ in qualified]
+    eligible = [run for run, score in scored if _shape_eligible(run, score)]
+    found = _shaped_block(segments, eligible, matcher)
+    return (*found, eligible) if found is not None else None
+
+
 def read_block(root: etree._Element, vocabulary: Vocabulary) -> Block:
     """The page's disclosure block, read once; an empty Block when the page has none."""
     matcher = matcher_for(vocabulary)
@@ -362,28 +379,18 @@ def read_block(root: etree._Element, vocabulary: Vocabulary) -> Block:
                   for run in _split_copies(segments, cluster)]
     if grids:
         candidates = sorted(candidates + grids, key=_Cluster.first_seg)
-    all_scored = [(run, _score(run, vocabulary)) for run in candidates]
-    scored = [(run, score) for run, score in all_scored if _qualifies(score)]
-    if scored:
-        best, best_score = scored[0]
-        for run, score in scored[1:]:
-            if score[:2] > best_score[:2]:
-                best, best_score = run, score
-        pairs_entries = best.entries if best.grid else _read_within(segments, best, matcher)
-    else:
-        scored = [(run, score) for run, score in all_scored if _shape_eligible(run, score)]
-        found = _shaped_block(segments, scored, matcher)
-        if found is None:
-            return Block()
-        best, pairs_entries = found
-    element, exclude = _exclusion(segments, pairs_entries, split=True)
-    block = Block(pairs=[{"label": e.hit.label, "value": e.value} for e in pairs_entries], element=element,
-                  exclude=exclude)
+    chosen = _choose(segments, [(run, _score(run, vocabulary)) for run in candidates], matcher)
+    if chosen is None:
+        return Block()
+    best, pairs_entries, others = chosen
     labels = {e.hit.label for e in best.entries}
-    similar = [run for run, _ in scored if run is not best
+    similar = [run for run in others if run is not best
                and len(labels & {e.hit.label for e in run.entries}) >= rules.block.COPY_LABEL_OVERLAP * len(labels)]
     if sum(not _same_values(best, run) for run in similar) >= rules.block.LIST_MIN_OTHER_ITEMS:
         return Block()  # the same labels with other values, again and again: a list of documents
+    element, exclude = _exclusion(segments, pairs_entries, split=True)
+    block = Block(pairs=[{"label": e.hit.label, "value": e.value} for e in pairs_entries], element=element,
+                  exclude=exclude)
     copies = [run for run in similar if _same_values(best, run)]
     for run in copies:
         block.exclude.extend(x for x in _exclusion(segments, run.entries)[1] if x not in block.exclude)
