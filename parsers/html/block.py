@@ -26,6 +26,7 @@ from govmeta.parsers.html.block_labels import (
     Entry,
     Hit,
     Matcher,
+    column,
     matcher_for,
     page_hits,
     read_pairs,
@@ -244,8 +245,9 @@ def _read_within(segments: list[Segment], cluster: _Cluster, matcher: Matcher) -
     label_sigs, value_sigs, shapes = set(), set(), set()
     for e in cluster.entries:
         seg = segments[e.hit.seg]
-        label_sigs.add(signature(seg.owner_at(e.hit.start)))
-        value_sigs.add(signature(e.value_owner))
+        label_owner = seg.owner_at(e.hit.start)
+        label_sigs.update((signature(label_owner), column(label_owner)))
+        value_sigs.update((signature(e.value_owner), column(e.value_owner)))
         shapes.add(_shape(seg.container))
     label_sigs -= value_sigs
     label_sigs.discard(())

@@ -182,6 +182,21 @@ def signature(el: etree._Element | None) -> tuple:
     return (el.tag, el.get("class"), el.get("style"), el.get("width"), el.get("bgcolor"), el.get("align"))
 
 
+def column(el: etree._Element | None) -> tuple:
+    """Where a table cell holding ``el`` stands in its row (("column", 0) for the first cell); () elsewhere.
+    In a plain table the block's labels share their columns, whatever their markup."""
+    for _ in range(rules.block.GRID_CELL_DEPTH + 1):
+        if el is None:
+            return ()
+        if el.tag in rules.block.CELL_TAGS:
+            row = el.getparent()
+            if row is None or row.tag != "tr":
+                return ()
+            return ("column", [c for c in row if c.tag in rules.block.CELL_TAGS].index(el))
+        el = el.getparent()
+    return ()
+
+
 def _bare_hits(seg: Segment, matcher: Matcher, label_sigs: set | None) -> list[Hit]:
     """Labels standing alone in their cell or inline piece, without a colon."""
     text = seg.text
@@ -212,7 +227,8 @@ def _bare_hits(seg: Segment, matcher: Matcher, label_sigs: set | None) -> list[H
             cleaned = clean_label(core)
             if (rules.block.UNKNOWN_LABEL_MIN_CHARS <= len(cleaned) <= rules.block.UNKNOWN_LABEL_MAX_CHARS
                     and all(is_label_char(ch) for ch in cleaned)
-                    and (signature(owner) in label_sigs or owner.tag in rules.block.LABEL_CELL_TAGS)):
+                    and (signature(owner) in label_sigs or owner.tag in rules.block.LABEL_CELL_TAGS
+                         or column(owner) in label_sigs)):
                 hits.append(Hit(seg.index, start + len(piece) - len(piece.lstrip()), end, cleaned, False))
     return hits
 
