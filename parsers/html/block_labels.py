@@ -22,6 +22,7 @@ _END = ""  # trie key marking the end of a label
 _LABEL_BRACKETS = frozenset("()（）")
 _TERMINATOR = re.compile("[" + re.escape("".join(rules.block.LABEL_TERMINATORS)) + "]")
 MAX_BARE_LABEL_CHARS = rules.block.MAX_BARE_LABEL_CHARS
+_PADDING = "".join(rules.block.LABEL_PADDING)
 
 @dataclass
 class Hit:
@@ -263,9 +264,10 @@ def _spaced_hits(seg: Segment, matcher: Matcher) -> list[Hit]:
     发布机构　某局), and further ones after a wide gap on it (…0140　　发布机构 某局). Not on prose: the
     line is short and holds no sentence punctuation."""
     text = seg.text
-    if len(text) > rules.block.MAX_SPACED_LINE_CHARS or rules.block.SENTENCE_MARKS.search(text):
+    start = len(text) - len(text.lstrip(_PADDING))
+    if (start == len(text) or text[start] not in matcher.first_chars or len(text) > rules.block.MAX_SPACED_LINE_CHARS
+            or rules.block.SENTENCE_MARKS.search(text)):
         return []
-    start = len(text) - len(text.lstrip("".join(rules.block.LABEL_PADDING)))
     found = _spaced_label(text, start, matcher)
     hits = []
     while found is not None:
