@@ -152,6 +152,14 @@ def test_block_lines_sharing_a_paragraph_with_the_body_are_set_apart():
     assert lines.text == "索引号：A"
 
 
+def test_labels_given_by_the_user_make_a_block_by_shape_in_one_dl():
+    vocabulary = Vocabulary.from_mapping({"index_no": ["信息编码"], "publisher": ["制发机关"]})
+    rows = [("信息编码", "XX-1"), ("登记时间", "2024-05-20"), ("办理状态", "现行有效"), ("制发机关", "某县审批局")]
+    body = "<dl>" + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows) + "</dl><p>各单位：现将事项通知如下。</p>"
+    assert [(p["label"], p["value"]) for p in _block(body, vocabulary).pairs] == rows
+    assert _block(body).pairs == []  # no label known without them
+
+
 def test_news_info_items_are_no_block_by_shape():
     body = ("<ul><li>发布时间：2024-01-01</li><li>来源：某局</li><li>作者：张三</li><li>浏览次数：100</li></ul>"
             "<p>会议要求，各地各部门要切实扛起安全生产责任。</p>")

@@ -100,13 +100,14 @@ def _clusters(segments: list[Segment], entries: list[Entry]) -> list[_Cluster]:
             last = e.last_seg
             continue
         orphans = [segments[s] for s in range(last + 1, e.hit.seg) if s not in used]
+        span = cur.entries[-1].last_seg - cur.entries[-1].hit.seg + 1  # lines of a row: label and value cell
         if is_within(container, cur.lca):
-            ok = _orphan_rows(orphans, cur.lca) <= rules.block.MAX_INNER_ORPHANS
+            ok = _orphan_rows(orphans, cur.lca, span) <= rules.block.MAX_INNER_ORPHANS
         else:
             merged = common_ancestor(cur.lca, container)
             first = segments[cur.entries[0].hit.seg].container
             ok = (all(len(squash(o.text)) <= rules.block.MAX_BRIDGING_ORPHAN_CHARS for o in orphans)
-                  or (_orphan_rows(orphans, merged) <= rules.block.MAX_INNER_ORPHANS
+                  or (_orphan_rows(orphans, merged, span) <= rules.block.MAX_INNER_ORPHANS
                       and _path_shape(first, merged) == _path_shape(container, merged)))
             if ok:
                 cur.lca = merged
@@ -120,10 +121,12 @@ def _clusters(segments: list[Segment], entries: list[Entry]) -> list[_Cluster]:
     return clusters
 
 
-def _orphan_rows(orphans: list[Segment], top: etree._Element) -> int:
-    """How many rows of ``top`` (its children) the orphan segments fill: a row of an unknown label and
-    its value (two cells) counts once. More than a few orphans are counted as they are."""
-    if len(orphans) > rules.block.MAX_INNER_ORPHANS * rules.block.MAX_ORPHAN_ROW_SEGMENTS:
+def _orphan_rows(orphans: list[Segment], top: etree._Element, span: int) -> int:
+    """How many rows the orphan segments fill: a row of an unknown label and its value counts once, be it
+    one child of ``top`` (a <tr>, an <li>) or as many lines as a known row takes (a <dt> and its <dd>).
+    More than a few orphans are counted as they are."""
+    per_row = max(rules.block.MAX_ORPHAN_ROW_SEGMENTS, span)
+    if len(orphans) > rules.block.MAX_INNER_ORPHANS * per_row:
         return len(orphans)
     rows = set()
     for orphan in orphans:
@@ -131,7 +134,8 @@ def _orphan_rows(orphans: list[Segment], top: etree._Element) -> int:
         while el is not None and el.getparent() is not top:
             el = el.getparent()
         rows.add(el if el is not None else orphan.container)
-    return len(rows) if len(orphans) <= rules.block.MAX_ORPHAN_ROW_SEGMENTS * len(rows) else len(orphans)
+    by_children = len(rows) if len(orphans) <= rules.block.MAX_ORPHAN_ROW_SEGMENTS * len(rows) else len(orphans)
+    return min(by_children, -(-len(orphans) // max(span, 1)))
 
 
 def _split_copies(segments: list[Segment], cluster: _Cluster) -> list[_Cluster]:

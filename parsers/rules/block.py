@@ -103,8 +103,8 @@ MAX_BRIDGING_ORPHAN_CHARS = 6
 # Inside the block's element so far, this many orphan rows may sit between two labels
 # (a heading row, an icon caption, rows of labels the vocabulary does not know).
 MAX_INNER_ORPHANS = 3
-# Orphans are counted by the rows they fill (a row of an unknown label and its value is one), a row
-# holding at most this many of them.
+# Orphans are counted by the rows they fill (a row of an unknown label and its value is one): a child of
+# the block's element holding at most this many of them, or as many lines as a known row takes.
 MAX_ORPHAN_ROW_SEGMENTS = 2
 
 # Another printing of the block (desktop and mobile, 适老版) shares at least this share of its labels
