@@ -92,6 +92,80 @@ def test_lines_split_by_br_with_unknown_label():
                             ("成文日期", "2024-01-05"), ("文号", "无")]
 
 
+def test_labels_followed_by_spaces_only():
+    body = ("<p>索&nbsp;引&nbsp;号&nbsp;0140-2024-1&nbsp;&nbsp;&nbsp;发布机构&nbsp;某局</p>"
+            "<p>成文日期 2024-04-10　　文　　号 某发〔2024〕1号</p><p>各单位：现将有关事项通知如下。</p>")
+    assert _pairs(body) == [("索引号", "0140-2024-1"), ("发布机构", "某局"), ("成文日期", "2024-04-10"),
+                            ("文号", "某发〔2024〕1号")]
+
+
+def test_prose_opening_with_a_label_word_is_no_block():
+    body = ("<p>发布机构 调整后，各单位要按照新的职责分工开展工作。</p><p>文号 管理是公文处理的重要环节。</p>"
+            "<p>成文日期 以负责人签发日期为准。</p>")
+    assert _pairs(body) == []
+
+
+def test_block_by_shape_with_unknown_labels():
+    body = ("<ul><li>登记编码：MX-1</li><li>制发单位：某局</li><li>文号：某发〔2024〕9号</li>"
+            "<li>成文日期：2024-04-02</li></ul><p>各乡镇人民政府：现将有关事项通知如下。</p>")
+    assert [label for label, _ in _pairs(body)] == ["登记编码", "制发单位", "文号", "成文日期"]
+
+
+def test_bracket_block_by_shape_keeps_unknown_bracket_labels():
+    body = ("<p>【登记编码】A-1<br>【制发单位】某县人民政府<br>【文　　号】某政发〔2024〕3号<br>"
+            "【成文日期】2024年2月20日</p><p>各乡镇人民政府：现将方案印发给你们，请认真贯彻执行。</p>")
+    assert [label for label, _ in _pairs(body)] == ["登记编码", "制发单位", "文号", "成文日期"]
+
+
+def test_rows_of_unknown_labels_between_known_ones_keep_the_block_whole():
+    rows = [("索引号", "A-1"), ("登记时间", "2024-05-20"), ("办理状态", "有效"), ("发布机构", "某局"),
+            ("签署人", "某县人民政府办公室"), ("联系科室", "综合科0571-1234567"),
+            ("文号", "某发〔2024〕1号")]
+    body = "<table>" + "".join(f"<tr><td class=k>{k}</td><td>{v}</td></tr>" for k, v in rows) + "</table><p>正文。</p>"
+    assert _pairs(body) == rows
+
+
+def test_ratio_and_small_colons_end_labels():
+    body = "<ul><li>索引号∶A-1</li><li>发布机构∶某局</li><li>成文日期﹕2024-01-05</li></ul><p>正文。</p>"
+    assert _pairs(body) == [("索引号", "A-1"), ("发布机构", "某局"), ("成文日期", "2024-01-05")]
+
+
+def test_traditional_labels_spaced_and_bracketed():
+    spaced = "<p>索引號&nbsp;&nbsp;A-1</p><p>發布機構　某局</p><p>成文日期 2024-01-05</p><p>正文。</p>"
+    assert _pairs(spaced) == [("索引號", "A-1"), ("發布機構", "某局"), ("成文日期", "2024-01-05")]
+    bracketed = "<p>【索　引　號】A-1<br>【發布機構】某局<br>【發文字號】某發〔2024〕1號</p><p>正文。</p>"
+    assert _pairs(bracketed) == [("索引號", "A-1"), ("發布機構", "某局"), ("發文字號", "某發〔2024〕1號")]
+
+
+def test_block_lines_sharing_a_paragraph_with_the_body_are_set_apart():
+    from govmeta.parsers.html.block_lines import wrap_lines
+
+    root = parse_html("<html><body><p>正文一<br>索引号：A<br><b>文号：</b>B<br>正文二</p></body></html>")
+    p = root.find(".//p")
+    box = wrap_lines(p, 1, 2, 4)
+    assert box is not None and element_text(box) == "索引号：A文号：B"
+    assert [c.tag for c in box] == ["br", "b"]  # the break between the two lines moved with them
+    assert "正文一" in element_text(p) and "正文二" in element_text(p)
+    assert wrap_lines(p, 0, 1, 4) is None  # now holds a block element: left as it is
+    lines = parse_html("<html><body><p>索引号：A<br>文号：B</p></body></html>").find(".//p")
+    assert wrap_lines(lines, 0, 1, 3) is None  # the lines do not add up: nothing moved
+    assert lines.text == "索引号：A"
+
+
+def test_labels_given_by_the_user_make_a_block_by_shape_in_one_dl():
+    vocabulary = Vocabulary.from_mapping({"index_no": ["信息编码"], "publisher": ["制发机关"]})
+    rows = [("信息编码", "XX-1"), ("登记时间", "2024-05-20"), ("办理状态", "现行有效"), ("制发机关", "某县审批局")]
+    body = "<dl>" + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows) + "</dl><p>各单位：现将事项通知如下。</p>"
+    assert [(p["label"], p["value"]) for p in _block(body, vocabulary).pairs] == rows
+    assert _block(body).pairs == []  # no label known without them
+
+
+def test_news_info_items_are_no_block_by_shape():
+    body = ("<ul><li>发布时间：2024-01-01</li><li>来源：某局</li><li>作者：张三</li><li>浏览次数：100</li></ul>"
+            "<p>会议要求，各地各部门要切实扛起安全生产责任。</p>")
+    assert _pairs(body) == []
+
+
 def test_th_cells_hold_unknown_labels():
     body = ("<table><tr><th>索引号</th><td>A/1</td><th>发布机构</th><td>局</td></tr>"
             "<tr><th>成文日期</th><td>2024-01-05</td><th>办理时限</th><td>长期</td></tr>"
@@ -224,8 +298,9 @@ def _cli_record(*args: str) -> dict:
 
 def test_cli_labels_file_makes_the_block():
     expected = json.loads((USER_LABELS / "expected_with_labels.json").read_text(encoding="utf-8"))
-    plain = _cli_record()
-    assert plain["fields"] == [] and plain["metadata"] == {}
+    plain = _cli_record()  # a block by its shape; only the built-in labels map
+    assert plain["fields"] == expected["fields"]
+    assert plain["metadata"] == {"written_date": "2024-03-05", "validity": "有效"}
     for name in ("labels.toml", "labels.json"):
         record = _cli_record("--labels", str(USER_LABELS / name))
         assert record["fields"] == expected["fields"]

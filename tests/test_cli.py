@@ -329,14 +329,14 @@ def test_bundled_extra_labels_file_maps_near_synonyms(runner, tmp_path):
     page = tmp_path / "page.html"
     page.write_text(
         "<html><head><meta charset='utf-8'></head><body><table>"
-        "<tr><td>信息索引：</td><td>360A12-07-2024-0008-1</td><td>发布机构：</td><td>教育部</td></tr>"
-        "<tr><td>成文日期：</td><td>2024-06-11</td><td>生效时间：</td><td>2024年7月1日</td></tr>"
+        "<tr><td>索引编号：</td><td>360A12-07-2024-0008-1</td><td>发布机构：</td><td>教育部</td></tr>"
+        "<tr><td>成文日期：</td><td>2024-06-11</td><td>实施时间：</td><td>2024年7月1日</td></tr>"
         "<tr><td>文号：</td><td>教高〔2024〕3号</td><td>信息类别：</td><td>高等教育</td></tr>"
         "</table><h1>关于做好2024年高校毕业生就业工作的通知</h1><p>各省、自治区、直辖市教育厅（教委）：正文。</p>"
         "</body></html>", encoding="utf-8")
     plain = records_of(runner.invoke(cli, ["extract", "-q", str(page)]).stdout)[0]
     assert "index_no" not in plain["metadata"]
-    assert {"label": "信息索引", "value": "360A12-07-2024-0008-1"} in plain["fields"]
+    assert {"label": "索引编号", "value": "360A12-07-2024-0008-1"} in plain["fields"]
     extra = ROOT / "docs" / "extra-labels.toml"
     mapped = records_of(runner.invoke(cli, ["extract", "-q", "--labels", str(extra), str(page)]).stdout)[0]
     assert mapped["metadata"]["index_no"] == "360A12-07-2024-0008-1"

@@ -2,7 +2,8 @@
 
 An expected record lists the keys it checks. Keys starting with "_" are notes and switches:
 ``_mirrors`` (required) names the real layout the fixture copies, ``_notes`` explains, ``_options`` are
-keyword arguments for ``extract_record``, ``_warnings_contain`` is text one warning must hold.
+keyword arguments for ``extract_record``, ``_labels`` are label synonyms (as a ``--labels`` file holds them)
+for its vocabulary, ``_warnings_contain`` is text one warning must hold.
 ``encoding`` is checked for the members it lists. An HTML fixture with a disclosure block also checks that
 the block's longer values stay out of the paragraphs (a text dump may print its headline in both).
 """
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from govmeta.parsers import extract_record
+from govmeta.parsers import Vocabulary, extract_record
 from tests.paths import FIXTURES
 
 PAGE_SUFFIXES = (".html", ".htm", ".shtml", ".txt")
@@ -35,7 +36,10 @@ def fixture_pairs() -> list[tuple[Path, Path]]:
 def test_fixture_gives_expected_record(page: Path, expected_file: Path):
     expected = json.loads(expected_file.read_text(encoding="utf-8"))
     assert expected.get("_mirrors"), "every fixture names the real layout it mirrors"
-    record = extract_record(page.read_bytes(), str(page), **expected.get("_options", {}))
+    options = dict(expected.get("_options", {}))
+    if "_labels" in expected:
+        options["vocabulary"] = Vocabulary.from_mapping(expected["_labels"])
+    record = extract_record(page.read_bytes(), str(page), **options)
     for key, want in expected.items():
         if key.startswith("_"):
             continue

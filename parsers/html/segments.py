@@ -57,39 +57,42 @@ class _EndOfTree:
 _INLINE, _BLOCK, _SKIP, _SKIPPED = 0, 1, 2, 3  # text flows on | ends the segment | subtree passed over | inside one
 
 
+def _cut(segments: list[Segment], texts: list[str], owners: list[etree._Element],
+         container: etree._Element | None) -> None:
+    """End the current line: its pieces become a segment unless they are only spaces."""
+    joined = "".join(texts)
+    if not joined.isspace():
+        segments.append(Segment(len(segments), joined, _starts(texts), owners, container))
+
+
 def read_segments(root: etree._Element) -> list[Segment]:
     """All displayed text of the tree below ``root`` as segments, in page order.
 
     One ``iter()`` over the elements (``iterwalk``'s start and end events cost twice as much): a stack
     of open elements stands in for the end events, an element closing when the next one is not inside it.
+    The walk yields elements and entities (comments and PIs are passed over, tails too), then an end
+    marker whose parent is root's parent, which closes root and all still open in it.
     """
     segments: list[Segment] = []
-    texts: list[str] = []
-    owners: list[etree._Element] = []
-    container: etree._Element | None = root
+    texts: list[str] = []  # the pieces of the current line
+    owners: list[etree._Element] = []  # whose text or tail each piece is
+    container: etree._Element | None = root  # the block element the current line flows in
     inline, skip, breaks = rules.block.INLINE_TAGS, rules.block.SKIP_TAGS, rules.block.BREAK_TAGS
     outer = root.getparent()
-    stack = [outer]  # open elements, outermost first, above root's parent
-    kinds = [_SKIPPED]  # what each does when it closes
+    stack, kinds = [outer], [_SKIPPED]  # open elements, outermost first, and what each does when it closes
     top = outer  # stack[-1]
     skipping = False
-
-    # Elements and entities: the nodes ``iterwalk`` reports (it passes comments and PIs over, tails too),
-    # then an end marker whose parent is ``outer``, which closes root and all still open in it.
     end = _EndOfTree(outer)
     for el in chain(root.iter(etree.Element, etree.Entity), (end,)):
         parent = el.getparent()  # root's is ``outer`` itself (one proxy per node while referenced)
-        while top is not parent:  # close the elements that ended before this one
-            ended = stack.pop()
-            kind = kinds.pop()
+        while top is not parent:  # 1. close the elements that ended before this one
+            ended, kind = stack.pop(), kinds.pop()
             top = stack[-1]
             if kind == _SKIPPED:
                 continue
             if kind == _BLOCK:
                 if texts:
-                    joined = "".join(texts)
-                    if not joined.isspace():
-                        segments.append(Segment(len(segments), joined, _starts(texts), owners, container))
+                    _cut(segments, texts, owners, container)
                     texts, owners = [], []
                 container = top if top is not None else ended
             elif kind == _SKIP:
@@ -100,7 +103,7 @@ def read_segments(root: etree._Element) -> list[Segment]:
                 texts.append(tail)
         if el is end:
             break
-        stack.append(el)
+        stack.append(el)  # 2. open this one: inline, hidden, or a block element
         top = el
         if skipping:
             kinds.append(_SKIPPED)
@@ -108,32 +111,24 @@ def read_segments(root: etree._Element) -> list[Segment]:
         tag = el.tag
         if tag in inline:
             kinds.append(_INLINE)
-            text = el.text
-            if text:
-                owners.append(el)
-                texts.append(text)
-            continue
-        if tag in skip or not isinstance(tag, str):
+        elif tag in skip or not isinstance(tag, str):
             kinds.append(_SKIP)
             skipping = True
             continue
-        kinds.append(_BLOCK)
-        if texts:  # a block element or a line break ends the segment
-            joined = "".join(texts)
-            if not joined.isspace():
-                segments.append(Segment(len(segments), joined, _starts(texts), owners, container))
-            texts, owners = [], []
-        if tag not in breaks:
+        else:  # 3. a block element or a line break ends the line
+            kinds.append(_BLOCK)
+            if texts:
+                _cut(segments, texts, owners, container)
+                texts, owners = [], []
+            if tag in breaks:
+                continue
             container = el
-            text = el.text
-            if text:
-                owners.append(el)
-                texts.append(text)
-
+        text = el.text
+        if text:
+            owners.append(el)
+            texts.append(text)
     if texts:
-        joined = "".join(texts)
-        if not joined.isspace():
-            segments.append(Segment(len(segments), joined, _starts(texts), owners, container))
+        _cut(segments, texts, owners, container)
     return segments
 
 
@@ -161,3 +156,15 @@ def is_within(el: etree._Element | None, ancestor: etree._Element) -> bool:
             return True
         el = el.getparent()
     return False
+
+
+def segment_range(segments: list[Segment], element: etree._Element, inside: int) -> tuple[int, int]:
+    """The first and last segment whose text flows inside ``element`` (around segment ``inside``)."""
+    lo = inside
+    while lo > 0 and is_within(segments[lo - 1].container, element):
+        lo -= 1
+    hi = inside
+    while hi + 1 < len(segments) and is_within(segments[hi + 1].container, element):
+        hi += 1
+    return lo, hi
+

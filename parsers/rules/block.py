@@ -1,10 +1,12 @@
 """Rules for finding and reading the disclosure block: tag classes, label shapes and thresholds.
 
-Data only; ``segments.py`` and ``block.py`` read it. Nothing here names a site, a file or a class
+Data only; ``html/segments.py`` and ``html/block*.py`` read it. Nothing here names a site, a file or a class
 attribute of one CMS: the block is found where known labels cluster, whatever the markup.
 """
 
 from __future__ import annotations
+
+import re
 
 from govmeta.parsers.rules import words
 
@@ -29,12 +31,18 @@ BREAK_TAGS = frozenset({"br", "hr"})
 # Characters that pad a label or separate its characters (索 引 号, 索&ensp;引&ensp;号, 索　引　号).
 LABEL_PADDING = frozenset(" \t\r\n\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
                           "\u2009\u200a\u200b\u202f\u205f\u3000\ufeff")
-# Characters that end a label, with the bracket that must open it (None: a colon, no opener).
-LABEL_TERMINATORS = {":": None, "：": None, "】": "【", "]": "["}
+# Characters that end a label, with the bracket that must open it (None: a colon, no opener); ∶ (ratio)
+# and ﹕ (small colon) stand for the colon on some pages.
+LABEL_TERMINATORS = {":": None, "：": None, "∶": None, "﹕": None, "】": "【", "]": "["}
 # Characters that may stand right before a label on a line, besides padding (• 索引号：…  | 文号：…).
 LABEL_LEFT_SEPARATORS = frozenset("|丨│┃¦/\\·•●■◆▪>》】]")
 # A cell or inline piece whose label part is longer than this is not a bare (colon-less) label.
 MAX_BARE_LABEL_CHARS = 16
+# A known label followed by spaces only, no colon (索引号  0140…), is a label on a line at most this long
+# without sentence punctuation; further such labels on the line follow a wide gap (two spaces, U+3000).
+MAX_SPACED_LINE_CHARS = 80
+SENTENCE_MARKS = re.compile("[。，；！？]")
+WIDE_GAP = re.compile("[ \u00a0\t]{2,}|[\u3000\u2003]+")
 # Folded while matching labels (full-width brackets in 主题（一）).
 LABEL_FOLD = {"（": "(", "）": ")", "【": "[", "】": "]"}
 
@@ -43,6 +51,10 @@ LABEL_FOLD = {"（": "(", "）": ")", "【": "[", "】": "]"}
 # cell styled like the block's known labels.
 UNKNOWN_LABEL_MIN_CHARS = 2
 UNKNOWN_LABEL_MAX_CHARS = 8
+
+# Beside the block's rows, a line "unknown label：value" whose value ends a sentence is article text
+# (各单位：现将有关事项通知如下。), not another row.
+SENTENCE_ENDS = ("。", "！", "？")
 
 # Row and cell elements: their class (odd/even striping) does not change the shape of a block's rows.
 ROW_TAGS = frozenset({"tr", "td", "th", "li", "dt", "dd"})
@@ -71,15 +83,29 @@ MIN_STRONG_FIELDS = 2
 # ... and at least this many of its labels have a value (a list's column headings have none).
 MIN_FILLED_VALUES = 2
 
+# A block too few of whose labels are known (a site's own words, or labels given only by --labels) is
+# found from its shape: around at least SHAPE_MIN_CANONICAL_FIELDS canonical fields (one from a strong
+# label), a run of at least SHAPE_MIN_PAIRS label/value pairs, known or not, on at least SHAPE_MIN_ROWS
+# lines, each label once, SHAPE_MIN_FILLED values filled and none longer than SHAPE_MAX_VALUE_CHARS.
+SHAPE_MIN_CANONICAL_FIELDS = 2
+SHAPE_MIN_STRONG_FIELDS = 1
+SHAPE_MIN_PAIRS = 4
+SHAPE_MIN_ROWS = 3
+SHAPE_MIN_FILLED = 3
+SHAPE_MAX_VALUE_CHARS = 60
+
 # --- Clustering labels into blocks -----------------------------------------------------------------
 
 # Text between two labels that is neither a label nor a value ("orphan" text) ends a block when
 # the next label lies outside the block's element so far, unless every orphan is this short
 # (a separator "|", a heading like 基本信息).
 MAX_BRIDGING_ORPHAN_CHARS = 6
-# Inside the block's element so far, this many orphan segments may sit between two labels
-# (a heading row, an icon caption).
+# Inside the block's element so far, this many orphan rows may sit between two labels
+# (a heading row, an icon caption, rows of labels the vocabulary does not know).
 MAX_INNER_ORPHANS = 3
+# Orphans are counted by the rows they fill (a row of an unknown label and its value is one): a child of
+# the block's element holding at most this many of them, or as many lines as a known row takes.
+MAX_ORPHAN_ROW_SEGMENTS = 2
 
 # Another printing of the block (desktop and mobile, 适老版) shares at least this share of its labels
 # (and agrees on their values). Runs that share the labels but not the values are items of a list of
@@ -90,12 +116,19 @@ LIST_MIN_OTHER_ITEMS = 2
 # The block element is "tight" (safe to exclude from the article whole) when the block's own
 # pairs make up at least this share of its text; otherwise only the rows holding pairs are excluded.
 TIGHT_TEXT_SHARE = 0.6
+# ... and no other line in it is longer than this (a heading like 基本信息 is; a sentence of the article
+# under which the block is printed is not).
+TIGHT_MAX_OTHER_LINE_CHARS = 24
 
 # --- Labels heading the columns: a label row over a value row ------------------------------------------
 
 # Table cells, and the groups rows sit in (<thead> may even sit inside <tbody>).
 CELL_TAGS = frozenset({"td", "th"})
 ROW_GROUP_TAGS = frozenset({"thead", "tbody", "tfoot"})
+# A grid without a table: a box of these tags whose element children, all of one tag from BOX_CELL_TAGS,
+# are its cells (<div class=row><div>索引号</div>…</div>, <dl><dt>索引号</dt>…</dl> over <dl><dd>…</dd>…</dl>).
+BOX_ROW_TAGS = frozenset({"div", "ul", "ol", "dl"})
+BOX_CELL_TAGS = frozenset({"div", "li", "dt", "dd", "p"})
 # A label's text may sit this many elements below its cell (<td><div><p>索取号</p></div></td>).
 GRID_CELL_DEPTH = 3
 # A row of cells holding nothing but labels, at least this many known ones, heads the values of the
