@@ -1,0 +1,130 @@
+"""How plausible a decoding is for its script: the share of common characters among its non-ASCII ones.
+
+A wrong codec often decodes cleanly (EUC-KR bytes under a GB label, KOI8-R under windows-1251, GBK under
+latin-1), but into characters real text rarely uses: rare hanzi, half-width katakana, box drawing,
+upper-case Cyrillic inside words, Latin-1 letters in long runs. Each sampled character gets a weight
+(1 common, 0 implausible; punctuation is not judged) and the score is their mean. The sets and weights
+are data in ``rules.encoding``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from functools import lru_cache
+
+from govmeta.parsers import rules
+
+_NONASCII_RUN_RE = re.compile(r"[^\x00-\x7f]+")
+#: Not judged: spaces, general and CJK punctuation, full-width ASCII forms, letter-like and number forms.
+#: Box drawing, arrows and shapes too: tables drawn in text use them in any script.
+_NEUTRAL_RE = re.compile(
+    r"[\u2000-\u206f\u2100-\u21ff\u2460-\u24ff\u2500-\u25ff\u2600-\u26ff\u3000-\u303f\uff01-\uff60\uffe0-\uffe6]"
+)
+
+
+@lru_cache(maxsize=1)
+def _hanzi_weights() -> dict[str, float]:
+    """Hanzi -> weight: the most frequent ones 1, the rest of the 3,500 less; traditional forms alike."""
+    enc = rules.encoding
+    weights = {
+        ch: 1.0 if rank < enc.COMMON_HANZI_TOP else enc.COMMON_HANZI_REST_WEIGHT
+        for rank, ch in enumerate(enc.COMMON_HANZI)
+    }
+    pairs = rules.hanzi.T2S_PAIRS
+    for trad, simp in zip(pairs[0::2], pairs[1::2], strict=True):
+        if simp in weights and trad not in weights:
+            weights[trad] = weights[simp]
+    return weights
+
+
+@lru_cache(maxsize=1)
+def _hangul() -> frozenset[str]:
+    return frozenset(rules.encoding.COMMON_HANGUL)
+
+
+def plausibility(text: str) -> float:
+    """Mean weight of the first non-ASCII characters of ``text`` (1.0 when there is nothing to judge)."""
+    if text.isascii():
+        return 1.0
+    enc = rules.encoding
+    total = 0.0
+    judged = 0
+    for m in _NONASCII_RUN_RE.finditer(text):
+        run = m.group()
+        start = m.start()
+        before = text[start - 1] if start else " "
+        after = text[m.end()] if m.end() < len(text) else " "
+        for i, ch in enumerate(run):
+            w = _weight(ch, run, i, before, after)
+            if w is not None:
+                total += w
+                judged += 1
+        if judged >= enc.PLAUSIBILITY_SAMPLE:
+            break
+    return total / judged if judged else 1.0
+
+
+def _weight(ch: str, run: str, i: int, before: str, after: str) -> float | None:
+    """One character's weight, None for characters not judged (punctuation, spaces)."""
+    enc = rules.encoding
+    cp = ord(ch)
+    long_run = len(run) > enc.LATIN_RUN_MAX
+    if 0x4E00 <= cp <= 0x9FFF:
+        if _next_to(run, i, _is_hangul):
+            return 0.0  # hanzi inside a hangul word: GB bytes read as Korean
+        return _hanzi_weights().get(ch, 0.0)
+    if 0x3041 <= cp <= 0x30FF:  # hiragana, katakana, prolonged sound mark
+        return 1.0
+    if 0xAC00 <= cp <= 0xD7A3:
+        if _next_to(run, i, _is_hanzi):
+            return 0.0
+        return 1.0 if ch in _hangul() else enc.RARE_HANGUL_WEIGHT
+    if 0x3131 <= cp <= 0x318E:
+        return enc.JAMO_WEIGHT
+    if ch in enc.LATIN_COMMON_SIGNS or _NEUTRAL_RE.match(ch):
+        return None
+    if 0x00A1 <= cp <= 0x00BF:  # Latin-1 signs: lead bytes of CJK pairs read as Latin-1 land here
+        return 0.0 if long_run else enc.LATIN_SIGN_WEIGHT
+    if 0x00C0 <= cp <= 0x024F:  # Latin letters
+        return 0.0 if long_run else _cased(ch, run, i, before)
+    if 0x0370 <= cp <= 0x04FF:  # Greek and Cyrillic
+        if cp >= 0x0400 and ch.lower() not in enc.COMMON_CYRILLIC:
+            return 0.0
+        if _ascii_letter(before) or _ascii_letter(after):
+            return 0.0  # one word in two alphabets: Western accents read with a Cyrillic or Greek code page
+        return _cased(ch, run, i, before)
+    if 0xFF61 <= cp <= 0xFF9F:
+        return enc.HALFWIDTH_KANA_WEIGHT
+    cat = unicodedata.category(ch)
+    if cat[0] == "Z":
+        return None
+    if cat[0] in "LM" and cp < 0x1100:  # other alphabets (Armenian, Hebrew, Arabic, Thai ...): not known here
+        return enc.OTHER_ALPHABET_WEIGHT
+    return 0.0  # symbols, box drawing, private use, controls, replacement characters, rare ideographs ...
+
+
+def _is_hanzi(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _is_hangul(ch: str) -> bool:
+    return "\uac00" <= ch <= "\ud7a3"
+
+
+def _next_to(run: str, i: int, kind: Callable[[str], bool]) -> bool:
+    return (i > 0 and kind(run[i - 1])) or (i + 1 < len(run) and kind(run[i + 1]))
+
+
+def _ascii_letter(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
+
+
+def _cased(ch: str, run: str, i: int, before: str) -> float:
+    """Lower case, or upper case starting a word: 1. Upper case inside a word: 0 (a Cyrillic text read with
+    the other Cyrillic code page swaps the cases; all-capital words are rare in running text)."""
+    if not ch.isupper():
+        return 1.0
+    prev = run[i - 1] if i else before
+    return 0.0 if prev.isalpha() else 1.0
