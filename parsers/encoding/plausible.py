@@ -16,11 +16,13 @@ from functools import lru_cache
 
 from govmeta.parsers import rules
 
+_WORD_OPENERS = "«“‘„—–\u00a0\u3000"
 _NONASCII_RUN_RE = re.compile(r"[^\x00-\x7f]+")
 #: Not judged: spaces, general and CJK punctuation, full-width ASCII forms, letter-like and number forms.
-#: Box drawing, arrows and shapes too: tables drawn in text use them in any script.
+#: Box drawing, arrows, shapes, maths and enclosed or squared CJK signs too: text in any script uses them.
 _NEUTRAL_RE = re.compile(
-    r"[\u2000-\u206f\u2100-\u21ff\u2460-\u24ff\u2500-\u25ff\u2600-\u26ff\u3000-\u303f\uff01-\uff60\uffe0-\uffe6]"
+    r"[\u2000-\u206f\u2100-\u22ff\u2460-\u24ff\u2500-\u25ff\u2600-\u26ff\u3000-\u303f\u3200-\u33ff"
+    r"\uff01-\uff60\uffe0-\uffe6]"
 )
 
 
@@ -37,6 +39,11 @@ def _hanzi_weights() -> dict[str, float]:
         if simp in weights and trad not in weights:
             weights[trad] = weights[simp]
     return weights
+
+
+@lru_cache(maxsize=1)
+def _kanji() -> frozenset[str]:
+    return frozenset(rules.encoding.JIS_LEVEL1_KANJI)
 
 
 @lru_cache(maxsize=1)
@@ -74,9 +81,9 @@ def _weight(ch: str, run: str, i: int, before: str, after: str) -> float | None:
     if 0x4E00 <= cp <= 0x9FFF:
         if _next_to(run, i, _is_hangul):
             return 0.0  # hanzi inside a hangul word: GB bytes read as Korean
-        return _hanzi_weights().get(ch, 0.0)
-    if 0x3041 <= cp <= 0x30FF:  # hiragana, katakana, prolonged sound mark
-        return 1.0
+        return _hanzi_weights().get(ch, 0.0) or (enc.JAPANESE_KANJI_WEIGHT if ch in _kanji() else 0.0)
+    if 0x3041 <= cp <= 0x30FF:  # kana: not judged (EUC-JP and GB2312 share them, byte for byte)
+        return None
     if 0xAC00 <= cp <= 0xD7A3:
         if _next_to(run, i, _is_hanzi):
             return 0.0
@@ -87,14 +94,16 @@ def _weight(ch: str, run: str, i: int, before: str, after: str) -> float | None:
         return None
     if 0x00A1 <= cp <= 0x00BF:  # Latin-1 signs: lead bytes of CJK pairs read as Latin-1 land here
         return 0.0 if long_run else enc.LATIN_SIGN_WEIGHT
-    if 0x00C0 <= cp <= 0x024F:  # Latin letters
-        return 0.0 if long_run else _cased(ch, run, i, before)
+    if 0x00C0 <= cp <= 0x024F:  # Latin letters: capitals inside all-capital words are fine
+        return 0.0 if long_run else _cased(ch, run, i, before, strict=False)
     if 0x0370 <= cp <= 0x04FF:  # Greek and Cyrillic
         if cp >= 0x0400 and ch.lower() not in enc.COMMON_CYRILLIC:
             return 0.0
         if _ascii_letter(before) or _ascii_letter(after):
             return 0.0  # one word in two alphabets: Western accents read with a Cyrillic or Greek code page
-        return _cased(ch, run, i, before)
+        if _next_to(run, i, _symbol):
+            return 0.0  # letters glued to box drawing or signs: bytes of another encoding read as KOI8-R
+        return _cased(ch, run, i, before, strict=cp >= 0x0400)
     if 0xFF61 <= cp <= 0xFF9F:
         return enc.HALFWIDTH_KANA_WEIGHT
     cat = unicodedata.category(ch)
@@ -117,14 +126,21 @@ def _next_to(run: str, i: int, kind: Callable[[str], bool]) -> bool:
     return (i > 0 and kind(run[i - 1])) or (i + 1 < len(run) and kind(run[i + 1]))
 
 
+def _symbol(ch: str) -> bool:
+    return unicodedata.category(ch)[0] == "S" and ch not in rules.encoding.LATIN_COMMON_SIGNS
+
+
 def _ascii_letter(ch: str) -> bool:
     return ch.isascii() and ch.isalpha()
 
 
-def _cased(ch: str, run: str, i: int, before: str) -> float:
-    """Lower case, or upper case starting a word: 1. Upper case inside a word: 0 (a Cyrillic text read with
-    the other Cyrillic code page swaps the cases; all-capital words are rare in running text)."""
+def _cased(ch: str, run: str, i: int, before: str, strict: bool) -> float:
+    """Lower case, or upper case starting a word: 1. Upper case after a lower-case letter: 0. Upper case
+    after upper case: 1, unless ``strict`` (Cyrillic: a text read with the other Cyrillic code page swaps
+    the cases, and all-capital words are rare in running text)."""
     if not ch.isupper():
         return 1.0
     prev = run[i - 1] if i else before
-    return 0.0 if prev.isalpha() else 1.0
+    if prev.isspace() or (prev.isascii() and not prev.isalpha()) or prev in _WORD_OPENERS:
+        return 1.0
+    return 0.0 if strict or prev.islower() or not prev.isalpha() else 1.0
