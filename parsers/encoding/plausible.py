@@ -16,6 +16,19 @@ from functools import lru_cache
 
 from govmeta.parsers import rules
 
+#: Characters whose weight needs no context: punctuation and signs, CJK symbols, kana, ideographs, hangul.
+_TABLE_RANGES = (
+    (0x2000, 0x206F),
+    (0x2100, 0x22FF),
+    (0x2460, 0x26FF),
+    (0x3000, 0x30FF),
+    (0x3200, 0x33FF),
+    (0x4E00, 0x9FFF),
+    (0xAC00, 0xD7A3),
+    (0xFF01, 0xFF60),
+)
+_HANZI_RE = re.compile(r"[\u4e00-\u9fff]")
+_HANGUL_RE = re.compile(r"[\uac00-\ud7a3]")
 _WORD_OPENERS = "«“‘„—–\u00a0\u3000"
 _NONASCII_RUN_RE = re.compile(r"[^\x00-\x7f]+")
 #: Not judged: spaces, general and CJK punctuation, full-width ASCII forms, letter-like and number forms.
@@ -52,25 +65,65 @@ def _hangul() -> frozenset[str]:
 
 
 def plausibility(text: str) -> float:
-    """Mean weight of the first non-ASCII characters of ``text`` (1.0 when there is nothing to judge)."""
-    if text.isascii():
+    """Mean weight of the non-ASCII characters in windows of ``text`` from its first non-ASCII character,
+    until PLAUSIBILITY_SAMPLE are judged (1.0 when there is nothing to judge)."""
+    first = _NONASCII_RUN_RE.search(text)
+    if first is None:
         return 1.0
     enc = rules.encoding
-    total = 0.0
-    judged = 0
-    for m in _NONASCII_RUN_RE.finditer(text):
+    classes, weights = _classes()
+    total = judged = 0.0
+    pos = first.start()
+    for _ in range(enc.PLAUSIBILITY_MAX_WINDOWS):
+        end = min(len(text), pos + enc.PLAUSIBILITY_WINDOW)
+        chars = "".join(_NONASCII_RUN_RE.findall(text, pos, end))[: enc.PLAUSIBILITY_SAMPLE]
+        marks = chars.translate(classes)  # CJK text: one class mark per character, at C speed
+        if marks.isascii() and not (_HANGUL_RE.search(chars) and _HANZI_RE.search(chars)):
+            for mark, weight in weights.items():
+                n = marks.count(mark)
+                total += n * weight
+                judged += n
+        else:  # letters judged by their neighbours (Latin, Cyrillic, Greek; hanzi and hangul side by side)
+            score = _judge_runs(text, pos, end)
+            total += score.real
+            judged += score.imag
+        pos = end
+        if judged >= enc.PLAUSIBILITY_SAMPLE or pos >= len(text):
+            break
+        unclear_low, unclear_high = enc.PLAUSIBILITY_UNCLEAR
+        if judged >= enc.PLAUSIBILITY_EARLY and not unclear_low < total / judged < unclear_high:
+            break  # already clear either way
+    return total / judged if judged else 1.0
+
+
+def _judge_runs(text: str, start: int, end: int) -> complex:
+    """Weights of the non-ASCII runs in ``text[start:end]``, each character with its neighbours."""
+    score = 0j
+    for m in _NONASCII_RUN_RE.finditer(text, start, end):
         run = m.group()
-        start = m.start()
-        before = text[start - 1] if start else " "
+        before = text[m.start() - 1] if m.start() else " "
         after = text[m.end()] if m.end() < len(text) else " "
         for i, ch in enumerate(run):
             w = _weight(ch, run, i, before, after)
             if w is not None:
-                total += w
-                judged += 1
-        if judged >= enc.PLAUSIBILITY_SAMPLE:
-            break
-    return total / judged if judged else 1.0
+                score += complex(w, 1)
+    return score
+
+
+@lru_cache(maxsize=1)
+def _classes() -> tuple[dict[int, str], dict[str, float]]:
+    """A ``str.translate`` table giving each non-ASCII character whose weight needs no context a mark (a
+    space when not judged): common signs, CJK ideographs, kana, hangul, CJK punctuation; and mark -> weight.
+    Other characters stay as they are (non-ASCII), which sends their window to the run-by-run judge."""
+    marks: dict[float, str] = {}
+    table: dict[int, str] = {}
+    for ch in rules.encoding.LATIN_COMMON_SIGNS:
+        table[ord(ch)] = " "
+    for lo, hi in _TABLE_RANGES:
+        for cp in range(lo, hi + 1):
+            w = _weight(chr(cp), chr(cp), 0, " ", " ")
+            table[cp] = " " if w is None else marks.setdefault(w, chr(ord("a") + len(marks)))
+    return table, {mark: weight for weight, mark in marks.items()}
 
 
 def _weight(ch: str, run: str, i: int, before: str, after: str) -> float | None:

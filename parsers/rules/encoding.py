@@ -27,8 +27,15 @@ Latin letters are judged by rule (see ``parsers/encoding/plausible.py``), with t
 
 # --- thresholds ----------------------------------------------------------------------------------------
 
-#: Non-ASCII characters of a decoding looked at to judge it (the first ones, in runs).
-PLAUSIBILITY_SAMPLE = 600
+#: A decoding is judged on the non-ASCII characters of windows of PLAUSIBILITY_WINDOW characters from its
+#: first non-ASCII one, until PLAUSIBILITY_SAMPLE characters were judged or PLAUSIBILITY_MAX_WINDOWS were
+#: read (bounded work).
+PLAUSIBILITY_SAMPLE = 150
+PLAUSIBILITY_WINDOW = 2048
+PLAUSIBILITY_MAX_WINDOWS = 8
+#: ... or earlier, once PLAUSIBILITY_EARLY characters were judged and the mean is outside this open range.
+PLAUSIBILITY_EARLY = 50
+PLAUSIBILITY_UNCLEAR = (0.3, 0.97)
 #: A decoding scoring at least this is plausible for its script and taken at once (1.0: every sampled
 #: character common); below it, the clean candidates are compared and the most plausible wins.
 PLAUSIBLE_MIN = 0.9
