@@ -67,6 +67,14 @@ CASES: dict[str, tuple[tuple[str, str, str, tuple[str, ...]], ...]] = {
         ("utf-8", "utf-8", "utf-8", ("iso-8859-1",)),
     ),
 }
+#: (language, codec, truth) of the pages whose first non-ASCII byte comes after 64 KB.
+LATE_CASES = (
+    ("zh-hans", "gbk", "gb18030"),
+    ("zh-hant", "big5", "big5hkscs"),
+    ("ru", "cp1251", "cp1251"),
+    ("ja", "shift_jis", "cp932"),
+    ("ko", "euc_kr", "cp949"),
+)
 SEED = 11
 _SPACE = re.compile(r"\s+")
 _FORMAT = re.compile(r"%[-#0 +'I]*[0-9*]*(?:\.[0-9*]+)?[hlLqjzt]*[diouxXeEfgGcsp%]|[<>&]")
@@ -120,59 +128,82 @@ def html(title: str, paragraphs: list[str], label: str | None, script: str = "")
     )
 
 
+class _Builder:
+    """Pages and the seeded choice of messages they are made of."""
+
+    def __init__(self, texts: dict[str, list[str]]) -> None:
+        self.texts = texts
+        self.rng = random.Random(SEED)
+        self.pages: list[Page] = []
+
+    def pick(self, lang: str, n: int) -> list[str]:
+        return self.rng.sample(self.texts[lang], n)
+
+    def add(self, name: str, text: str, codec: str, truth: str, lang: str, label: str | None, note: str) -> None:
+        self.pages.append(Page(name, text.encode(codec), truth, lang, label or "", note))
+
+    def labelled(self, per_case: int) -> None:
+        """Every language and codec, labelled right, not at all, and with each wrong label; two sizes."""
+        for lang, cases in CASES.items():
+            for codec, truth, right, wrongs in cases:
+                kinds = [("right", right), ("none", None)] + [(f"wrong-{w}", w) for w in wrongs]
+                for i in range(per_case):
+                    for size, n in (("s", 2), ("m", 12)):
+                        paras = self.pick(lang, n)
+                        for kind, label in kinds:
+                            name = f"{lang}/{codec}_{kind}_{size}{i}.html"
+                            text = html(paras[0][:30], paras, label)
+                            self.add(name, text, codec, truth, lang, label, f"{codec} labelled {kind}")
+
+    def gbk_in_ascii(self, per_case: int) -> None:
+        """One GBK line in an English page, under a Western label or none."""
+        english = [f"Section {k}: notice on the annual report of the information office, item {k}." for k in range(30)]
+        for i in range(per_case * 2):
+            line = self.pick("zh-hans", 1)[0]
+            for label in ("iso-8859-1", "windows-1252", None):
+                name = f"mixed/gbk-in-ascii_{label or 'none'}_{i}.html"
+                text = html("Annual report", [*english, line], label)
+                self.add(name, text, "gbk", "gb18030", "zh-hans", label, "one GBK line in an English page")
+
+    def late(self, per_case: int) -> None:
+        """The first non-ASCII byte after 64 KB of inline script, unlabelled."""
+        script = "<script>" + "var table = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];\n" * 1700 + "</script>"
+        for lang, codec, truth in LATE_CASES:
+            for i in range(per_case):
+                paras = self.pick(lang, 6)
+                text = html(paras[0][:30], paras, None, script)
+                self.add(f"late/{lang}_{codec}_{i}.html", text, codec, truth, lang, None, "non-ASCII after 64 KB")
+
+    def short_cyrillic(self, per_case: int) -> None:
+        """One Russian message, unlabelled, in windows-1251 and KOI8-R."""
+        for i in range(per_case * 3):
+            line = self.pick("ru", 1)[0]
+            for codec in ("cp1251", "koi8-r"):
+                text = f"<html><body><p>{line}</p></body></html>"
+                self.add(f"short/ru_{codec}_{i}.html", text, codec, codec, "ru", None, "short unlabelled Cyrillic")
+
+    def utf8_with_gbk(self, per_case: int) -> None:
+        """An unlabelled UTF-8 page with one GBK paragraph: the majority (UTF-8) is the truth."""
+        for i in range(per_case * 2):
+            paras = self.pick("zh-hans", 10)
+            gbk_para = f"<p>{paras[-1]}</p>".encode("gbk")
+            data = html(paras[0][:30], paras[:-1], None).encode("utf-8").replace(b"</div>", gbk_para + b"</div>")
+            note = "UTF-8 page, one GBK paragraph"
+            self.pages.append(Page(f"mixed/utf8-with-gbk_{i}.html", data, "utf-8", "zh-hans", "", note))
+
+
 def build(locale_dir: Path, per_case: int) -> list[Page]:
-    rng = random.Random(SEED)
     texts = {lang: messages(locale_dir, lang) for lang in LANGUAGES}
     missing = [lang for lang, t in texts.items() if len(t) < 40]
     if missing:
         raise SystemExit(f"make_encoding_set: too few catalogue messages for {', '.join(missing)} in {locale_dir}")
-    pages: list[Page] = []
-
-    def pick(lang: str, n: int) -> list[str]:
-        return rng.sample(texts[lang], n)
-
-    def add(name: str, text: str, codec: str, truth: str, lang: str, label: str | None, note: str) -> None:
-        pages.append(Page(name, text.encode(codec), truth, lang, label or "", note))
-
-    for lang, cases in CASES.items():
-        for codec, truth, right, wrongs in cases:
-            for i in range(per_case):
-                for size, n in (("s", 2), ("m", 12)):
-                    paras = pick(lang, n)
-                    title = paras[0][:30]
-                    for kind, label in [("right", right), ("none", None)] + [(f"wrong-{w}", w) for w in wrongs]:
-                        name = f"{lang}/{codec}_{kind}_{size}{i}.html"
-                        add(name, html(title, paras, label), codec, truth, lang, label, f"{codec} labelled {kind}")
-    # GBK in a mostly-ASCII page under a Western label, or none.
-    english = [f"Section {k}: notice on the annual report of the information office, item {k}." for k in range(30)]
-    for i in range(per_case * 2):
-        line = pick("zh-hans", 1)[0]
-        for label in ("iso-8859-1", "windows-1252", None):
-            text = html("Annual report", [*english, line], label)
-            add(f"mixed/gbk-in-ascii_{label or 'none'}_{i}.html", text, "gbk", "gb18030", "zh-hans", label,
-                "one GBK line in an English page")
-    # The first non-ASCII byte after 64 KB of inline script.
-    script = "<script>" + "var table = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];\n" * 1700 + "</script>"
-    for lang, codec, truth in (("zh-hans", "gbk", "gb18030"), ("zh-hant", "big5", "big5hkscs"),
-                               ("ru", "cp1251", "cp1251"), ("ja", "shift_jis", "cp932"), ("ko", "euc_kr", "cp949")):
-        for i in range(per_case):
-            paras = pick(lang, 6)
-            add(f"late/{lang}_{codec}_{i}.html", html(paras[0][:30], paras, None, script), codec, truth, lang, None,
-                "first non-ASCII byte after 64 KB of script")
-    # Short unlabelled Cyrillic: one message.
-    for i in range(per_case * 3):
-        line = pick("ru", 1)[0]
-        for codec in ("cp1251", "koi8-r"):
-            add(f"short/ru_{codec}_{i}.html", f"<html><body><p>{line}</p></body></html>", codec, codec, "ru", None,
-                "short unlabelled Cyrillic")
-    # An unlabelled UTF-8 page with one GBK paragraph: the majority (UTF-8) is the truth.
-    for i in range(per_case * 2):
-        paras = pick("zh-hans", 10)
-        gbk_para = f"<p>{paras[-1]}</p>".encode("gbk")
-        data = html(paras[0][:30], paras[:-1], None).encode("utf-8").replace(b"</div>", gbk_para + b"</div>")
-        note = "UTF-8 page, one GBK paragraph"
-        pages.append(Page(f"mixed/utf8-with-gbk_{i}.html", data, "utf-8", "zh-hans", "", note))
-    return pages
+    builder = _Builder(texts)
+    builder.labelled(per_case)
+    builder.gbk_in_ascii(per_case)
+    builder.late(per_case)
+    builder.short_cyrillic(per_case)
+    builder.utf8_with_gbk(per_case)
+    return builder.pages
 
 
 def write(pages: list[Page], out: Path) -> None:

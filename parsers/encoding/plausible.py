@@ -127,10 +127,25 @@ def _classes() -> tuple[dict[int, str], dict[str, float]]:
 
 
 def _weight(ch: str, run: str, i: int, before: str, after: str) -> float | None:
-    """One character's weight, None for characters not judged (punctuation, spaces)."""
-    enc = rules.encoding
+    """One character's weight, None for characters not judged (punctuation, spaces, kana)."""
     cp = ord(ch)
-    long_run = len(run) > enc.LATIN_RUN_MAX
+    if 0x3000 <= cp <= 0xD7A3 or 0xFF61 <= cp <= 0xFF9F:
+        return _cjk_weight(ch, cp, run, i)
+    if ch in rules.encoding.LATIN_COMMON_SIGNS or _NEUTRAL_RE.match(ch):
+        return None
+    if 0x00A1 <= cp <= 0x04FF:
+        return _alphabet_weight(ch, cp, run, i, before, after)
+    cat = unicodedata.category(ch)
+    if cat[0] == "Z":
+        return None
+    if cat[0] in "LM" and cp < 0x1100:  # other alphabets (Armenian, Hebrew, Arabic, Thai ...): not known here
+        return rules.encoding.OTHER_ALPHABET_WEIGHT
+    return 0.0  # symbols, private use, controls, replacement characters ...
+
+
+def _cjk_weight(ch: str, cp: int, run: str, i: int) -> float | None:
+    """Hanzi by frequency, kana not judged, hangul by KS X 1001, half-width katakana and the rest 0."""
+    enc = rules.encoding
     if 0x4E00 <= cp <= 0x9FFF:
         if _next_to(run, i, _is_hangul):
             return 0.0  # hanzi inside a hangul word: GB bytes read as Korean
@@ -143,28 +158,28 @@ def _weight(ch: str, run: str, i: int, before: str, after: str) -> float | None:
         return 1.0 if ch in _hangul() else enc.RARE_HANGUL_WEIGHT
     if 0x3131 <= cp <= 0x318E:
         return enc.JAMO_WEIGHT
-    if ch in enc.LATIN_COMMON_SIGNS or _NEUTRAL_RE.match(ch):
-        return None
-    if 0x00A1 <= cp <= 0x00BF:  # Latin-1 signs: lead bytes of CJK pairs read as Latin-1 land here
-        return 0.0 if long_run else enc.LATIN_SIGN_WEIGHT
-    if 0x00C0 <= cp <= 0x024F:  # Latin letters: capitals inside all-capital words are fine
-        return 0.0 if long_run else _cased(ch, run, i, before, strict=False)
-    if 0x0370 <= cp <= 0x04FF:  # Greek and Cyrillic
-        if cp >= 0x0400 and ch.lower() not in enc.COMMON_CYRILLIC:
-            return 0.0
-        if _ascii_letter(before) or _ascii_letter(after):
-            return 0.0  # one word in two alphabets: Western accents read with a Cyrillic or Greek code page
-        if _next_to(run, i, _symbol):
-            return 0.0  # letters glued to box drawing or signs: bytes of another encoding read as KOI8-R
-        return _cased(ch, run, i, before, strict=cp >= 0x0400)
     if 0xFF61 <= cp <= 0xFF9F:
         return enc.HALFWIDTH_KANA_WEIGHT
-    cat = unicodedata.category(ch)
-    if cat[0] == "Z":
+    if _NEUTRAL_RE.match(ch):
         return None
-    if cat[0] in "LM" and cp < 0x1100:  # other alphabets (Armenian, Hebrew, Arabic, Thai ...): not known here
-        return enc.OTHER_ALPHABET_WEIGHT
-    return 0.0  # symbols, box drawing, private use, controls, replacement characters, rare ideographs ...
+    return 0.0  # extension A ideographs, Yi, bopomofo ...
+
+
+def _alphabet_weight(ch: str, cp: int, run: str, i: int, before: str, after: str) -> float:
+    """Latin-1 signs and letters (0 in long runs), Greek and Cyrillic letters by case and neighbours."""
+    enc = rules.encoding
+    long_run = len(run) > enc.LATIN_RUN_MAX
+    if cp <= 0x00BF:  # Latin-1 signs: lead bytes of CJK pairs read as Latin-1 land here
+        return 0.0 if long_run else enc.LATIN_SIGN_WEIGHT
+    if cp <= 0x024F:  # Latin letters: capitals inside all-capital words are fine
+        return 0.0 if long_run else _cased(ch, run, i, before, strict=False)
+    if cp < 0x0370 or (cp >= 0x0400 and ch.lower() not in enc.COMMON_CYRILLIC):
+        return 0.0
+    if _ascii_letter(before) or _ascii_letter(after):
+        return 0.0  # one word in two alphabets: Western accents read with a Cyrillic or Greek code page
+    if _next_to(run, i, _symbol):
+        return 0.0  # letters glued to box drawing or signs: bytes of another encoding read as KOI8-R
+    return _cased(ch, run, i, before, strict=cp >= 0x0400)
 
 
 def _is_hanzi(ch: str) -> bool:
