@@ -204,11 +204,13 @@ def _ascii_letter(ch: str) -> bool:
 
 def _cased(ch: str, run: str, i: int, before: str, strict: bool) -> float:
     """Lower case, or upper case starting a word: 1. Upper case after a lower-case letter: 0. Upper case
-    after upper case: 1, unless ``strict`` (Cyrillic: a text read with the other Cyrillic code page swaps
-    the cases, and all-capital words are rare in running text)."""
+    after upper case: 1, or CYRILLIC_CAPITALS_WEIGHT when ``strict`` (a Cyrillic text read with the other
+    Cyrillic code page swaps the cases: its words come out in capitals)."""
     if not ch.isupper():
         return 1.0
     prev = run[i - 1] if i else before
     if prev.isspace() or (prev.isascii() and not prev.isalpha()) or prev in _WORD_OPENERS:
         return 1.0
-    return 0.0 if strict or prev.islower() or not prev.isalpha() else 1.0
+    if prev.islower() or not prev.isalpha():
+        return 0.0
+    return rules.encoding.CYRILLIC_CAPITALS_WEIGHT if strict else 1.0

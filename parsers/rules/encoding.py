@@ -41,6 +41,8 @@ PLAUSIBILITY_UNCLEAR = (0.3, 0.97)
 PLAUSIBLE_MIN = 0.9
 #: A kept reading below this score is reported in a warning as implausible.
 IMPLAUSIBLE_WARN = 0.6
+#: When no reading is plausible, the most plausible clean one is still taken at this score.
+PLAUSIBLE_WEAK = 0.75
 #: An alternative replaces a clean declared decoding that is not plausible only when it scores this much more.
 PLAUSIBLE_MARGIN = 0.05
 #: Hanzi among the first COMMON_HANZI_TOP of COMMON_HANZI count fully; the rest of the 3,500 count this much.
@@ -53,6 +55,9 @@ RARE_HANGUL_WEIGHT = 0.5
 JAMO_WEIGHT = 0.5
 #: Half-width katakana: rare in real Japanese pages, common when CJK or Cyrillic bytes are read as Shift_JIS.
 HALFWIDTH_KANA_WEIGHT = 0.0
+#: A Cyrillic capital after a capital (a word in capitals; text read with the other Cyrillic code page has
+#: mostly such words, but real text has some too).
+CYRILLIC_CAPITALS_WEIGHT = 0.5
 #: Letters of alphabets not modelled here (Armenian, Hebrew, Arabic, Thai ...): any byte soup reads as some.
 OTHER_ALPHABET_WEIGHT = 0.5
 LATIN_SIGN_WEIGHT = 0.5
