@@ -65,39 +65,37 @@ def _hangul() -> frozenset[str]:
 
 
 def plausibility(text: str) -> float:
-    """Mean weight of the non-ASCII characters in windows of ``text`` from its first non-ASCII character,
-    until PLAUSIBILITY_SAMPLE are judged (1.0 when there is nothing to judge)."""
+    """Mean weight of the first PLAUSIBILITY_CHARS non-ASCII characters of ``text`` (looked for within
+    PLAUSIBILITY_SCAN characters from the first one); 1.0 when there is nothing to judge."""
+    enc = rules.encoding
     first = _NONASCII_RUN_RE.search(text)
     if first is None:
         return 1.0
-    enc = rules.encoding
-    classes, weights = _classes()
-    total = judged = 0.0
-    pos = first.start()
-    for _ in range(enc.PLAUSIBILITY_MAX_WINDOWS):
-        end = min(len(text), pos + enc.PLAUSIBILITY_WINDOW)
-        chars = "".join(_NONASCII_RUN_RE.findall(text, pos, end))[: enc.PLAUSIBILITY_SAMPLE]
-        marks = chars.translate(classes)  # CJK text: one class mark per character, at C speed
-        if marks.isascii() and not (_HANGUL_RE.search(chars) and _HANZI_RE.search(chars)):
-            for mark, weight in weights.items():
-                n = marks.count(mark)
-                total += n * weight
-                judged += n
-        else:  # letters judged by their neighbours (Latin, Cyrillic, Greek; hanzi and hangul side by side)
-            score = _judge_runs(text, pos, end)
-            total += score.real
-            judged += score.imag
-        pos = end
-        if judged >= enc.PLAUSIBILITY_SAMPLE or pos >= len(text):
+    runs: list[str] = []
+    start = end = first.start()
+    taken = 0
+    for m in _NONASCII_RUN_RE.finditer(text, start, start + enc.PLAUSIBILITY_SCAN):
+        runs.append(m.group()[: enc.PLAUSIBILITY_CHARS - taken])
+        taken += len(runs[-1])
+        end = m.start() + len(runs[-1])
+        if taken >= enc.PLAUSIBILITY_CHARS:
             break
-        unclear_low, unclear_high = enc.PLAUSIBILITY_UNCLEAR
-        if judged >= enc.PLAUSIBILITY_EARLY and not unclear_low < total / judged < unclear_high:
-            break  # already clear either way
+    chars = "".join(runs)
+    classes, weights = _classes()
+    marks = chars.translate(classes)  # CJK text: one class mark per character, at C speed
+    if marks.isascii() and not (_HANGUL_RE.search(chars) and _HANZI_RE.search(chars)):
+        counts = {mark: marks.count(mark) for mark in weights}
+        judged = sum(counts.values())
+        total = sum(n * weights[mark] for mark, n in counts.items())
+    else:  # letters judged by their neighbours (Latin, Cyrillic, Greek; hanzi and hangul side by side)
+        score = _judge_runs(text, start, end)
+        total, judged = score.real, score.imag
     return total / judged if judged else 1.0
 
 
 def _judge_runs(text: str, start: int, end: int) -> complex:
-    """Weights of the non-ASCII runs in ``text[start:end]``, each character with its neighbours."""
+    """Weights of the non-ASCII runs in ``text[start:end]``, each character with its neighbours, as
+    ``total + judged * 1j``."""
     score = 0j
     for m in _NONASCII_RUN_RE.finditer(text, start, end):
         run = m.group()
@@ -115,15 +113,24 @@ def _classes() -> tuple[dict[int, str], dict[str, float]]:
     """A ``str.translate`` table giving each non-ASCII character whose weight needs no context a mark (a
     space when not judged): common signs, CJK ideographs, kana, hangul, CJK punctuation; and mark -> weight.
     Other characters stay as they are (non-ASCII), which sends their window to the run-by-run judge."""
+    enc = rules.encoding
     marks: dict[float, str] = {}
+
+    def mark(weight: float | None) -> str:
+        return " " if weight is None else marks.setdefault(weight, chr(ord("a") + len(marks)))
+
     table: dict[int, str] = {}
-    for ch in rules.encoding.LATIN_COMMON_SIGNS:
-        table[ord(ch)] = " "
-    for lo, hi in _TABLE_RANGES:
-        for cp in range(lo, hi + 1):
-            w = _weight(chr(cp), chr(cp), 0, " ", " ")
-            table[cp] = " " if w is None else marks.setdefault(w, chr(ord("a") + len(marks)))
-    return table, {mark: weight for weight, mark in marks.items()}
+    for lo, hi in _TABLE_RANGES:  # signs, punctuation, kana ...: one call per character
+        if (lo, hi) not in ((0x4E00, 0x9FFF), (0xAC00, 0xD7A3)):
+            table.update((cp, mark(_weight(chr(cp), chr(cp), 0, " ", " "))) for cp in range(lo, hi + 1))
+    table.update(dict.fromkeys(map(ord, enc.LATIN_COMMON_SIGNS), " "))
+    # ideographs and hangul in bulk: the default weight for the block, then the listed characters
+    table.update(dict.fromkeys(range(0x4E00, 0xA000), mark(0.0)))
+    table.update(dict.fromkeys(map(ord, _kanji()), mark(enc.JAPANESE_KANJI_WEIGHT)))
+    table.update((ord(ch), mark(w)) for ch, w in _hanzi_weights().items() if w)
+    table.update(dict.fromkeys(range(0xAC00, 0xD7A4), mark(enc.RARE_HANGUL_WEIGHT)))
+    table.update(dict.fromkeys(map(ord, _hangul()), mark(1.0)))
+    return table, {m: weight for weight, m in marks.items()}
 
 
 def _weight(ch: str, run: str, i: int, before: str, after: str) -> float | None:

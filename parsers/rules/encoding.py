@@ -27,15 +27,10 @@ Latin letters are judged by rule (see ``parsers/encoding/plausible.py``), with t
 
 # --- thresholds ----------------------------------------------------------------------------------------
 
-#: A decoding is judged on the non-ASCII characters of windows of PLAUSIBILITY_WINDOW characters from its
-#: first non-ASCII one, until PLAUSIBILITY_SAMPLE characters were judged or PLAUSIBILITY_MAX_WINDOWS were
-#: read (bounded work).
-PLAUSIBILITY_SAMPLE = 150
-PLAUSIBILITY_WINDOW = 2048
-PLAUSIBILITY_MAX_WINDOWS = 8
-#: ... or earlier, once PLAUSIBILITY_EARLY characters were judged and the mean is outside this open range.
-PLAUSIBILITY_EARLY = 50
-PLAUSIBILITY_UNCLEAR = (0.3, 0.97)
+#: A decoding is judged on its first PLAUSIBILITY_CHARS non-ASCII characters, looked for within
+#: PLAUSIBILITY_SCAN characters from the first one (bounded work).
+PLAUSIBILITY_CHARS = 120
+PLAUSIBILITY_SCAN = 8 * 1024
 #: A decoding scoring at least this is plausible for its script and taken at once (1.0: every sampled
 #: character common); below it, the clean candidates are compared and the most plausible wins.
 PLAUSIBLE_MIN = 0.9
