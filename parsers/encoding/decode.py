@@ -1,12 +1,15 @@
-"""Choose a saved page's encoding and decode it (the procedure of design/encoding.md).
+"""Choose a saved page's encoding and decode it: the named steps of docs/encoding.md (``STEPS``).
 
-Order: override, byte order mark, UTF-16/32 by NUL pattern, pure ASCII, strict whole-file UTF-8,
-the declared multi-byte codec verified by a strict decode and a Private Use Area count, content detection
-by chardet (told which encodings were already rejected, its answer verified the same way), and a last
-resort that takes the candidate with the fewest replacement characters. Declarations are read from the
-transport (HTTP/MIME/WARC header), the WHATWG ``<meta>`` prescan of the first 1024 bytes (comments
-skipped), a later ``<meta>`` (marked late), then the XML declaration. A page never fails for its
-encoding: only an unknown override label raises ``ValueError``.
+Order: override, byte order mark, transport UTF-16/32, UTF-16/32 by NUL pattern, pure ASCII, strict
+whole-file UTF-8, the declared multi-byte codecs (strict decode, Private Use Area count, script
+plausibility), a declared single-byte codec when plausible, a mostly-UTF-8 page with a minority in GBK,
+content detection by chardet on the non-ASCII bytes wherever they are (each answer verified and judged,
+then the candidate codecs), a declared codec with a few bad bytes, the least implausible clean reading,
+and a last resort that takes the candidate with the fewest replacement characters. Declarations are
+read from the transport (HTTP/MIME/WARC header), the WHATWG ``<meta>`` prescan of the first 1024 bytes
+(comments skipped), a later ``<meta>`` (marked late), then the XML declaration. A page never fails for
+its encoding: only an unknown override label raises ``ValueError``, and an override that does not
+decode the page raises ``ExtractionError`` (``wrong_encoding``). ``Decoded.step`` names the deciding step.
 
 Choices beyond the design note:
 * ``<meta content="...charset=...">`` without ``http-equiv`` (ignored by WHATWG) is used as weak
@@ -15,7 +18,8 @@ Choices beyond the design note:
 * Pure ASCII under an ASCII-compatible label reports that label's codec (gb2312 -> gb18030, source
   declared); undeclared pure ASCII is ``ascii``, unless escape sequences point to ISO-2022 or HZ.
 * A declared multi-byte codec that leaves only a few replacement characters (a stray byte, one pasted
-  UTF-8 line) is kept, with a warning and lower confidence, when UTF-8 leaves more.
+  UTF-8 line) is kept, with a warning and lower confidence, when UTF-8 leaves more and no other codec
+  reads the page cleanly and plausibly.
 * UTF-8 made only of 2-byte characters (no CJK) yields to a clean declared multi-byte decode, and,
   undeclared, to gb18030 when its characters hop between scripts as GB pairs read as UTF-8 do.
 * chardet is limited to CHARDET_CANDIDATES (web encodings, twice as fast as its whole registry).
@@ -32,8 +36,9 @@ from functools import cached_property, lru_cache
 from typing import Any
 
 from govmeta.parsers import rules
-from govmeta.parsers.encoding.bytescan import detector_sample, split_utf8_minority
+from govmeta.parsers.encoding.bytescan import split_utf8_minority
 from govmeta.parsers.encoding.charsets import codec_for_label
+from govmeta.parsers.encoding.detector import chardet_answers
 from govmeta.parsers.encoding.plausible import plausibility
 from govmeta.parsers.errors import ExtractionError
 
@@ -52,10 +57,6 @@ UTF16_NUL_SKEW = 8.0
 UTF32_MIN_NUL_SHARE = 0.9
 #: Share of printable characters a NUL-pattern UTF-16/32 decoding needs to count as text.
 MIN_PRINTABLE_SHARE = 0.9
-#: Bytes handed to chardet.
-CHARDET_MAX_BYTES = 64 * 1024
-#: Times chardet is asked again after its answer failed verification.
-CHARDET_ROUNDS = 3
 #: A single-byte answer from chardet below this confidence is not trusted.
 SINGLE_BYTE_MIN_CONFIDENCE = 0.5
 #: Private Use Area characters tolerated in a decoding: at most this many, or this share of non-ASCII.
@@ -77,31 +78,6 @@ UTF8_SCRIPT_HOP_SAMPLE = 1000
 LAST_RESORT_CODECS = ("gb18030", "big5hkscs", "utf-8")
 #: Stateful 7-bit codecs: pure-ASCII bytes may still need them.
 SEVEN_BIT_CODECS = frozenset({"hz", "iso2022_jp", "iso2022_jp_2", "iso2022_jp_ext", "iso2022_kr", "utf-7"})
-#: What chardet may answer: its MODERN_WEB era plus Johab, HZ and ISO-2022-KR (the whole registry is twice
-#: as slow and adds only DOS, Mac and mainframe code pages). Rejected encodings are taken out of this.
-# fmt: off
-CHARDET_CANDIDATES: tuple[str, ...] = (
-    "ascii", "utf-8", "utf-8-sig", "utf-16", "utf-16-be", "utf-16-le", "utf-32", "utf-32-be", "utf-32-le",
-    "gb18030", "hz", "big5hkscs", "cp932", "shift_jis_2004", "euc_jis_2004",
-    "iso2022_jp_2", "iso2022_jp_2004", "iso2022_jp_ext", "cp949", "euc_kr", "johab", "iso2022_kr",
-    "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258", "cp874",
-    "tis-620", "koi8-r", "koi8-u",
-)
-# fmt: on
-#: Our codec -> chardet 7 registry names to exclude once the codec is rejected.
-CHARDET_NAMES: dict[str, tuple[str, ...]] = {
-    "utf-8": ("utf-8", "utf-8-sig"),
-    "gb18030": ("gb18030",),
-    "big5hkscs": ("big5hkscs",),
-    "euc_jp": ("euc_jis_2004",),
-    "cp932": ("cp932", "shift_jis_2004"),
-    "cp949": ("cp949", "euc_kr"),
-    "johab": ("johab",),
-    "iso2022_jp": ("iso2022_jp_2", "iso2022_jp_2004", "iso2022_jp_ext"),
-    "iso2022_kr": ("iso2022_kr",),
-    "hz": ("hz",),
-    "cp1252": ("cp1252", "iso8859-1", "ascii"),
-}
 #: Confidence by source and kind of evidence.
 CONFIDENCE: dict[str, float] = {
     "override": 1.0,
@@ -366,7 +342,7 @@ def _step_ascii(page: _Page) -> Decoded | None:
             return page.declared_result(att, primary, CONFIDENCE["ascii"])
     elif b"\x1b" in data or b"~{" in data:
         # Escape sequences in 7-bit bytes: ISO-2022 or HZ if content detection says so.
-        for codec, conf in _chardet_answers(data, page.rejected):
+        for codec, conf in chardet_answers(data, page.rejected):
             att = _attempt(data, codec)
             if codec in SEVEN_BIT_CODECS and att.clean:
                 return page.result(att, "detected", min(conf, CONFIDENCE["chardet-max"]))
@@ -581,44 +557,12 @@ STEPS: tuple[tuple[str, Callable[[_Page], Decoded | None]], ...] = (
 def _candidates(page: _Page, judged: set[str]) -> Iterator[tuple[str, float, bool]]:
     """(codec, confidence, from the detector): the detector's answers, then CANDIDATE_CODECS not yet tried."""
     given: set[str] = set()
-    for codec, conf in _chardet_answers(page.data, page.rejected | judged):
+    for codec, conf in chardet_answers(page.data, page.rejected | judged):
         given.add(codec)
         yield codec, conf, True
     for codec in rules.encoding.CANDIDATE_CODECS:
         if codec not in given and codec not in page.rejected and codec not in judged:
             yield codec, 0.0, False
-
-
-def _chardet_answers(data: bytes, rejected: set[str]) -> Iterator[tuple[str, float]]:
-    """Yield (codec, confidence) from chardet, excluding what was rejected; asks again after each answer."""
-    import chardet  # lazy: about 0.1 s to import and load its model
-
-    excluded = set(rejected)
-    sample = detector_sample(data)
-    for _ in range(CHARDET_ROUNDS):
-        names = {n for c in excluded for n in CHARDET_NAMES.get(c, (c,))}
-        result = _chardet_detect(chardet, sample, names)
-        label = result.get("encoding")
-        if not label:
-            return
-        codec = codec_for_label(label)
-        if codec is None or codec in excluded:
-            return
-        yield codec, float(result.get("confidence") or 0.0)
-        excluded.add(codec)
-
-
-def _chardet_detect(chardet: Any, sample: bytes, exclude: set[str]) -> dict[str, Any]:
-    include = [n for n in CHARDET_CANDIDATES if n not in exclude]
-    try:
-        return chardet.detect(sample, max_bytes=CHARDET_MAX_BYTES, include_encodings=include)
-    except ValueError:  # a chardet without one of our candidate names: exclude instead
-        known = {n for names in CHARDET_NAMES.values() for n in names}
-        excluded = sorted(exclude & known) or None
-        return chardet.detect(sample, max_bytes=CHARDET_MAX_BYTES, exclude_encodings=excluded)
-    except TypeError:  # chardet < 7 cannot be told what was rejected
-        return chardet.detect(sample)
-
 
 
 # --- declarations --------------------------------------------------------------------------------------
