@@ -105,6 +105,22 @@ def test_clean_but_implausible_label_loses(text, codec, label, truth) -> None:
     assert text in d.text
 
 
+@pytest.mark.parametrize("label", ["gb2312", "gbk"])
+def test_one_accented_letter_under_a_gb_label(label: str) -> None:
+    text = "Fehlermeldungen unterdrücken und nicht passende Zeilen anzeigen"
+    data = page(text, label, "Hilfe").encode("latin-1")
+    data.decode("gb18030")  # the trap: ü and the c after it are one GBK character
+    d = decode_page(data)
+    assert d.name == "cp1252" and text in d.text
+
+
+def test_koi8r_words_in_capitals_under_a_windows_1251_label() -> None:
+    text = "(ОШИБКА ПРОГРАММЫ) Ключ должен быть распознан. " + RU
+    data = page(text * 2, "windows-1251").encode("koi8-r")
+    d = decode_page(data)
+    assert d.name == "koi8-r" and text in d.text
+
+
 @pytest.mark.parametrize("label", ["iso-8859-1", "windows-1252"])
 def test_gbk_line_under_a_latin1_label_on_a_mostly_ascii_page(label: str) -> None:
     body = "".join(ENGLISH.format(k) for k in range(20)) + "附件：关于政府信息公开的通知"

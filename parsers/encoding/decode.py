@@ -469,15 +469,18 @@ def _step_declared_tolerable(page: _Page) -> Decoded | None:
 
 
 def _step_content_weak(page: _Page) -> Decoded | None:
-    """No reading is plausible (tables of rare characters, odd dialects, words in capitals): a declared
-    codec that decodes cleanly; else the most plausible clean reading if it scores PLAUSIBLE_WEAK; else the
-    detector's first clean multi-byte answer, as the procedure did before judging scripts."""
-    if _declared_score(page) >= 0:
-        return _step_declared_fallback(page)
+    """No reading is plausible (tables of rare characters, odd dialects, words in capitals): the most
+    plausible clean reading if it scores PLAUSIBLE_WEAK and beats the declared codec's; else a declared
+    codec that decodes cleanly; else the detector's first clean multi-byte answer, as the procedure did
+    before judging scripts."""
+    enc = rules.encoding
+    declared = _declared_score(page)
     if page.readings:
         _rank, score, att, conf = max(page.readings, key=lambda r: r[0])
-        if score >= rules.encoding.PLAUSIBLE_WEAK:
+        if score >= enc.PLAUSIBLE_WEAK and score > declared + enc.PLAUSIBLE_MARGIN:
             return page.result(att, "detected", min(conf or CONFIDENCE["candidate"], CONFIDENCE["chardet-max"]))
+    if declared >= 0:
+        return _step_declared_fallback(page)
     for _rank, score, att, conf in page.readings:
         if conf and not _single_byte(att.codec):
             if score < rules.encoding.IMPLAUSIBLE_WARN:

@@ -27,6 +27,8 @@ _TABLE_RANGES = (
     (0xAC00, 0xD7A3),
     (0xFF01, 0xFF60),
 )
+#: One or two CJK characters between ASCII letters (``unterdr黡ken``: Latin-1 bytes read as GBK pairs).
+_GLUED_RE = re.compile(r"[A-Za-z][\u3000-\ud7a3\uff61-\uff9f]{1,2}[A-Za-z]")
 _HANZI_RE = re.compile(r"[\u4e00-\u9fff]")
 _HANGUL_RE = re.compile(r"[\uac00-\ud7a3]")
 _WORD_OPENERS = "«“‘„—–\u00a0\u3000"
@@ -83,11 +85,12 @@ def plausibility(text: str) -> float:
     chars = "".join(runs)
     classes, weights = _classes()
     marks = chars.translate(classes)  # CJK text: one class mark per character, at C speed
-    if marks.isascii() and not (_HANGUL_RE.search(chars) and _HANZI_RE.search(chars)):
+    context_free = not (_HANGUL_RE.search(chars) and _HANZI_RE.search(chars))
+    if marks.isascii() and context_free and not _GLUED_RE.search(text, max(0, start - 1), end + 1):
         counts = {mark: marks.count(mark) for mark in weights}
         judged = sum(counts.values())
         total = sum(n * weights[mark] for mark, n in counts.items())
-    else:  # letters judged by their neighbours (Latin, Cyrillic, Greek; hanzi and hangul side by side)
+    else:  # letters judged by their neighbours (Latin, Cyrillic, Greek; hanzi next to hangul or in Latin words)
         score = _judge_runs(text, start, end)
         total, judged = score.real, score.imag
     return total / judged if judged else 1.0
@@ -135,10 +138,13 @@ def _classes() -> tuple[dict[int, str], dict[str, float]]:
 
 def _weight(ch: str, run: str, i: int, before: str, after: str) -> float | None:
     """One character's weight, None for characters not judged (punctuation, spaces, kana)."""
+    enc = rules.encoding
     cp = ord(ch)
     if 0x3000 <= cp <= 0xD7A3 or 0xFF61 <= cp <= 0xFF9F:
+        if len(run) <= enc.LATIN_RUN_MAX and _ascii_letter(before) and _ascii_letter(after):
+            return 0.0  # CJK inside a Latin word: accented letters read as a CJK codec's pairs
         return _cjk_weight(ch, cp, run, i)
-    if ch in rules.encoding.LATIN_COMMON_SIGNS or _NEUTRAL_RE.match(ch):
+    if ch in enc.LATIN_COMMON_SIGNS or _NEUTRAL_RE.match(ch):
         return None
     if 0x00A1 <= cp <= 0x04FF:
         return _alphabet_weight(ch, cp, run, i, before, after)
@@ -146,7 +152,7 @@ def _weight(ch: str, run: str, i: int, before: str, after: str) -> float | None:
     if cat[0] == "Z":
         return None
     if cat[0] in "LM" and cp < 0x1100:  # other alphabets (Armenian, Hebrew, Arabic, Thai ...): not known here
-        return rules.encoding.OTHER_ALPHABET_WEIGHT
+        return enc.OTHER_ALPHABET_WEIGHT
     return 0.0  # symbols, private use, controls, replacement characters ...
 
 
