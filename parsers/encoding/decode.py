@@ -558,11 +558,17 @@ STEPS: tuple[tuple[str, Callable[[_Page], Decoded | None]], ...] = (
 
 
 def _candidates(page: _Page, judged: set[str]) -> Iterator[tuple[str, float, bool]]:
-    """(codec, confidence, from the detector): the detector's answers, then CANDIDATE_CODECS not yet tried."""
+    """(codec, confidence, from the detector): the detector's answers, then CANDIDATE_CODECS not yet tried.
+
+    The detector is asked again only while its answers fail to decode: a clean answer that reads
+    implausibly is judged against the candidate codecs instead (each round costs as much as a page).
+    """
     given: set[str] = set()
     for codec, conf in chardet_answers(page.data, page.rejected | judged):
         given.add(codec)
         yield codec, conf, True
+        if any(reading[2].codec == codec for reading in page.readings):
+            break
     for codec in rules.encoding.CANDIDATE_CODECS:
         if codec not in given and codec not in page.rejected and codec not in judged:
             yield codec, 0.0, False

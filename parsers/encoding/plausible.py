@@ -27,8 +27,6 @@ _TABLE_RANGES = (
     (0xAC00, 0xD7A3),
     (0xFF01, 0xFF60),
 )
-#: One or two CJK characters between ASCII letters (``unterdr黡ken``: Latin-1 bytes read as GBK pairs).
-_GLUED_RE = re.compile(r"[A-Za-z][\u3000-\ud7a3\uff61-\uff9f]{1,2}[A-Za-z]")
 _HANZI_RE = re.compile(r"[\u4e00-\u9fff]")
 _HANGUL_RE = re.compile(r"[\uac00-\ud7a3]")
 _WORD_OPENERS = "«“‘„—–\u00a0\u3000"
@@ -76,17 +74,20 @@ def plausibility(text: str) -> float:
     runs: list[str] = []
     start = end = first.start()
     taken = 0
+    glued = False  # a short run inside a Latin word needs its neighbours judged
     for m in _NONASCII_RUN_RE.finditer(text, start, start + enc.PLAUSIBILITY_SCAN):
         runs.append(m.group()[: enc.PLAUSIBILITY_CHARS - taken])
         taken += len(runs[-1])
         end = m.start() + len(runs[-1])
+        if not glued and len(runs[-1]) <= enc.LATIN_RUN_MAX and m.start() and end < len(text):
+            glued = _ascii_letter(text[m.start() - 1]) and _ascii_letter(text[end])
         if taken >= enc.PLAUSIBILITY_CHARS:
             break
     chars = "".join(runs)
     classes, weights = _classes()
     marks = chars.translate(classes)  # CJK text: one class mark per character, at C speed
     context_free = not (_HANGUL_RE.search(chars) and _HANZI_RE.search(chars))
-    if marks.isascii() and context_free and not _GLUED_RE.search(text, max(0, start - 1), end + 1):
+    if marks.isascii() and context_free and not glued:
         counts = {mark: marks.count(mark) for mark in weights}
         judged = sum(counts.values())
         total = sum(n * weights[mark] for mark, n in counts.items())
