@@ -65,10 +65,11 @@ def _hangul() -> frozenset[str]:
 
 
 def plausibility(text: str) -> float:
-    """Mean weight of the first PLAUSIBILITY_CHARS non-ASCII characters of ``text`` (looked for within
-    PLAUSIBILITY_SCAN characters from the first one); 1.0 when there is nothing to judge."""
+    """Mean weight of PLAUSIBILITY_CHARS non-ASCII characters of ``text`` from the first one in its second
+    half (else in the whole), looked for within PLAUSIBILITY_SCAN characters; 1.0 when there is none."""
     enc = rules.encoding
-    first = _NONASCII_RUN_RE.search(text)
+    # from the middle of the page (article text, dense in non-ASCII characters), else from the start
+    first = _NONASCII_RUN_RE.search(text, len(text) // 2) or _NONASCII_RUN_RE.search(text)
     if first is None:
         return 1.0
     runs: list[str] = []

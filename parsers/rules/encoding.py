@@ -27,8 +27,8 @@ Latin letters are judged by rule (see ``parsers/encoding/plausible.py``), with t
 
 # --- thresholds ----------------------------------------------------------------------------------------
 
-#: A decoding is judged on its first PLAUSIBILITY_CHARS non-ASCII characters, looked for within
-#: PLAUSIBILITY_SCAN characters from the first one (bounded work).
+#: A decoding is judged on PLAUSIBILITY_CHARS non-ASCII characters from the first one in its second half
+#: (else in the whole text), looked for within PLAUSIBILITY_SCAN characters (bounded work).
 PLAUSIBILITY_CHARS = 120
 PLAUSIBILITY_SCAN = 8 * 1024
 #: A decoding scoring at least this is plausible for its script and taken at once (1.0: every sampled
