@@ -14,7 +14,7 @@ from govmeta.parsers.encoding.decode import decode_page
 
 
 def detect_records(inputs: list[Input], stdin_data: bytes | None, max_bytes: int) -> Iterator[dict]:
-    """``{"path", "encoding", "warnings"}`` per input, or an error record."""
+    """``{"path", "encoding", "step", "warnings"}`` per input, or an error record."""
     for inp in inputs:
         if inp.missing:
             yield error_record(inp.name, "not_found", inp.missing)
@@ -25,20 +25,20 @@ def detect_records(inputs: list[Input], stdin_data: bytes | None, max_bytes: int
 def _detect(inp: Input, stdin_data: bytes | None, max_bytes: int) -> dict:
     page = load_page(inp, stdin_data, max_bytes)
     decoded = decode_page(page.data, transport=page.transport_charset)
-    return {"path": inp.name, "encoding": decoded.info(), "warnings": list(decoded.warnings)}
+    return {"path": inp.name, "encoding": decoded.info(), "step": decoded.step, "warnings": list(decoded.warnings)}
 
 
 def print_table(records: Iterator[dict]) -> bool:
     """Print a table to stdout; True when some input failed."""
-    table = Table("path", "encoding", "source", "confidence", "declared", "warnings")
+    table = Table("path", "encoding", "source", "confidence", "declared", "step", "warnings")
     failed = False
     for record in records:
         if "error" in record:
             failed = True
-            table.add_row(record["path"], "-", "error", "", "", record["error"]["message"])
+            table.add_row(record["path"], "-", "error", "", "", "", record["error"]["message"])
             continue
         enc = record["encoding"]
         table.add_row(record["path"], enc["name"], enc["source"], f"{enc['confidence']:.2f}",
-                      enc["declared"] or "", "; ".join(record["warnings"]))
+                      enc["declared"] or "", record["step"], "; ".join(record["warnings"]))
     Console().print(table)
     return failed

@@ -1,12 +1,15 @@
-"""Choose a saved page's encoding and decode it (the procedure of design/encoding.md).
+"""Choose a saved page's encoding and decode it: the named steps of docs/encoding.md (``STEPS``).
 
-Order: override, byte order mark, UTF-16/32 by NUL pattern, pure ASCII, strict whole-file UTF-8,
-the declared multi-byte codec verified by a strict decode and a Private Use Area count, content detection
-by chardet (told which encodings were already rejected, its answer verified the same way), and a last
-resort that takes the candidate with the fewest replacement characters. Declarations are read from the
-transport (HTTP/MIME/WARC header), the WHATWG ``<meta>`` prescan of the first 1024 bytes (comments
-skipped), a later ``<meta>`` (marked late), then the XML declaration. A page never fails for its
-encoding: only an unknown override label raises ``ValueError``.
+Order: override, byte order mark, transport UTF-16/32, UTF-16/32 by NUL pattern, pure ASCII, strict
+whole-file UTF-8, the declared multi-byte codecs (strict decode, Private Use Area count, script
+plausibility), a declared single-byte codec when plausible, a mostly-UTF-8 page with a minority in GBK,
+content detection by chardet on the non-ASCII bytes wherever they are (each answer verified and judged,
+then the candidate codecs), a declared codec with a few bad bytes, the least implausible clean reading,
+and a last resort that takes the candidate with the fewest replacement characters. Declarations are
+read from the transport (HTTP/MIME/WARC header), the WHATWG ``<meta>`` prescan of the first 1024 bytes
+(comments skipped), a later ``<meta>`` (marked late), then the XML declaration. A page never fails for
+its encoding: only an unknown override label raises ``ValueError``, and an override that does not
+decode the page raises ``ExtractionError`` (``wrong_encoding``). ``Decoded.step`` names the deciding step.
 
 Choices beyond the design note:
 * ``<meta content="...charset=...">`` without ``http-equiv`` (ignored by WHATWG) is used as weak
@@ -15,7 +18,8 @@ Choices beyond the design note:
 * Pure ASCII under an ASCII-compatible label reports that label's codec (gb2312 -> gb18030, source
   declared); undeclared pure ASCII is ``ascii``, unless escape sequences point to ISO-2022 or HZ.
 * A declared multi-byte codec that leaves only a few replacement characters (a stray byte, one pasted
-  UTF-8 line) is kept, with a warning and lower confidence, when UTF-8 leaves more.
+  UTF-8 line) is kept, with a warning and lower confidence, when UTF-8 leaves more and no other codec
+  reads the page cleanly and plausibly.
 * UTF-8 made only of 2-byte characters (no CJK) yields to a clean declared multi-byte decode, and,
   undeclared, to gb18030 when its characters hop between scripts as GB pairs read as UTF-8 do.
 * chardet is limited to CHARDET_CANDIDATES (web encodings, twice as fast as its whole registry).
@@ -26,12 +30,17 @@ from __future__ import annotations
 import codecs
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
 
+from govmeta.parsers import rules
+from govmeta.parsers.encoding.bytescan import split_utf8_minority
 from govmeta.parsers.encoding.charsets import codec_for_label
+from govmeta.parsers.encoding.detector import chardet_answers
+from govmeta.parsers.encoding.plausible import plausibility
+from govmeta.parsers.errors import ExtractionError
 
 # --- thresholds and tables ---------------------------------------------------------------------------
 
@@ -48,10 +57,6 @@ UTF16_NUL_SKEW = 8.0
 UTF32_MIN_NUL_SHARE = 0.9
 #: Share of printable characters a NUL-pattern UTF-16/32 decoding needs to count as text.
 MIN_PRINTABLE_SHARE = 0.9
-#: Bytes handed to chardet.
-CHARDET_MAX_BYTES = 64 * 1024
-#: Times chardet is asked again after its answer failed verification.
-CHARDET_ROUNDS = 3
 #: A single-byte answer from chardet below this confidence is not trusted.
 SINGLE_BYTE_MIN_CONFIDENCE = 0.5
 #: Private Use Area characters tolerated in a decoding: at most this many, or this share of non-ASCII.
@@ -73,31 +78,6 @@ UTF8_SCRIPT_HOP_SAMPLE = 1000
 LAST_RESORT_CODECS = ("gb18030", "big5hkscs", "utf-8")
 #: Stateful 7-bit codecs: pure-ASCII bytes may still need them.
 SEVEN_BIT_CODECS = frozenset({"hz", "iso2022_jp", "iso2022_jp_2", "iso2022_jp_ext", "iso2022_kr", "utf-7"})
-#: What chardet may answer: its MODERN_WEB era plus Johab, HZ and ISO-2022-KR (the whole registry is twice
-#: as slow and adds only DOS, Mac and mainframe code pages). Rejected encodings are taken out of this.
-# fmt: off
-CHARDET_CANDIDATES: tuple[str, ...] = (
-    "ascii", "utf-8", "utf-8-sig", "utf-16", "utf-16-be", "utf-16-le", "utf-32", "utf-32-be", "utf-32-le",
-    "gb18030", "hz", "big5hkscs", "cp932", "shift_jis_2004", "euc_jis_2004",
-    "iso2022_jp_2", "iso2022_jp_2004", "iso2022_jp_ext", "cp949", "euc_kr", "johab", "iso2022_kr",
-    "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258", "cp874",
-    "tis-620", "koi8-r", "koi8-u",
-)
-# fmt: on
-#: Our codec -> chardet 7 registry names to exclude once the codec is rejected.
-CHARDET_NAMES: dict[str, tuple[str, ...]] = {
-    "utf-8": ("utf-8", "utf-8-sig"),
-    "gb18030": ("gb18030",),
-    "big5hkscs": ("big5hkscs",),
-    "euc_jp": ("euc_jis_2004",),
-    "cp932": ("cp932", "shift_jis_2004"),
-    "cp949": ("cp949", "euc_kr"),
-    "johab": ("johab",),
-    "iso2022_jp": ("iso2022_jp_2", "iso2022_jp_2004", "iso2022_jp_ext"),
-    "iso2022_kr": ("iso2022_kr",),
-    "hz": ("hz",),
-    "cp1252": ("cp1252", "iso8859-1", "ascii"),
-}
 #: Confidence by source and kind of evidence.
 CONFIDENCE: dict[str, float] = {
     "override": 1.0,
@@ -116,6 +96,9 @@ CONFIDENCE: dict[str, float] = {
     "gb-not-utf-8": 0.6,  # bytes valid as UTF-8 only as script-hopping 2-byte characters
     "last-resort": 0.3,  # scaled down by the share of replacement characters
     "last-resort-clean": 0.5,  # chardet was inconclusive but a candidate decodes cleanly
+    "implausible-declared": 0.6,  # declared, decodes cleanly, reads implausibly, and nothing reads better
+    "candidate": 0.7,  # not the detector's answer, but the one clean reading plausible for its script
+    "utf-8-majority": 0.8,  # mostly UTF-8, a minority of runs in another encoding
 }
 #: In-document labels for UTF-16/32 mean UTF-8: the label was readable as ASCII (WHATWG prescan rule).
 WIDE_CODECS = frozenset({"utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"})
@@ -153,6 +136,7 @@ class Decoded:
     # The input bytes when they are exactly ``text`` in UTF-8 (strict UTF-8 or ASCII): the parser reads
     # them as they are, without encoding the text again.
     utf8: bytes | None = field(default=None, repr=False, compare=False)
+    step: str = field(default="", compare=False)  # the step of the procedure that decided (docs/encoding.md)
 
     def info(self) -> dict[str, Any]:
         """The record's ``encoding`` object."""
@@ -202,12 +186,28 @@ class _Attempt:
 
 @dataclass
 class _Page:
-    """What the steps share: the bytes, the declarations and the warnings gathered so far."""
+    """What the steps share: the bytes, the declarations, what was rejected and the warnings so far."""
 
     data: bytes
     known: list[_Decl]  # declarations with a known codec, most authoritative first
     declared: str | None  # raw label of the most authoritative declaration (known or not)
     warnings: list[str]
+    step: str = ""  # the step running (reported as Decoded.step)
+    rejected: set[str] = field(default_factory=set)  # codecs that do not decode the page
+    failed: list[tuple[_Attempt, _Decl]] = field(default_factory=list)  # declared decodes with bad bytes
+    implausible: list[tuple[_Attempt, _Decl, float]] = field(default_factory=list)  # clean, not plausible
+    attempts: list[_Attempt] = field(default_factory=list)  # every failed decode, for the last resort
+    weak_guess: str | None = None  # a single-byte detector answer that did not convince
+    readings: list[tuple[float, float, _Attempt, float]] = field(default_factory=list)  # clean candidates:
+    # (rank, plausibility, attempt, detector confidence or 0)
+
+    @classmethod
+    def read(cls, data: bytes, transport: str | None) -> _Page:
+        decls = _declarations(data, transport)
+        known = [d for d in decls if d.codec is not None]
+        declared = known[0].label if known else decls[0].label if decls else None
+        unknown = [f"unknown charset label {d.label!r} ignored" for d in decls if d.codec is None]
+        return cls(data, known, declared, unknown)
 
     @property
     def primary(self) -> _Decl | None:
@@ -231,7 +231,7 @@ class _Page:
             w.append(_count(att.pua, "private-use character"))
         declared = used.label if used is not None else self.declared
         utf8 = att.data if att.exact_utf8 else None
-        return Decoded(att.text, att.codec, source, confidence, declared, tuple(w), utf8)
+        return Decoded(att.text, att.codec, source, confidence, declared, tuple(w), utf8, self.step)
 
     def declared_result(self, att: _Attempt, used: _Decl, confidence: float | None = None) -> Decoded:
         source = "http" if used.kind == "http" else "declared"
@@ -244,114 +244,26 @@ class _Page:
 
 
 def decode_page(data: bytes, override: str | None = None, transport: str | None = None) -> Decoded:
-    """Decode a saved page, choosing its encoding by design/encoding.md.
+    """Decode a saved page, choosing its encoding by the steps of docs/encoding.md.
 
-    ``override`` is a user-given label (``--encoding``): an unknown label raises ``ValueError``.
+    ``override`` is a user-given label (``--encoding``): an unknown label raises ``ValueError``, and a page
+    that does not decode with it raises ``ExtractionError`` (``wrong_encoding``).
     ``transport`` is a charset label or a Content-Type value from an HTTP/MIME/WARC header.
     Nothing else raises: a page that no encoding decodes cleanly is decoded with replacement characters.
+    The step that decided is ``Decoded.step``.
     """
     if override is not None:
         return _decode_override(data, override)
-
-    decls = _declarations(data, transport)
-    page = _Page(
-        data,
-        known=[d for d in decls if d.codec is not None],
-        declared=decls[0].label if decls else None,
-        warnings=[f"unknown charset label {d.label!r} ignored" for d in decls if d.codec is None],
-    )
-    if page.known:
-        page.declared = page.known[0].label
-    primary = page.primary
-
-    for bom, codec in BOMS:
-        if data.startswith(bom):
-            got = _bom(page, bom, codec)
-            if got is not None:
-                return got
-            break
-
-    rejected: set[str] = set()
-    # Transport may name UTF-16/32 (in-document labels for them were turned into UTF-8).
-    if primary and primary.codec in WIDE_CODECS:
-        att = _attempt(data, primary.codec)
-        if att.clean:
-            return page.declared_result(att, primary)
-        rejected.add(primary.codec)
-
-    if data.find(b"\x00", 0, NUL_SNIFF_BYTES) >= 0:
-        wide = _sniff_wide(data)
-        if wide is not None and wide not in rejected:
-            att = _attempt(data, wide)
-            if att.clean and _printable(att.text[:NUL_SNIFF_BYTES]):
-                return page.result(att, "detected", CONFIDENCE["utf-16-nul"])
-
-    if data.isascii():
-        return _pure_ascii(page, rejected)
-
-    # Strict whole-file UTF-8 (a character cut at the very end is tolerated).
-    utf8 = _attempt(data, "utf-8", strict_only=True)
-    if utf8 is not None and utf8.clean:
-        if primary and primary.codec == "utf-8":
-            return page.declared_result(utf8, primary)
-        if not _UTF8_WIDE_LEAD_RE.search(data):
-            # Only 2-byte UTF-8 sequences, so no CJK at all: short GB text can look like that. A clean
-            # decode under a declared multi-byte codec wins; undeclared, gb18030 wins when the UTF-8
-            # reading hops between scripts the way GB bytes read as UTF-8 do.
-            if primary and not _single_byte(primary.codec):
-                att = _attempt(data, primary.codec)
-                if att.clean:
-                    return page.declared_result(att, primary)
-            elif _utf8_hops_scripts(data):
-                att = _attempt(data, "gb18030")
-                if att.clean:
-                    page.warnings.append("valid UTF-8 only as scattered 2-byte characters: read as GB")
-                    return page.result(att, "detected", CONFIDENCE["gb-not-utf-8"])
-        return page.result(utf8, "detected", CONFIDENCE["verified"])
-    rejected.add("utf-8")
-
-    # Declared multi-byte codecs: strict decode + PUA check; the decoded text is kept.
-    tried: list[tuple[_Attempt, _Decl]] = []
-    for d in page.known:
-        if d.codec is None or d.codec in rejected or _single_byte(d.codec):
-            continue
-        att = _attempt(data, d.codec)
-        if att.clean:
-            return page.declared_result(att, d)
-        tried.append((att, d))
-        rejected.add(d.codec)
-    # A declared codec with a few bad bytes (a stray byte, one pasted UTF-8 line) beats guessing.
-    usable = [(a, d) for a, d in tried if a.tolerable]
-    if usable:
-        att, d = min(usable, key=lambda ad: ad[0].bad)
-        if att.bad < _attempt(data, "utf-8").bad:
-            return page.declared_result(att, d, CONFIDENCE.get(d.kind, CONFIDENCE["verified"]) * 0.9)
-
-    single = next((d for d in page.known if d.codec and _single_byte(d.codec)), None)
-    if single is not None and single.codec is not None:
-        rejected.add(single.codec)
-
-    # Content detection, each answer verified like a declaration.
-    attempts = [a for a, _d in tried]
-    weak_guess: str | None = None
-    for codec, conf in _chardet_answers(data, rejected):
-        if _single_byte(codec) and (single is not None or conf < SINGLE_BYTE_MIN_CONFIDENCE):
-            weak_guess = codec  # keep a single-byte declaration; do not trust a weak single-byte guess
-            break
-        att = _attempt(data, codec)
-        if att.clean:
-            return page.result(att, "detected", min(conf, CONFIDENCE["chardet-max"]))
-        attempts.append(att)
-        rejected.add(codec)
-
-    if single is not None and single.codec is not None:
-        att = _attempt(data, single.codec)
-        return page.declared_result(att, single, CONFIDENCE["single-byte-declared"])
-
-    return _last_resort(page, attempts, weak_guess)
+    page = _Page.read(data, transport)
+    for name, step in STEPS:
+        page.step = name
+        got = step(page)
+        if got is not None:
+            return got
+    raise AssertionError("the last resort always answers")  # pragma: no cover
 
 
-# --- steps ---------------------------------------------------------------------------------------------
+# --- steps, in order: each returns the answer or None to go on -----------------------------------------
 
 
 def _decode_override(data: bytes, label: str) -> Decoded:
@@ -362,27 +274,63 @@ def _decode_override(data: bytes, label: str) -> Decoded:
             "(e.g. gb18030, big5, utf-8)"
         )
     att = _attempt(data, codec)
+    if att.bad > max(1, rules.encoding.OVERRIDE_MAX_BAD_SHARE * att.nonascii):
+        raise ExtractionError(
+            "wrong_encoding",
+            f"the page does not decode as {label} ({codec}): {att.bad} undecodable sequences among "
+            f"{att.nonascii} non-ASCII bytes; try another --encoding or none",
+        )
     warnings = []
     if att.bad:
         warnings.append(_count(att.bad, "replacement character") + f" decoding as {codec}")
     text = att.text[1:] if att.text.startswith("\ufeff") else att.text
-    return Decoded(text, codec, "override", CONFIDENCE["override"], None, tuple(warnings))
+    return Decoded(text, codec, "override", CONFIDENCE["override"], None, tuple(warnings), step="override")
 
 
-def _bom(page: _Page, bom: bytes, codec: str) -> Decoded | None:
-    att = _attempt(page.data[len(bom) :], codec)
-    if att.bad and not att.tolerable:
-        page.warnings.append(f"byte order mark of {codec} contradicted by the bytes; ignored")
-        return None
+def _step_bom(page: _Page) -> Decoded | None:
+    """A byte order mark beats any declaration, unless the bytes after it do not decode."""
+    for bom, codec in BOMS:
+        if page.data.startswith(bom):
+            att = _attempt(page.data[len(bom) :], codec)
+            if att.bad and not att.tolerable:
+                page.warnings.append(f"byte order mark of {codec} contradicted by the bytes; ignored")
+                return None
+            primary = page.primary
+            if primary and primary.codec != codec and not (primary.codec == "utf-8" and codec in WIDE_CODECS):
+                page.warnings.append(f"byte order mark ({codec}) overrides declared charset {primary.label}")
+            return page.result(att, "bom", CONFIDENCE["bom"] if att.clean else CONFIDENCE["bom-damaged"])
+    return None
+
+
+def _step_transport_wide(page: _Page) -> Decoded | None:
+    """A transport header may name UTF-16/32 (in-document labels for them were turned into UTF-8)."""
     primary = page.primary
-    if primary and primary.codec != codec and not (primary.codec == "utf-8" and codec in WIDE_CODECS):
-        page.warnings.append(f"byte order mark ({codec}) overrides declared charset {primary.label}")
-    return page.result(att, "bom", CONFIDENCE["bom"] if att.clean else CONFIDENCE["bom-damaged"])
+    if primary and primary.codec in WIDE_CODECS:
+        att = _attempt(page.data, primary.codec)
+        if att.clean:
+            return page.declared_result(att, primary)
+        page.rejected.add(primary.codec)
+    return None
 
 
-def _pure_ascii(page: _Page, rejected: set[str]) -> Decoded:
+def _step_nul_pattern(page: _Page) -> Decoded | None:
+    """UTF-16/32 without BOM, from where the NUL bytes fall."""
+    data = page.data
+    if data.find(b"\x00", 0, NUL_SNIFF_BYTES) < 0:
+        return None
+    wide = _sniff_wide(data)
+    if wide is not None and wide not in page.rejected:
+        att = _attempt(data, wide)
+        if att.clean and _printable(att.text[:NUL_SNIFF_BYTES]):
+            return page.result(att, "detected", CONFIDENCE["utf-16-nul"])
+    return None
+
+
+def _step_ascii(page: _Page) -> Decoded | None:
     """ASCII bytes: the declared codec when it reads ASCII as ASCII, else ascii (ISO-2022/HZ aside)."""
     data = page.data
+    if not data.isascii():
+        return None
     primary = page.primary
     if primary is not None and primary.codec is not None:
         if primary.codec in SEVEN_BIT_CODECS:
@@ -394,7 +342,7 @@ def _pure_ascii(page: _Page, rejected: set[str]) -> Decoded:
             return page.declared_result(att, primary, CONFIDENCE["ascii"])
     elif b"\x1b" in data or b"~{" in data:
         # Escape sequences in 7-bit bytes: ISO-2022 or HZ if content detection says so.
-        for codec, conf in _chardet_answers(data, rejected):
+        for codec, conf in chardet_answers(data, page.rejected):
             att = _attempt(data, codec)
             if codec in SEVEN_BIT_CODECS and att.clean:
                 return page.result(att, "detected", min(conf, CONFIDENCE["chardet-max"]))
@@ -403,43 +351,166 @@ def _pure_ascii(page: _Page, rejected: set[str]) -> Decoded:
     return page.result(ascii_text, "detected", CONFIDENCE["ascii"])
 
 
-def _chardet_answers(data: bytes, rejected: set[str]) -> Iterator[tuple[str, float]]:
-    """Yield (codec, confidence) from chardet, excluding what was rejected; asks again after each answer."""
-    import chardet  # lazy: about 0.1 s to import and load its model
-
-    excluded = set(rejected)
-    for _ in range(CHARDET_ROUNDS):
-        names = {n for c in excluded for n in CHARDET_NAMES.get(c, (c,))}
-        result = _chardet_detect(chardet, data[:CHARDET_MAX_BYTES], names)
-        label = result.get("encoding")
-        if not label:
-            return
-        codec = codec_for_label(label)
-        if codec is None or codec in excluded:
-            return
-        yield codec, float(result.get("confidence") or 0.0)
-        excluded.add(codec)
-
-
-def _chardet_detect(chardet: Any, sample: bytes, exclude: set[str]) -> dict[str, Any]:
-    include = [n for n in CHARDET_CANDIDATES if n not in exclude]
-    try:
-        return chardet.detect(sample, max_bytes=CHARDET_MAX_BYTES, include_encodings=include)
-    except ValueError:  # a chardet without one of our candidate names: exclude instead
-        known = {n for names in CHARDET_NAMES.values() for n in names}
-        excluded = sorted(exclude & known) or None
-        return chardet.detect(sample, max_bytes=CHARDET_MAX_BYTES, exclude_encodings=excluded)
-    except TypeError:  # chardet < 7 cannot be told what was rejected
-        return chardet.detect(sample)
+def _step_utf8(page: _Page) -> Decoded | None:
+    """Strict whole-file UTF-8 (a character cut at the very end tolerated) is decisive, with one exception:
+    bytes valid only as 2-byte UTF-8 characters (no CJK at all) may be short GB text."""
+    data = page.data
+    primary = page.primary
+    utf8 = _attempt(data, "utf-8", strict_only=True)
+    if utf8 is None or not utf8.clean:
+        page.rejected.add("utf-8")
+        return None
+    if primary and primary.codec == "utf-8":
+        return page.declared_result(utf8, primary)
+    if not _UTF8_WIDE_LEAD_RE.search(data):
+        # A clean decode under a declared multi-byte codec wins; undeclared, gb18030 wins when the UTF-8
+        # reading hops between scripts the way GB bytes read as UTF-8 do.
+        if primary and not _single_byte(primary.codec):
+            att = _attempt(data, primary.codec)
+            if att.clean:
+                return page.declared_result(att, primary)
+        elif _utf8_hops_scripts(data):
+            att = _attempt(data, "gb18030")
+            if att.clean:
+                page.warnings.append("valid UTF-8 only as scattered 2-byte characters: read as GB")
+                return page.result(att, "detected", CONFIDENCE["gb-not-utf-8"])
+    return page.result(utf8, "detected", CONFIDENCE["verified"])
 
 
-def _last_resort(page: _Page, tried: list[_Attempt], weak_guess: str | None) -> Decoded:
-    """Among the declared codecs, chardet's answers and LAST_RESORT_CODECS, the fewest bad characters.
+def _step_declared(page: _Page) -> Decoded | None:
+    """Declared multi-byte codecs: a strict decode, the PUA check and script plausibility."""
+    for d in page.known:
+        if d.codec is None or d.codec in page.rejected or _single_byte(d.codec):
+            continue
+        att = _attempt(page.data, d.codec)
+        if not att.clean:
+            page.failed.append((att, d))
+            page.attempts.append(att)
+            page.rejected.add(d.codec)
+            continue
+        score = plausibility(att.text)
+        if score >= rules.encoding.PLAUSIBLE_MIN:
+            return page.declared_result(att, d)
+        page.implausible.append((att, d, score))
+    return None
 
-    When chardet could only guess a single-byte encoding and every one of those is badly broken,
+
+def _step_declared_single_byte(page: _Page) -> Decoded | None:
+    """A declared single-byte codec decodes almost anything: it is taken when its text is plausible."""
+    d = next((d for d in page.known if d.codec and _single_byte(d.codec)), None)
+    if d is None or d.codec is None or d.codec in page.rejected:
+        return None
+    att = _attempt(page.data, d.codec)
+    score = plausibility(att.text) if att.clean else 0.0
+    if att.clean and score >= rules.encoding.PLAUSIBLE_MIN:
+        return page.declared_result(att, d)
+    page.implausible.append((att, d, score))
+    return None
+
+
+def _step_utf8_majority(page: _Page) -> Decoded | None:
+    """Mostly UTF-8 with a minority in another encoding (a pasted GBK paragraph): the majority wins, the
+    minority runs are decoded with UTF8_MINORITY_CODEC when that reads plausibly, else replaced."""
+    if any(a.tolerable for a, _d in page.failed):
+        return None  # a declared codec with a few bad bytes: the declaration holds the majority
+    mixed = split_utf8_minority(page.data)
+    if mixed is None:
+        return None
+    text, repaired, replaced = mixed
+    att = _Attempt("utf-8", text, replaced, 0, False, page.data)
+    minority = rules.encoding.UTF8_MINORITY_CODEC
+    if repaired:
+        page.warnings.append(f"{_count(repaired, 'byte')} not UTF-8 decoded as {minority} (a pasted passage)")
+    used = page.primary if page.primary is not None and page.primary.codec == "utf-8" else None
+    confidence = CONFIDENCE["utf-8-majority"]
+    return page.declared_result(att, used, confidence) if used else page.result(att, "detected", confidence)
+
+
+def _step_content(page: _Page) -> Decoded | None:
+    """Content detection, each answer verified by a strict decode and judged for plausibility; then the
+    CANDIDATE_CODECS. A clean plausible reading beats a declared one that is damaged or implausible."""
+    enc = rules.encoding
+    judged = {a.codec for a, _d, _s in page.implausible}
+    for codec, conf, detector in _candidates(page, judged):
+        att = _attempt(page.data, codec)
+        if not att.clean:
+            page.attempts.append(att)
+            page.rejected.add(codec)
+            continue
+        score = plausibility(att.text)
+        if detector and score >= enc.PLAUSIBLE_MIN:
+            return page.result(att, "detected", min(conf, CONFIDENCE["chardet-max"]))
+        if detector and _single_byte(codec) and page.weak_guess is None:
+            page.weak_guess = codec
+        # the detector's answers are preferred at equal plausibility
+        page.readings.append((score + (enc.PLAUSIBLE_MARGIN if detector else 0.0), score, att, conf))
+    if not page.readings:
+        return None
+    ranked, score, att, conf = max(page.readings, key=lambda r: r[0])
+    if score < enc.PLAUSIBLE_MIN or _declared_score(page) + enc.PLAUSIBLE_MARGIN >= ranked:
+        return None
+    page.warnings.append(f"{att.codec} reads as plausible text (score {score:.2f}); other readings do not")
+    return page.result(att, "detected", min(conf or CONFIDENCE["candidate"], CONFIDENCE["chardet-max"]))
+
+
+def _declared_score(page: _Page) -> float:
+    return max((s for a, _d, s in page.implausible if a.clean), default=-1.0)
+
+
+def _step_declared_tolerable(page: _Page) -> Decoded | None:
+    """A declared codec with a few bad bytes (a stray byte, one pasted UTF-8 line) beats guessing."""
+    usable = [(a, d) for a, d in page.failed if a.tolerable]
+    if not usable:
+        return None
+    att, d = min(usable, key=lambda ad: ad[0].bad)
+    if att.bad < _attempt(page.data, "utf-8").bad:
+        return page.declared_result(att, d, CONFIDENCE.get(d.kind, CONFIDENCE["verified"]) * 0.9)
+    return None
+
+
+def _step_content_weak(page: _Page) -> Decoded | None:
+    """No reading is plausible (tables of rare characters, odd dialects, words in capitals): the most
+    plausible clean reading if it scores PLAUSIBLE_WEAK and beats the declared codec's; else a declared
+    codec that decodes cleanly; else the detector's first clean multi-byte answer, as the procedure did
+    before judging scripts."""
+    enc = rules.encoding
+    declared = _declared_score(page)
+    if page.readings:
+        _rank, score, att, conf = max(page.readings, key=lambda r: r[0])
+        if score >= enc.PLAUSIBLE_WEAK and score > declared + enc.PLAUSIBLE_MARGIN:
+            return page.result(att, "detected", min(conf or CONFIDENCE["candidate"], CONFIDENCE["chardet-max"]))
+    if declared >= 0:
+        return _step_declared_fallback(page)
+    for _rank, score, att, conf in page.readings:
+        if conf and not _single_byte(att.codec):
+            if score < rules.encoding.IMPLAUSIBLE_WARN:
+                page.warnings.append(f"no reading is plausible; {att.codec} as content detection says")
+            return page.result(att, "detected", min(conf, CONFIDENCE["chardet-max"]))
+    return None
+
+
+def _step_declared_fallback(page: _Page) -> Decoded | None:
+    """Nothing reads better: the declared codec that decodes cleanly (single-byte or implausible)."""
+    page.step = "declared-fallback"
+    clean = [(a, d, s) for a, d, s in page.implausible if a.clean]
+    if not clean:
+        return None
+    att, d, score = max(clean, key=lambda ads: ads[2])
+    if _single_byte(att.codec):
+        return page.declared_result(att, d, CONFIDENCE["single-byte-declared"])
+    if score >= rules.encoding.IMPLAUSIBLE_WARN:
+        return page.declared_result(att, d)
+    page.warnings.append(f"declared {d.label} decodes cleanly but reads implausibly (score {score:.2f})")
+    return page.declared_result(att, d, CONFIDENCE["implausible-declared"])
+
+
+def _step_last_resort(page: _Page) -> Decoded:
+    """Among the declared codecs, the detector's answers and LAST_RESORT_CODECS, the fewest bad characters.
+
+    When the detector could only guess a single-byte encoding and every one of those is badly broken,
     LAST_RESORT_SINGLE_BYTE (the browsers' usual fallback) is read instead.
     """
-    seen = {a.codec: a for a in tried}
+    seen = {a.codec: a for a in page.attempts}
     order = [d.codec for d in page.known if d.codec] + list(seen) + list(LAST_RESORT_CODECS)
     best: _Attempt | None = None
     for codec in dict.fromkeys(order):
@@ -447,6 +518,7 @@ def _last_resort(page: _Page, tried: list[_Attempt], weak_guess: str | None) -> 
         if best is None or att.bad + att.pua < best.bad + best.pua:
             best = att
     assert best is not None
+    weak_guess = page.weak_guess
     if weak_guess is not None and best.bad + best.pua > LAST_RESORT_BROKEN_SHARE * best.nonascii:
         guess = _attempt(page.data, LAST_RESORT_SINGLE_BYTE)
         if guess.bad < best.bad:
@@ -466,6 +538,40 @@ def _last_resort(page: _Page, tried: list[_Attempt], weak_guess: str | None) -> 
     if used is not None:
         return page.declared_result(best, used, conf)
     return page.result(best, "detected", conf)
+
+
+#: The procedure: (step name, step). ``override`` runs before them when ``--encoding`` is given.
+STEPS: tuple[tuple[str, Callable[[_Page], Decoded | None]], ...] = (
+    ("bom", _step_bom),
+    ("transport-wide", _step_transport_wide),
+    ("nul-pattern", _step_nul_pattern),
+    ("ascii", _step_ascii),
+    ("utf-8", _step_utf8),
+    ("declared", _step_declared),
+    ("declared-single-byte", _step_declared_single_byte),
+    ("utf-8-majority", _step_utf8_majority),
+    ("content", _step_content),
+    ("declared-tolerable", _step_declared_tolerable),
+    ("content-weak", _step_content_weak),
+    ("last-resort", _step_last_resort),
+)
+
+
+def _candidates(page: _Page, judged: set[str]) -> Iterator[tuple[str, float, bool]]:
+    """(codec, confidence, from the detector): the detector's answers, then CANDIDATE_CODECS not yet tried.
+
+    The detector is asked again only while its answers fail to decode: a clean answer that reads
+    implausibly is judged against the candidate codecs instead (each round costs as much as a page).
+    """
+    given: set[str] = set()
+    for codec, conf in chardet_answers(page.data, page.rejected | judged):
+        given.add(codec)
+        yield codec, conf, True
+        if any(reading[2].codec == codec for reading in page.readings):
+            break
+    for codec in rules.encoding.CANDIDATE_CODECS:
+        if codec not in given and codec not in page.rejected and codec not in judged:
+            yield codec, 0.0, False
 
 
 # --- declarations --------------------------------------------------------------------------------------
@@ -636,8 +742,20 @@ def _printable(text: str) -> bool:
 
 @lru_cache(maxsize=64)
 def _single_byte(codec: str) -> bool:
-    """A codec mapping every byte to at most one character (cp1252, koi8-r ...)."""
-    return len(bytes(range(256)).decode(codec, "replace")) == 256 and codec not in SEVEN_BIT_CODECS
+    """A codec reading every byte alone (cp1252, koi8-r ...): no byte >= 0x80 waits for a next one.
+
+    (UTF-8 is not single-byte even though decoding 256 bytes with errors='replace' gives 256 characters.)
+    """
+    if codec in SEVEN_BIT_CODECS:
+        return False
+    for b in range(0x80, 0x100):
+        dec = codecs.getincrementaldecoder(codec)()
+        try:
+            if dec.decode(bytes([b]), final=False) == "":
+                return False
+        except UnicodeDecodeError:
+            continue
+    return True
 
 
 @lru_cache(maxsize=64)
