@@ -17,7 +17,8 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
 from govmeta.cli import runner
-from govmeta.cli.archives import ZIP_SUFFIXES
+from govmeta.cli.archives import ZIP_SUFFIXES, is_archive
+from govmeta.cli.containers import GZIP_MAGIC
 from govmeta.cli.inputs import Input, expand
 from govmeta.cli.outputs import dumps
 from govmeta.cli.runner import ExtractOptions, error_record, records_for
@@ -73,10 +74,36 @@ def _located(local: str, name: str, options: ExtractOptions) -> Iterator[dict]:
     if not (os.path.exists(local) or os.path.islink(local)):
         yield error_record(name, "not_found", "no such file or directory")
         return
+    if not is_archive(local):  # told to be a WARC whatever its name: read under a name that says so
+        with _warc_named(local) as linked:
+            yield from _renamed(_located(linked, linked, options), linked, local)
+        return
     records = runner.archive_records(local, options)
     if not local.lower().endswith(ZIP_SUFFIXES):
         records = _with_locations(records, local, name)
     yield from records
+
+
+@contextmanager
+def _warc_named(local: str) -> Iterator[str]:
+    """A link to ``local`` named .warc.gz or .warc after its first bytes, in a temporary folder."""
+    with open(local, "rb") as stream:
+        suffix = ".warc.gz" if stream.read(2) == GZIP_MAGIC else ".warc"
+    with tempfile.TemporaryDirectory(prefix="govmeta-") as folder:
+        linked = os.path.join(folder, "archive" + suffix)
+        os.symlink(os.path.abspath(local), linked)
+        yield linked
+
+
+def _renamed(records: Iterable[dict], local: str, name: str) -> Iterator[dict]:
+    """Records read from ``local`` with their path (and WARC file name) naming ``name``."""
+    for record in records:
+        path = record.get("path")
+        if local != name and isinstance(path, str) and path.startswith(local):
+            record["path"] = name + path[len(local):]
+            if record.get(WARC_KEY, {}).get("filename") == local:
+                record[WARC_KEY]["filename"] = name
+        yield record
 
 
 def _with_locations(records: Iterator[dict], local: str, name: str) -> Iterator[dict]:
@@ -98,13 +125,9 @@ def _fetched(name: str, work: Callable[[str], Iterable[dict]]) -> Iterator[dict]
     """``work``'s records on a local copy of ``name``, their paths naming ``name`` itself."""
     try:
         with _local_copy(name) as local:
-            for record in work(local):
-                path = record.get("path")
-                if local != name and isinstance(path, str) and path.startswith(local):
-                    record["path"] = name + path[len(local):]
-                yield record
+            yield from _renamed(work(local), local, name)
     except (OSError, ValueError) as exc:
-        yield error_record(name, "unreadable", f"cannot fetch this URI: {exc}")
+        yield error_record(name, "unreadable", f"cannot {'fetch' if is_uri(name) else 'read'} this input: {exc}")
 
 
 @contextmanager

@@ -9,6 +9,7 @@ import time
 import click
 
 from govmeta.cli.exitcodes import ExitCode
+from govmeta.cli.sources import is_uri
 from govmeta.spark.plan import INPUT_KINDS, read_manifest
 
 
@@ -24,6 +25,8 @@ from govmeta.spark.plan import INPUT_KINDS, read_manifest
 def spark_job(manifest: str, out: str, kind: str | None, partitions: int | None, parquet: bool) -> None:
     """Extract the records of every page, folder, WARC or ZIP file that MANIFEST lists (one path or URI a
     line) on Spark, into OUT/part-* (JSON Lines, as govmeta extract writes them)."""
+    if not is_uri(out):  # Spark resolves a relative path against its JVM's folder, which may not be ours
+        out = os.path.abspath(out)
     if os.path.exists(out):
         raise click.BadParameter(f"{out} exists: Spark writes a new folder", param_hint="OUT")
     names = read_manifest(manifest)
