@@ -26,6 +26,7 @@ from govmeta.cli.warcindex import record_locations
 
 WARC_KEY = "warc"
 FETCH_CHUNK = 1 << 20
+ZIP_MAGIC = b"PK\x03\x04"
 
 
 def line(record: dict) -> str:
@@ -86,9 +87,10 @@ def _located(local: str, name: str, options: ExtractOptions) -> Iterator[dict]:
 
 @contextmanager
 def _warc_named(local: str) -> Iterator[str]:
-    """A link to ``local`` named .warc.gz or .warc after its first bytes, in a temporary folder."""
+    """A link to ``local`` named .warc.gz, .zip or .warc after its first bytes, in a temporary folder."""
     with open(local, "rb") as stream:
-        suffix = ".warc.gz" if stream.read(2) == GZIP_MAGIC else ".warc"
+        head = stream.read(4)
+    suffix = ".warc.gz" if head.startswith(GZIP_MAGIC) else ".zip" if head == ZIP_MAGIC else ".warc"
     with tempfile.TemporaryDirectory(prefix="govmeta-") as folder:
         linked = os.path.join(folder, "archive" + suffix)
         os.symlink(os.path.abspath(local), linked)

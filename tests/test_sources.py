@@ -10,6 +10,7 @@ import pickle
 import subprocess
 import sys
 import threading
+import zipfile
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -88,6 +89,13 @@ def test_a_warc_named_otherwise_is_read_as_one_when_told(tmp_path):
     (task,) = plan([str(renamed)], "warc")
     records = list(task_records(task, OPTIONS))
     assert [r["path"] for r in records] == [f"{renamed}!{SITE}0/{ARTICLES[0].name}", f"{renamed}!{SITE}note.txt"]
+    assert records[0][WARC_KEY]["filename"] == str(renamed) and records[0][WARC_KEY]["offset"] > 0
+    bundle = tmp_path / "saved-pages.bin"
+    with zipfile.ZipFile(bundle, "w") as archive:
+        archive.write(SAMPLE, "pages/one.html")
+    (task,) = plan([str(bundle)], "warc")
+    (record,) = task_records(task, OPTIONS)
+    assert record["path"] == f"{bundle}!pages/one.html" and record["title"] and WARC_KEY not in record
 
 
 def test_uris_are_read_and_named_as_given(tmp_path):
