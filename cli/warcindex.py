@@ -20,9 +20,14 @@ class Location:
     length: int
 
 
+# The record types that hold pages (a request or metadata record shares its response's target URI).
+PAGE_RECORD_TYPES = ("response", "resource")
+
+
 def record_locations(path: str) -> Iterator[Location]:
-    """Every record's location in file order; stops quietly where the file cannot be walked (a gzip
-    that is one stream for the whole file, a corrupt record): the records themselves are read elsewhere."""
+    """The location of every response and resource record, in file order; stops quietly where the file
+    cannot be walked (a gzip that is one stream for the whole file, a corrupt record): the records
+    themselves are read elsewhere."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
@@ -32,6 +37,7 @@ def record_locations(path: str) -> Iterator[Location]:
             for index, record in enumerate(walker, start=1):
                 uri = (record.rec_headers.get_header("WARC-Target-URI") or "").strip("<>")
                 walker.read_to_end(record)
-                yield Location(uri or f"record-{index}", walker.get_record_offset(), walker.get_record_length())
+                if record.rec_type in PAGE_RECORD_TYPES:
+                    yield Location(uri or f"record-{index}", walker.get_record_offset(), walker.get_record_length())
     except (OSError, EOFError, ValueError, ArchiveLoadFailed):
         return

@@ -64,8 +64,13 @@ def test_warc_records_are_the_cli_records_with_their_location(tmp_path):
         where = record[WARC_KEY]
         assert where["filename"] == str(warc)
         member = data[where["offset"]:where["offset"] + where["length"]]
-        (found,) = list(ArchiveIterator(io.BytesIO(member)))  # exactly one whole record at that place
-        assert record["path"] == f"{warc}!{found.rec_headers.get_header('WARC-Target-URI')}"
+        found = [(r.rec_type, r.rec_headers.get_header("WARC-Target-URI"), r.content_stream().read())
+                 for r in ArchiveIterator(io.BytesIO(member))]
+        ((kind, uri, body),) = found  # exactly one whole record at that place
+        assert kind in ("response", "resource")  # not the request record of the same URI
+        assert record["path"] == f"{warc}!{uri}"
+        if kind == "response" and "error" not in record:
+            assert body in {p.read_bytes() for p in ARTICLES}
 
 
 def test_plain_warc_locations_and_a_single_gzip_stream(tmp_path):

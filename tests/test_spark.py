@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from warcio.archiveiterator import ArchiveIterator
 
 from govmeta.cli.main import cli
 from govmeta.cli.sources import WARC_KEY, line
@@ -119,7 +121,10 @@ def test_warc_files_give_the_cli_lines_with_locations(warc_set, warc_run):
     data = {name: Path(name).read_bytes() for name in warc_set.read_text().split()}
     for text in lines:
         where = json.loads(text)[WARC_KEY]
-        assert data[where["filename"]][where["offset"]:][:2] in (b"\x1f\x8b", b"WA")
+        member = data[where["filename"]][where["offset"]:where["offset"] + where["length"]]
+        (found,) = list(ArchiveIterator(io.BytesIO(member)))  # one whole record: the page's response
+        assert (found.rec_type, found.rec_headers.get_header("WARC-Target-URI")) in (
+            ("response", json.loads(text)["path"].split("!", 1)[1]), ("resource", SITE + "note.txt"))
     assert (summary.tasks, summary.records, summary.errors) == (4, len(lines), 1)
     assert any(b'"type":"unreadable","message":"cannot decode the HTTP body' in text for text in lines)
 
