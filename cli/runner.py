@@ -52,19 +52,19 @@ def records_for(inp: Input, options: ExtractOptions, stdin_data: bytes | None = 
     if inp.missing:
         return [error_record(inp.name, "not_found", inp.missing)]
     if inp.name != STDIN_NAME and is_archive(inp.name):
-        return _archive_records(inp.name, options)
+        return list(archive_records(inp.name, options))
     return [guarded(inp.name, lambda: _extract(load_page(inp, stdin_data, options.max_bytes), inp.name, options))]
 
 
-def _archive_records(name: str, options: ExtractOptions) -> list[dict]:
-    records = []
+def archive_records(name: str, options: ExtractOptions) -> Iterator[dict]:
+    """The records of an archive's pages as they are read, named ``name!member``; an unreadable archive
+    ends with an error record named ``name``. Never raises for bad input."""
     try:
         for member, page in archive_pages(name, options.max_bytes):
             path = f"{name}!{member}"
-            records.append(guarded(path, lambda page=page, path=path: _extract(page, path, options)))
+            yield guarded(path, lambda page=page, path=path: _extract(page, path, options))
     except (OSError, ContainerError) as exc:
-        records.append(error_record(name, "unreadable", getattr(exc, "strerror", None) or str(exc)))
-    return records
+        yield error_record(name, "unreadable", getattr(exc, "strerror", None) or str(exc))
 
 
 def _extract(page: Page | Exception, path: str, options: ExtractOptions) -> dict:

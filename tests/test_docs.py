@@ -22,6 +22,15 @@ def test_every_option_is_in_the_readme(command):
                 assert f"`{option}" in README or f", {option}" in README, f"{command} {option} is not documented"
 
 
+def test_every_spark_option_is_in_the_readme():
+    from govmeta.spark.__main__ import spark_job
+
+    for param in spark_job.params:
+        for option in param.opts:
+            if option.startswith("--"):
+                assert f"`{option}" in README, f"python -m govmeta.spark {option} is not documented"
+
+
 def test_every_exit_code_is_in_the_readme():
     for code in ExitCode:
         assert re.search(rf"^\| {int(code)} \|", README, re.M), f"exit code {int(code)} is not documented"
