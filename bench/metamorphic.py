@@ -132,7 +132,10 @@ def _parse(text: str) -> etree._Element:
 def _serialise(root: etree._Element, text: str) -> str:
     doctype = _DOCTYPE.match(text)
     body = lxml.html.tostring(root, encoding=str, method="html")
-    return (doctype.group(0).strip() + "\n" if doctype else "") + body
+    # Comments before <html> (a browser's <!-- saved from url=… -->) are part of the page too.
+    before = reversed(list(root.itersiblings(preceding=True)))
+    prolog = "".join(etree.tostring(node, encoding=str) + "\n" for node in before if isinstance(node, etree._Comment))
+    return (doctype.group(0).strip() + "\n" if doctype else "") + prolog + body
 
 
 def _indent(el: etree._Element, depth: int = 0) -> None:
