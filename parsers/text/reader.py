@@ -1,22 +1,22 @@
 """Plain-text dumps of disclosure pages ("save as text", crawler exports) to record parts.
 
-The text is read as one string of lines (parsers/text_page.py finds the keys: block labels such as
-索引号, article-line keys such as 来源/日期). Then:
+The text is read as one string of lines (text/page.py finds the keys: block labels such as 索引号,
+article-line keys such as 来源/日期). Then, one step each below:
 
-- a first ``URL: ...`` line gives ``url``; a crawler's header above the page text is skipped
-  (text_header.py);
-- the 当前位置 line gives the breadcrumb, everything above it is site chrome (text_crumbs.py);
-- the article line (来源 ... 日期 ... 浏览次数) gives content_source, author, published_at, views
-  (text_info.py);
-- the disclosure block is the densest cluster of labels (text_block.py), or a table copied as a
-  header row of labels and a row of values (text_table.py);
-- headline lines sit above the article line (kicker, title, subtitle; text_headline.py); the rest is
-  the body (text_body.py).
+- a first ``URL: ...`` line gives ``url``; a crawler's header above the page text is skipped (header.py);
+- the 当前位置 line gives the breadcrumb, everything above it is site chrome (breadcrumb.py);
+- the article line (来源 ... 日期 ... 浏览次数) gives content_source, author, published_at, views (info.py);
+- the disclosure block is the densest cluster of labels (block.py), or a table copied as a header row of
+  labels and a row of values (table.py);
+- headline lines sit above the article line (kicker, title, subtitle; headline.py); the rest is the body
+  (body.py).
 
-The rules (keys, markers, limits) are data in parsers/text_rules.py.
+The rules (keys, markers, limits) are data in parsers/rules/text.py.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 from govmeta.parsers import rules
 from govmeta.parsers.dates import find_datetime
@@ -40,6 +40,17 @@ from govmeta.parsers.text.table import table_blocks
 from govmeta.parsers.vocabulary import Vocabulary, clean_label
 
 
+@dataclass
+class _Layout:
+    """Where the page's parts lie: breadcrumb end, article line, block, and the spans they cover."""
+
+    crumb_end: int
+    info: dict = field(default_factory=dict)
+    info_span: Span | None = None
+    block: Cluster | None = None
+    spans: list[Span] = field(default_factory=list)
+
+
 def read_text_dump(text: str, vocabulary: Vocabulary) -> dict:
     """Record parts from a text dump: url, breadcrumb, headline, article line, pairs, body."""
     repair = repair_pinyin(text.lstrip("\ufeff"))
@@ -51,32 +62,62 @@ def read_text_dump(text: str, vocabulary: Vocabulary) -> dict:
 
     keys = find_keys(page, vocabulary)
     crumbs, crumb_end = breadcrumb(page, lines, keys)
-    spans: list[Span] = [Span(0, crumb_end)] if crumb_end else []  # above the breadcrumb: chrome
     keys = [k for k in keys if k.start >= crumb_end]
+    layout = _layout(keys, page, lines, vocabulary, crumb_end)
+    block = layout.block
+    pairs = block.pairs if block else []
+    if block is not None and block.copies > 1:
+        warnings.append(f"metadata block printed {block.copies} times; read once")
 
+    pieces = leftovers(page.text, layout.spans)
+    zone, zone_end = _headline_zone(pieces, page, layout)
+    head, body = _headline_and_body(zone, zone_end, pieces, page, layout,
+                                    _value_of(pairs, "title", vocabulary))
+    paras = paragraphs(body)
+    published_at = (layout.info.get("published_at") or head["date"]
+                    or find_datetime(_value_of(pairs, "published_date", vocabulary) or ""))
+    return {
+        "url": url,
+        "breadcrumb": crumbs,
+        "title": head["title"],
+        "kicker": head["kicker"],
+        "subtitle": head["subtitle"],
+        "content_source": layout.info.get("content_source"),
+        "author": layout.info.get("author"),
+        "published_at": published_at,
+        "views": layout.info.get("views"),
+        "fields": pairs,
+        "paragraphs": paras,
+        "attachments": attachments(pairs, paras),
+        "warnings": warnings,
+    }
+
+
+def _layout(keys: list[Key], page: TextPage, lines: list[str], vocabulary: Vocabulary,
+            crumb_end: int) -> _Layout:
+    """The article line and the block read, and the spans they (and the chrome above the breadcrumb) cover."""
+    layout = _Layout(crumb_end, spans=[Span(0, crumb_end)] if crumb_end else [])
     runs, found = _article_line_and_blocks(keys, page, lines, vocabulary)
     keyed = {k.line for k in keys}
     for cluster in found:
         read_block(cluster, page, vocabulary, crumb_end, keyed)
-    block = best(found)
+    layout.block = block = best(found)
     if not runs and block is not None:  # the article line under the headline that follows the block
         clustered = {id(k) for cluster in found for k in cluster.keys}
         byline = byline_after(block.end, [k for k in keys if id(k) not in clustered], page)
         runs = [byline] if byline else []
-    info: dict = {}
-    info_span: Span | None = None
     if runs:
-        info, end = read_info(runs[0], page)
-        info_span = Span(runs[0][0].start, end)
-        spans.append(info_span)
-    spans.extend(Span(cluster.start, cluster.end) for cluster in found)
-    pairs = block.pairs if block else []
-    if block is not None and block.copies > 1:
-        warnings.append(f"metadata block printed {block.copies} times; read once")
-    block_title = _value_of(pairs, "title", vocabulary)
+        layout.info, end = read_info(runs[0], page)
+        layout.info_span = Span(runs[0][0].start, end)
+        layout.spans.append(layout.info_span)
+    layout.spans.extend(Span(cluster.start, cluster.end) for cluster in found)
+    return layout
 
-    # Headline zone: above the article line (below the block when the block comes first).
-    pieces = leftovers(page.text, spans)
+
+def _headline_zone(pieces: list[tuple[int, str]], page: TextPage, layout: _Layout) -> tuple[list[str], int]:
+    """The headline lines (above the article line; below the block when the block comes first) and
+    where the body may start."""
+    block, crumb_end, info_span = layout.block, layout.crumb_end, layout.info_span
     zone_start = crumb_end
     if info_span is not None:
         zone_end = info_span.start
@@ -94,9 +135,16 @@ def read_text_dump(text: str, vocabulary: Vocabulary) -> dict:
         first_piece = next(((at, p) for at, p in pieces if at >= crumb_end), None)
         if first_piece and headline_like(first_piece[1]):
             zone, zone_end = [first_piece[1]], first_piece[0] + 1
+    return zone, zone_end
+
+
+def _headline_and_body(zone: list[str], zone_end: int, pieces: list[tuple[int, str]], page: TextPage,
+                       layout: _Layout, block_title: str | None
+                       ) -> tuple[dict[str, str | None], list[tuple[str, str]]]:
+    """Title, kicker, subtitle and the headline's date; the body pieces (with their page lines) below."""
     head = headline(zone, block_title)
     body = [(p, clean_text(page.text[page.line_start_of(at): page.line_end(at)]))
-            for at, p in pieces if at >= max(zone_end, crumb_end)]
+            for at, p in pieces if at >= max(zone_end, layout.crumb_end)]
     if body and not any(headline_like(line) for line in zone):  # no headline above: the first line below
         if head["title"] is None and headline_like(body[0][0]):
             head["title"] = body.pop(0)[0]
@@ -108,25 +156,8 @@ def read_text_dump(text: str, vocabulary: Vocabulary) -> dict:
         head["title"] and body and rules.text.BRACKETED_DATE.match(body[0][0])
     ):  # the date under a headline read from below
         title_date = title_date or find_datetime(body.pop(0)[0])
-    paras = paragraphs(body)
-
-    published_at = (info.get("published_at") or title_date
-                    or find_datetime(_value_of(pairs, "published_date", vocabulary) or ""))
-    return {
-        "url": url,
-        "breadcrumb": crumbs,
-        "title": head["title"],
-        "kicker": head["kicker"],
-        "subtitle": head["subtitle"],
-        "content_source": info.get("content_source"),
-        "author": info.get("author"),
-        "published_at": published_at,
-        "views": info.get("views"),
-        "fields": pairs,
-        "paragraphs": paras,
-        "attachments": attachments(pairs, paras),
-        "warnings": warnings,
-    }
+    head["date"] = title_date
+    return head, body
 
 
 def _article_line_and_blocks(keys: list[Key], page: TextPage, lines: list[str],
