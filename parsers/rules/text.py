@@ -152,3 +152,27 @@ ATTACHMENT_LINE = re.compile(
     + r"))$",
     re.I,
 )
+
+# --- Converter markup (html2text, markdownify, pandoc, lynx, w3m, inscriptis) -----------------------
+# Markup a converter adds around the page's words; it is removed before the dump is read.
+
+# A list bullet at a line's start (markdown *, -, +; lynx *, +, o; w3m •): the item's text follows it.
+BULLET = re.compile(r"^(\s*)(?:[*+\-•·◦▪‣]|(?<=\s)o)[ \t]+(?=\S)")
+# A markdown heading (# 标题 ##) and a setext underline (===== / ----- under the heading's line).
+ATX_HEADING = re.compile(r"^(\s*)#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+SETEXT_UNDERLINE = re.compile(r"^\s*(?:={3,}|-{3,})\s*$")
+# A definition list's value line (markdownify, pandoc: ``:   value`` under the term).
+DEFINITION_VALUE = re.compile(r"^(\s*):[ \t]{2,}(?=\S)")
+# Images drop out, links keep their text: ![alt](src), [文字](url "title"), [文字][1].
+_URL = r"(?:\\.|[^()\s\\]|\([^()\n]*\))*(?:[ \t]+\"[^\"\n]*\")?"
+MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\(" + _URL + r"\)")
+MD_LINK = re.compile(r"\[([^\]\n]*)\]\(" + _URL + r"\)|\[([^\]\n]+)\]\[\d+\]")
+# Emphasis around words (**主题**, 主*题*, _有效_) and empty emphasis runs (索 __引 __号: empty <i> tags).
+EMPHASIS = re.compile(r"(\*{1,3}|(?<![A-Za-z0-9])_{1,3})(?=[^\s*_])([^*_\n]*?[^\s*_\\])\1")
+EMPTY_EMPHASIS = re.compile(r"\*{2,}|(?<![A-Za-z0-9])_{2,}(?![A-Za-z0-9])")
+# Backslash escapes of markdown's own characters (\-, \*, \[).
+MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
+# A table drawn with bars: pipe rows (| 索引号 | … |), grid and box borders (+---+, ┌──┬──┐, ├──┼──┤).
+TABLE_BORDER = re.compile(r"^\s*[+┌├└╔╠╚|][-=+:┬┼┴┐┤┘─━═╦╬╩╗╣╝| ]*[-─━═]{3,}[-=+:┬┼┴┐┤┘─━═╦╬╩╗╣╝| ]*\s*$")
+TABLE_ROW = re.compile(r"^\s*[|│║].*[|│║]\s*$")
+TABLE_BAR = re.compile(r"[|│║]")

@@ -4,6 +4,7 @@ The text is read as one string of lines (text/page.py finds the keys: block labe
 article-line keys such as 来源/日期). Then, one step each below:
 
 - a first ``URL: ...`` line gives ``url``; a crawler's header above the page text is skipped (header.py);
+- a converter's markup (bullets, headings, links, emphasis, table borders) is removed (markup.py);
 - the 当前位置 line gives the breadcrumb, everything above it is site chrome (breadcrumb.py);
 - the article line (来源 ... 日期 ... 浏览次数) gives content_source, author, published_at, views (info.py);
 - the disclosure block is the densest cluster of labels (block.py), or a table copied as a header row of
@@ -34,6 +35,7 @@ from govmeta.parsers.text.headline import (
     merge_wrapped,
 )
 from govmeta.parsers.text.info import byline_after, info_runs, read_info, soft_info
+from govmeta.parsers.text.markup import unmark
 from govmeta.parsers.text.page import Key, Span, TextPage, clean_text, find_keys
 from govmeta.parsers.text.pinyin_repair import repair_pinyin
 from govmeta.parsers.text.table import table_blocks
@@ -57,7 +59,7 @@ def read_text_dump(text: str, vocabulary: Vocabulary) -> dict:
     warnings: list[str] = list(repair.warnings or [])
     lines = repair.text.splitlines()
     first, url = page_start(lines)
-    lines = lines[first:]
+    lines = unmark(lines[first:])
     page = TextPage.from_lines(lines)
 
     keys = find_keys(page, vocabulary)
