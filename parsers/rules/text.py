@@ -133,6 +133,8 @@ TRAILING_BRACKETED_DATE = re.compile(r"\s*[(（\[【]\s*" + _DATE + r"\s*[)）\]
 # A headline broken over two adjacent lines: the first ends, or the second starts, mid-title.
 HEADLINE_CONTINUES_AFTER = ("关于", "印发", "转发", "批转", "的", "和", "及", "与", "暨", "等", "《", "、", "（", "(")
 HEADLINE_CONTINUES_WITH = ("《", "的", "（", "(", "》", "）", ")")
+# A document number alone on its line (某政发〔2024〕3号, 省政府令第223号) is never the headline.
+DOC_NO_LINE = re.compile(r"^\S{0,16}(?:[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*第?\s*\d+\s*号|第\s*\d+\s*号)$")
 # A headline line starting like this is a subtitle (副题).
 SUBTITLE_PREFIX = re.compile(r"^\s*(?:——|—|──|--|－－)")
 # A body piece made only of punctuation (the 】 of a font-size widget) is not a paragraph.
@@ -173,6 +175,7 @@ EMPTY_EMPHASIS = re.compile(r"\*{2,}|(?<![A-Za-z0-9])_{2,}(?![A-Za-z0-9])")
 # Backslash escapes of markdown's own characters (\-, \*, \[).
 MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
 # A table drawn with bars: pipe rows (| 索引号 | … |), grid and box borders (+---+, ┌──┬──┐, ├──┼──┤).
-TABLE_BORDER = re.compile(r"^\s*[+┌├└╔╠╚|][-=+:┬┼┴┐┤┘─━═╦╬╩╗╣╝| ]*[-─━═]{3,}[-=+:┬┼┴┐┤┘─━═╦╬╩╗╣╝| ]*\s*$")
+TABLE_BORDER = re.compile(r"^\s*(?=[^\n]*[-─━═]{3})(?=[^\n]*[+|┌├└╔╠╚┬┼┴┐┤┘╦╬╩╗╣╝])[-=+:|┌├└╔╠╚┬┼┴┐┤┘─━═╦╬╩╗╣╝ ]+$")
+GRID_CORNERS = "+┌├└╔╠╚"  # a border starting so is a grid or box table (a row may wrap over lines)
 TABLE_ROW = re.compile(r"^\s*[|│║].*[|│║]\s*$")
 TABLE_BAR = re.compile(r"[|│║]")

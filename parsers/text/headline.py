@@ -63,10 +63,14 @@ def headline_date(zone: list[str], title: str | None) -> str | None:
     return None
 
 
-def headline(zone: list[str], block_title: str | None) -> dict[str, str | None]:
-    """Title, kicker and subtitle from the lines above the article line."""
+def headline(zone: list[str], block_title: str | None, doc_no: str | None = None) -> dict[str, str | None]:
+    """Title, kicker and subtitle from the lines above the article line.
+
+    The block's 文号 printed under the headline, or any line reading as a document number, is not a
+    headline line."""
     out: dict[str, str | None] = {"title": None, "kicker": None, "subtitle": None}
-    zone = [line for line in zone if not is_widget(line) and not rules.text.BRACKETED_DATE.match(line)]
+    zone = [line for line in zone if not is_widget(line) and not rules.text.BRACKETED_DATE.match(line)
+            and not rules.text.DOC_NO_LINE.match(line) and line != doc_no]
     if block_title:
         for n, line in enumerate(zone):
             if block_title in line:

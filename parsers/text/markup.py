@@ -50,7 +50,7 @@ def _tables(lines: list[str]) -> list[str]:
     for line in lines:
         if rules.text.TABLE_BORDER.match(line):
             flush()
-            grid = grid or not rules.text.TABLE_BAR.match(line.strip())
+            grid = grid or line.strip()[0] in rules.text.GRID_CORNERS
             continue
         if rules.text.TABLE_ROW.match(line):
             cells = rules.text.TABLE_BAR.split(line.strip())[1:-1]

@@ -31,6 +31,7 @@ from govmeta.parsers.text.headline import (
     headline,
     headline_date,
     headline_like,
+    is_widget,
     leftovers,
     merge_wrapped,
 )
@@ -74,7 +75,8 @@ def read_text_dump(text: str, vocabulary: Vocabulary) -> dict:
     pieces = leftovers(page.text, layout.spans)
     zone, zone_end = _headline_zone(pieces, page, layout)
     head, body = _headline_and_body(zone, zone_end, pieces, page, layout,
-                                    _value_of(pairs, "title", vocabulary))
+                                    _value_of(pairs, "title", vocabulary),
+                                    _value_of(pairs, "doc_no", vocabulary))
     paras = paragraphs(body)
     published_at = (layout.info.get("published_at") or head["date"]
                     or find_datetime(_value_of(pairs, "published_date", vocabulary) or ""))
@@ -141,12 +143,15 @@ def _headline_zone(pieces: list[tuple[int, str]], page: TextPage, layout: _Layou
 
 
 def _headline_and_body(zone: list[str], zone_end: int, pieces: list[tuple[int, str]], page: TextPage,
-                       layout: _Layout, block_title: str | None
+                       layout: _Layout, block_title: str | None, doc_no: str | None
                        ) -> tuple[dict[str, str | None], list[tuple[str, str]]]:
     """Title, kicker, subtitle and the headline's date; the body pieces (with their page lines) below."""
-    head = headline(zone, block_title)
+    head = headline(zone, block_title, doc_no)
     body = [(p, clean_text(page.text[page.line_start_of(at): page.line_end(at)]))
             for at, p in pieces if at >= max(zone_end, layout.crumb_end)]
+    if head["title"] is None and body and is_widget(body[0][0]):  # widgets left of the article line
+        while body and is_widget(body[0][0]):
+            body.pop(0)
     if body and not any(headline_like(line) for line in zone):  # no headline above: the first line below
         if head["title"] is None and headline_like(body[0][0]):
             head["title"] = body.pop(0)[0]
