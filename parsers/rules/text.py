@@ -179,3 +179,8 @@ TABLE_BORDER = re.compile(r"^\s*(?=[^\n]*[-─━═]{3})(?=[^\n]*[+|┌├└�
 GRID_CORNERS = "+┌├└╔╠╚"  # a border starting so is a grid or box table (a row may wrap over lines)
 TABLE_ROW = re.compile(r"^\s*[|│║].*[|│║]\s*$")
 TABLE_BAR = re.compile(r"[|│║]")
+# A borderless table laid out in columns (w3m, lynx): a cell starts with a ``label:`` of at most 7 characters ...
+COLUMN_CELL = re.compile(r"(?:(?<=\s)|^)[\u4e00-\u9fff](?:[^\S\n]{0,8}[\u4e00-\u9fff]){1,6}[^\S\n]{0,3}[:：]")
+# ... and a cell too long for its column goes on under it on the next lines, each piece starting in the
+# column of its cell (pieces separated by this many spaces).
+COLUMN_GAP = re.compile(r"\S+(?:[^\S\n]\S+)*")

@@ -8,6 +8,8 @@ lines inside its borders is joined first), the form a browser's copy of a table 
 
 from __future__ import annotations
 
+import unicodedata
+
 from govmeta.parsers import rules
 from govmeta.parsers.text.page import join_lines
 
@@ -15,7 +17,7 @@ from govmeta.parsers.text.page import join_lines
 def unmark(lines: list[str]) -> list[str]:
     """The dump's lines without converter markup (as many lines, or fewer where tables were joined)."""
     out: list[str] = []
-    for line in _tables(lines):
+    for line in _column_cells(_tables(lines)):
         if rules.text.SETEXT_UNDERLINE.match(line) and out and out[-1].strip():
             out.append("")
             continue
@@ -63,3 +65,56 @@ def _tables(lines: list[str]) -> list[str]:
         out.append(line)
     flush()
     return out
+
+
+def _width(text: str) -> int:
+    """Display columns of ``text`` (wide and full-width characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _column_cells(lines: list[str]) -> list[str]:
+    """Cells of a borderless table laid out in columns whose values wrap under them (w3m):
+    ``索引号: 014501068/   发文机关: 江西省市场监`` over ``2020-03530          督管理局`` — each piece
+    of the next lines that starts in a cell's column and fits its width is that cell's continuation."""
+    out: list[str] = []
+    n = 0
+    while n < len(lines):
+        line = lines[n]
+        starts = [m.start() for m in rules.text.COLUMN_CELL.finditer(line)]
+        n += 1
+        if len(starts) < 2:
+            out.append(line)
+            continue
+        cells = [line[a:b].rstrip() for a, b in zip(starts, [*starts[1:], len(line)], strict=True)]
+        columns = [_width(line[:a]) for a in starts]
+        limits = [*columns[1:], columns[-1] + max(_width(cells[-1]), 1)]
+        joined = False
+        while n < len(lines) and (pieces := _continuation(lines[n], columns, limits)) is not None:
+            for column, text in pieces:
+                cells[column] = _glue(cells[column], text)
+            joined, n = True, n + 1
+        out.append(line[: starts[0]] + "   ".join(cells) if joined else line)
+    return out
+
+
+def _continuation(line: str, columns: list[int], limits: list[int]) -> list[tuple[int, str]] | None:
+    """(cell index, piece) for a line continuing the cells above, or None."""
+    if not line.strip() or rules.text.COLUMN_CELL.search(line):
+        return None
+    out = []
+    for match in rules.text.COLUMN_GAP.finditer(line):
+        at = _width(line[: match.start()])
+        if at not in columns:
+            return None
+        cell = columns.index(at)
+        if at + _width(match[0]) > limits[cell] or any(c == cell for c, _ in out):
+            return None
+        out.append((cell, match[0]))
+    return out
+
+
+def _glue(text: str, more: str) -> str:
+    """A cell wrapped at its column edge: joined without a space, except between two Latin words."""
+    if text[-1:].isascii() and text[-1:].isalnum() and more[:1].isascii() and more[:1].isalnum():
+        return text + " " + more
+    return text + more
