@@ -133,6 +133,10 @@ TRAILING_BRACKETED_DATE = re.compile(r"\s*[(（\[【]\s*" + _DATE + r"\s*[)）\]
 # A headline broken over two adjacent lines: the first ends, or the second starts, mid-title.
 HEADLINE_CONTINUES_AFTER = ("关于", "印发", "转发", "批转", "的", "和", "及", "与", "暨", "等", "《", "、", "（", "(")
 HEADLINE_CONTINUES_WITH = ("《", "的", "（", "(", "》", "）", ")")
+# ... or the second closes a bracket the first opened (…实施方⏎案》的通知), or the first fills the dump's
+# width (a converter wrapped it: lynx, w3m, pandoc) when the dump wraps at least this wide.
+BRACKET_PAIRS = ("《》", "（）", "()", "“”", "「」", "〔〕", "【】")
+MIN_WRAP_COLUMNS = 60
 # A document number alone on its line (某政发〔2024〕3号, 省政府令第223号) is never the headline.
 DOC_NO_LINE = re.compile(r"^\S{0,16}(?:[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*第?\s*\d+\s*号|第\s*\d+\s*号)$")
 # A headline line starting like this is a subtitle (副题).
@@ -169,11 +173,16 @@ DEFINITION_VALUE = re.compile(r"^(\s*):[ \t]{2,}(?=\S)")
 _URL = r"(?:\\.|[^()\s\\]|\([^()\n]*\))*(?:[ \t]+\"[^\"\n]*\")?"
 MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\(" + _URL + r"\)")
 MD_LINK = re.compile(r"\[([^\]\n]*)\]\(" + _URL + r"\)|\[([^\]\n]+)\]\[\d+\]")
-# Emphasis around words (**主题**, 主*题*, _有效_) and empty emphasis runs (索 __引 __号: empty <i> tags).
-EMPHASIS = re.compile(r"(\*{1,3}|(?<![A-Za-z0-9])_{1,3})(?=[^\s*_])([^*_\n]*?[^\s*_\\])\1")
+# Emphasis around words (**主题**, 主*题*, _有效_; nested **主*题*：** removed inside out) and empty
+# emphasis runs (索 __引 __号: empty <i> tags).
+EMPHASIS = re.compile(r"(?<!\*)(\*{1,3}|(?<![A-Za-z0-9_])_{1,3})(?![*_\s])([^*_\n]*?[^\s*_\\])\1")
 EMPTY_EMPHASIS = re.compile(r"\*{2,}|(?<![A-Za-z0-9])_{2,}(?![A-Za-z0-9])")
 # Backslash escapes of markdown's own characters (\-, \*, \[).
 MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
+# A label in brackets before its value (【文　　号】某政发〔2024〕3号): read as ``文　　号：`` where at least
+# two such labels stand on one line or on adjacent lines (one 【…】 before a headline is not a label).
+BRACKET_LABEL = re.compile(r"(?:^|(?<=\s))【[^\S\n]*([\u4e00-\u9fff](?:[^\S\n]{0,8}[\u4e00-\u9fff]){1,7})"
+                           r"[^\S\n]*】[^\S\n]*(?=[^\s【])")
 # A table drawn with bars: pipe rows (| 索引号 | … |), grid and box borders (+---+, ┌──┬──┐, ├──┼──┤).
 TABLE_BORDER = re.compile(r"^\s*(?=[^\n]*[-─━═]{3})(?=[^\n]*[+|┌├└╔╠╚┬┼┴┐┤┘╦╬╩╗╣╝])[-=+:|┌├└╔╠╚┬┼┴┐┤┘─━═╦╬╩╗╣╝ ]+$")
 GRID_CORNERS = "+┌├└╔╠╚"  # a border starting so is a grid or box table (a row may wrap over lines)

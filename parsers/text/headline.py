@@ -9,7 +9,7 @@ from itertools import pairwise
 from govmeta.parsers import rules
 from govmeta.parsers.dates import find_datetime
 from govmeta.parsers.hanzi import fold
-from govmeta.parsers.text.page import Span, clean_text
+from govmeta.parsers.text.page import Span, clean_text, display_width
 
 _BRACKET_RUN = re.compile(r"】\s*【")
 
@@ -96,6 +96,7 @@ def headline(zone: list[str], block_title: str | None, doc_no: str | None = None
 
 def merge_wrapped(pieces: list[tuple[int, str]], text: str) -> list[str]:
     """Zone lines, a headline broken over two lines (…关于印发⏎《…》的通知, at most a blank line between) joined."""
+    wrap = max((display_width(line) for line in text.split("\n")), default=0)
     out: list[tuple[int, str]] = []
     for at, piece in pieces:
         if out:
@@ -108,12 +109,20 @@ def merge_wrapped(pieces: list[tuple[int, str]], text: str) -> list[str]:
                 and (
                     prev.endswith(rules.text.HEADLINE_CONTINUES_AFTER)
                     or piece.startswith(rules.text.HEADLINE_CONTINUES_WITH)
+                    or _closes_open_bracket(prev, piece)
+                    or (between.count("\n") == 1 and wrap >= rules.text.MIN_WRAP_COLUMNS
+                        and display_width(text[text.rfind("\n", 0, prev_at) + 1: text.find("\n", prev_at)]) >= wrap - 1)
                 )
             ):
                 out[-1] = (prev_at, prev + piece)
                 continue
         out.append((at, piece))
     return [piece for _, piece in out]
+
+
+def _closes_open_bracket(prev: str, piece: str) -> bool:
+    """Whether ``piece`` closes a bracket ``prev`` left open (…《…实施方⏎案》的通知)."""
+    return any(prev.count(a) > prev.count(b) and piece.count(b) > piece.count(a) for a, b in rules.text.BRACKET_PAIRS)
 
 
 def _strip_dash(line: str) -> str:

@@ -8,10 +8,12 @@ lines inside its borders is joined first), the form a browser's copy of a table 
 
 from __future__ import annotations
 
-import unicodedata
+import re
+from collections.abc import Iterable
 
 from govmeta.parsers import rules
-from govmeta.parsers.text.page import join_lines
+from govmeta.parsers.hanzi import fold
+from govmeta.parsers.text.page import display_width, join_lines
 
 
 def unmark(lines: list[str]) -> list[str]:
@@ -22,6 +24,16 @@ def unmark(lines: list[str]) -> list[str]:
             out.append("")
             continue
         out.append(_unmark_line(line))
+    return _bracket_labels(out)
+
+
+def _bracket_labels(lines: list[str]) -> list[str]:
+    """``【文号】value`` read as ``文号：value`` where two such labels stand on a line or adjacent lines."""
+    counts = [len(rules.text.BRACKET_LABEL.findall(line)) for line in lines]
+    out = []
+    for n, line in enumerate(lines):
+        near = counts[n] + (counts[n - 1] if n else 0) + (counts[n + 1] if n + 1 < len(lines) else 0)
+        out.append(rules.text.BRACKET_LABEL.sub(_bracket_label, line) if counts[n] and near >= 2 else line)
     return out
 
 
@@ -31,28 +43,47 @@ def _unmark_line(line: str) -> str:
     line = rules.text.BULLET.sub(r"\1", line)
     line = rules.text.MD_IMAGE.sub("", line)
     line = rules.text.MD_LINK.sub(lambda m: m[1] if m[1] is not None else m[2], line)
-    line = rules.text.EMPHASIS.sub(r"\2", line)
+    for _ in range(3):  # nested emphasis, inside out
+        line, found = rules.text.EMPHASIS.subn(r"\2", line)
+        if not found:
+            break
     line = rules.text.EMPTY_EMPHASIS.sub("", line)
     return rules.text.MD_ESCAPE.sub(r"\1", line)
 
 
+def _bracket_label(match: re.Match[str]) -> str:
+    """``【文号】`` before a value is the label ``文号：``; a widget in brackets (【我要纠错】) stays."""
+    if fold(match[1]) in rules.words.WIDGET_WORDS or fold(match[0].strip()) in rules.words.WIDGET_WORDS:
+        return match[0]
+    return match[1] + "："
+
+
 def _tables(lines: list[str]) -> list[str]:
-    """Bar-drawn table rows as tab-separated cells; border lines gone; a row wrapped over lines joined."""
+    """Bar-drawn table rows as tab-separated cells; border lines gone; a row wrapped over lines joined.
+
+    A pipe table without edge bars (html2text: ``索引号| 0001/2025| 信息分类| 财政``, a ``---|---`` rule
+    under the first row) has its rows on the lines around the rule."""
     out: list[str] = []
     row: list[list[str]] = []  # the current row's cells, line by line
     grid = False  # inside a grid or box table (rows end at border lines), not a pipe table (one line a row)
+    bare = False  # inside a pipe table without edge bars
 
     def flush() -> None:
         if row:
             width = max(len(cells) for cells in row)
             columns = ["\n".join(cells[n] for cells in row if n < len(cells)) for n in range(width)]
-            out.append(" \t".join(join_lines(column) for column in columns))
+            out.append(_row(join_lines(column) for column in columns))
             row.clear()
 
     for line in lines:
         if rules.text.TABLE_BORDER.match(line):
             flush()
-            grid = grid or line.strip()[0] in rules.text.GRID_CORNERS
+            edge = line.strip()[0]
+            grid = grid or edge in rules.text.GRID_CORNERS
+            if not (edge in rules.text.GRID_CORNERS or rules.text.TABLE_BAR.match(edge)):
+                bare = True
+                if out and rules.text.TABLE_BAR.search(out[-1]):
+                    out[-1] = _row(rules.text.TABLE_BAR.split(out[-1]))
             continue
         if rules.text.TABLE_ROW.match(line):
             cells = rules.text.TABLE_BAR.split(line.strip())[1:-1]
@@ -62,14 +93,14 @@ def _tables(lines: list[str]) -> list[str]:
             continue
         flush()
         grid = False
-        out.append(line)
+        bare = bare and bool(rules.text.TABLE_BAR.search(line))
+        out.append(_row(rules.text.TABLE_BAR.split(line)) if bare else line)
     flush()
     return out
 
 
-def _width(text: str) -> int:
-    """Display columns of ``text`` (wide and full-width characters take two)."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+def _row(cells: Iterable[str]) -> str:
+    return " \t".join(cell.strip() for cell in cells)
 
 
 def _column_cells(lines: list[str]) -> list[str]:
@@ -86,8 +117,8 @@ def _column_cells(lines: list[str]) -> list[str]:
             out.append(line)
             continue
         cells = [line[a:b].rstrip() for a, b in zip(starts, [*starts[1:], len(line)], strict=True)]
-        columns = [_width(line[:a]) for a in starts]
-        limits = [*columns[1:], columns[-1] + max(_width(cells[-1]), 1)]
+        columns = [display_width(line[:a]) for a in starts]
+        limits = [*columns[1:], columns[-1] + max(display_width(cells[-1]), 1)]
         joined = False
         while n < len(lines) and (pieces := _continuation(lines[n], columns, limits)) is not None:
             for column, text in pieces:
@@ -103,11 +134,11 @@ def _continuation(line: str, columns: list[int], limits: list[int]) -> list[tupl
         return None
     out = []
     for match in rules.text.COLUMN_GAP.finditer(line):
-        at = _width(line[: match.start()])
+        at = display_width(line[: match.start()])
         if at not in columns:
             return None
         cell = columns.index(at)
-        if at + _width(match[0]) > limits[cell] or any(c == cell for c, _ in out):
+        if at + display_width(match[0]) > limits[cell] or any(c == cell for c, _ in out):
             return None
         out.append((cell, match[0]))
     return out

@@ -7,6 +7,7 @@ parsers/hanzi.py), so offsets found there slice the original text.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -75,6 +76,11 @@ class TextPage:
 def clean_text(text: str) -> str:
     """A piece of a dump's text: whitespace collapsed, icon-font glyphs dropped, edge bars stripped."""
     return squash(rules.text.ICON_GLYPHS.sub("", text)).strip(_EDGE_PUNCT).strip()
+
+
+def display_width(text: str) -> int:
+    """Display columns of ``text`` (wide and full-width characters take two), as a converter lays it out."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def is_cjk(ch: str) -> bool:

@@ -147,16 +147,18 @@ def _headline_and_body(zone: list[str], zone_end: int, pieces: list[tuple[int, s
                        ) -> tuple[dict[str, str | None], list[tuple[str, str]]]:
     """Title, kicker, subtitle and the headline's date; the body pieces (with their page lines) below."""
     head = headline(zone, block_title, doc_no)
-    body = [(p, clean_text(page.text[page.line_start_of(at): page.line_end(at)]))
-            for at, p in pieces if at >= max(zone_end, layout.crumb_end)]
-    if head["title"] is None and body and is_widget(body[0][0]):  # widgets left of the article line
-        while body and is_widget(body[0][0]):
-            body.pop(0)
-    if body and not any(headline_like(line) for line in zone):  # no headline above: the first line below
-        if head["title"] is None and headline_like(body[0][0]):
-            head["title"] = body.pop(0)[0]
-        elif head["title"] == body[0][0]:
-            body.pop(0)
+    below = [(at, p) for at, p in pieces if at >= max(zone_end, layout.crumb_end)]
+    if head["title"] is None:  # widgets left of the article line
+        while below and is_widget(below[0][1]):
+            below.pop(0)
+    if below and not any(headline_like(line) for line in zone):  # no headline above: the first line below
+        first = merge_wrapped(below[:2], page.text)
+        if head["title"] is None and headline_like(first[0]):
+            head["title"] = first[0]
+            del below[: 3 - len(first)]
+        elif head["title"] == below[0][1]:
+            below.pop(0)
+    body = [(p, clean_text(page.text[page.line_start_of(at): page.line_end(at)])) for at, p in below]
     head["title"], title_date = dated_title(head["title"])
     title_date = title_date or headline_date(zone, head["title"])
     if (
