@@ -164,9 +164,10 @@ ATTACHMENT_LINE = re.compile(
 
 # A list bullet at a line's start (markdown *, -, +; lynx *, +, o; w3m •): the item's text follows it.
 BULLET = re.compile(r"^(\s*)(?:[*+\-•·◦▪‣]|(?<=\s)o)[ \t]+(?=\S)")
-# A markdown heading (# 标题 ##) and a setext underline (===== / ----- under the heading's line).
+# A markdown heading (# 标题 ##); its setext form is underlined (===== / -----, a RULE_LINE).
 ATX_HEADING = re.compile(r"^(\s*)#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
-SETEXT_UNDERLINE = re.compile(r"^\s*(?:={3,}|-{3,})\s*$")
+# A setext underline, a horizontal rule, or the dashed rules around a pandoc table (------  ------): not text.
+RULE_LINE = re.compile(r"^\s*(?:[-=_~*][ ]?){3,}(?:\s+[-=_~*]{3,})*\s*$")
 # A definition list's value line (markdownify, pandoc: ``:   value`` under the term).
 DEFINITION_VALUE = re.compile(r"^(\s*):[ \t]{2,}(?=\S)")
 # Images drop out, links keep their text: ![alt](src), [文字](url "title"), [文字][1].

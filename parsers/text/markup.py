@@ -8,19 +8,20 @@ lines inside its borders is joined first), the form a browser's copy of a table 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
 from govmeta.parsers import rules
 from govmeta.parsers.hanzi import fold
-from govmeta.parsers.text.page import display_width, join_lines
+from govmeta.parsers.text.page import display_width
 
 
 def unmark(lines: list[str]) -> list[str]:
     """The dump's lines without converter markup (as many lines, or fewer where tables were joined)."""
     out: list[str] = []
     for line in _column_cells(_tables(lines)):
-        if rules.text.SETEXT_UNDERLINE.match(line) and out and out[-1].strip():
+        if rules.text.RULE_LINE.match(line):
             out.append("")
             continue
         out.append(_unmark_line(line))
@@ -71,8 +72,8 @@ def _tables(lines: list[str]) -> list[str]:
     def flush() -> None:
         if row:
             width = max(len(cells) for cells in row)
-            columns = ["\n".join(cells[n] for cells in row if n < len(cells)) for n in range(width)]
-            out.append(_row(join_lines(column) for column in columns))
+            columns = [[cells[n].strip() for cells in row if n < len(cells) and cells[n].strip()] for n in range(width)]
+            out.append(_row(functools.reduce(_glue, column, "") for column in columns))
             row.clear()
 
     for line in lines:
@@ -82,8 +83,11 @@ def _tables(lines: list[str]) -> list[str]:
             grid = grid or edge in rules.text.GRID_CORNERS
             if not (edge in rules.text.GRID_CORNERS or rules.text.TABLE_BAR.match(edge)):
                 bare = True
-                if out and rules.text.TABLE_BAR.search(out[-1]):
-                    out[-1] = _row(rules.text.TABLE_BAR.split(out[-1]))
+                top = len(out)  # the heading row, which the converter may have wrapped over lines
+                while top and out[top - 1].strip():
+                    top -= 1
+                if top < len(out) and rules.text.TABLE_BAR.search(out[top]):
+                    out[top:] = [_row(rules.text.TABLE_BAR.split("".join(part.strip() for part in out[top:])))]
             continue
         if rules.text.TABLE_ROW.match(line):
             cells = rules.text.TABLE_BAR.split(line.strip())[1:-1]
@@ -117,6 +121,9 @@ def _column_cells(lines: list[str]) -> list[str]:
             out.append(line)
             continue
         cells = [line[a:b].rstrip() for a, b in zip(starts, [*starts[1:], len(line)], strict=True)]
+        if any(rules.text.COLUMN_CELL.fullmatch(cell) for cell in cells):  # an empty cell: the next line is its value
+            out.append(line)
+            continue
         columns = [display_width(line[:a]) for a in starts]
         limits = [*columns[1:], columns[-1] + max(display_width(cells[-1]), 1)]
         joined = False
@@ -146,6 +153,8 @@ def _continuation(line: str, columns: list[int], limits: list[int]) -> list[tupl
 
 def _glue(text: str, more: str) -> str:
     """A cell wrapped at its column edge: joined without a space, except between two Latin words."""
+    if not text:
+        return more
     if text[-1:].isascii() and text[-1:].isalnum() and more[:1].isascii() and more[:1].isalnum():
         return text + " " + more
     return text + more
