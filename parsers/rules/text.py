@@ -90,6 +90,8 @@ MIN_BLOCK_FIELDS = 3
 LABEL_PADDING = r"[ ]{0,8}"
 # Characters that may stand right before a label (besides a line start or a space).
 LABEL_EDGE_CHARS = "|｜】]》>»,，;；"
+# A block label this long is a key even written against its value (索引号0001/2025-00080, 发布机构某局).
+BARE_LABEL_MIN_CHARS = 2
 # Longest value between two labels (non-space characters) before the cluster breaks.
 MAX_VALUE_CHARS = 160
 # Lines a value may span between two labels (a wrapped title; a value on the line below its label).
@@ -122,6 +124,8 @@ SOFT_INFO_TARGETS = frozenset({"content_source", "author", "views"})
 # --- Headline and body ------------------------------------------------------------------------
 
 MAX_HEADLINE_CHARS = 100
+# Widget words run together without spaces (打印关闭) are read as widgets up to this length.
+MAX_WIDGET_RUN_CHARS = 24
 MAX_HEADLINE_LINES = 3
 MIN_HEADLINE_CHARS = 4
 # Not a headline: navigation bars, key lines, a sentence, a date alone.

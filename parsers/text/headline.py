@@ -4,6 +4,7 @@ page's leftover text (what neither the block nor the article line took)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import pairwise
 
 from govmeta.parsers import rules
@@ -34,8 +35,24 @@ def leftovers(text: str, spans: list[Span]) -> list[tuple[int, str]]:
 
 
 def is_widget(piece: str) -> bool:
+    """A line made only of widget words (打印 关闭, or run together as a converter printed them: 打印关闭)."""
     words = [w for w in _BRACKET_RUN.sub("】 【", fold(piece)).replace("][", "] [").split(" ") if w]
-    return bool(words) and all(w in rules.words.WIDGET_WORDS for w in words)
+    return bool(words) and all(w in rules.words.WIDGET_WORDS or _widget_run(w) for w in words)
+
+
+@lru_cache(maxsize=1024)
+def _widget_run(word: str) -> bool:
+    """Whether ``word`` is widget words written without spaces (微信微博QQ空间), two or more of them."""
+    if len(word) > rules.text.MAX_WIDGET_RUN_CHARS:
+        return False
+    ends = {0: 0}  # end offset -> words so far
+    for start in range(len(word)):
+        if start not in ends:
+            continue
+        for end in range(start + 2, len(word) + 1):
+            if word[start:end] in rules.words.WIDGET_WORDS:
+                ends[end] = max(ends.get(end, 0), ends[start] + 1)
+    return ends.get(len(word), 0) >= 2
 
 
 def headline_like(line: str) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
+from itertools import pairwise
 
 from govmeta.parsers import rules
 from govmeta.parsers.hanzi import fold
@@ -121,8 +122,9 @@ def _column_cells(lines: list[str]) -> list[str]:
             out.append(line)
             continue
         cells = [line[a:b].rstrip() for a, b in zip(starts, [*starts[1:], len(line)], strict=True)]
-        if any(rules.text.COLUMN_CELL.fullmatch(cell) for cell in cells):  # an empty cell: the next line is its value
-            out.append(line)
+        padded = any(re.search(r"\S {2,}$", line[a:b]) for a, b in pairwise(starts))
+        if not padded and any(rules.text.COLUMN_CELL.fullmatch(cell) for cell in cells):
+            out.append(line)  # an empty cell, no padding to columns: a line wrapped before its value (lynx)
             continue
         columns = [display_width(line[:a]) for a in starts]
         limits = [*columns[1:], columns[-1] + max(display_width(cells[-1]), 1)]

@@ -123,6 +123,11 @@ def _key_pattern(block_labels: frozenset[str]) -> re.Pattern[str]:
     pattern = rf"{left}(?:(?P<key>{alt(long_keys)})(?:(?P<colon>[ ]{{0,3}}[:：])|(?=[ \n]|$))"
     if short_keys:
         pattern += rf"|(?P<short>{alt(short_keys)})(?P<colon2>[ ]{{0,3}}[:：])"
+    # A block label written right against its value (索引号0001/2025, a cell copied without a gap): after a
+    # space or a line start only, unpadded.
+    bare = sorted((k for k in block_labels if len(k) >= rules.text.BARE_LABEL_MIN_CHARS), key=len, reverse=True)
+    if bare:
+        pattern += rf"|(?<![^\s])(?P<bare>{'|'.join(map(re.escape, bare))})(?=[\w\u3400-\u9fff（(])"
     return re.compile(pattern + ")", re.M)
 
 
@@ -138,7 +143,7 @@ def find_keys(page: TextPage, vocabulary: Vocabulary) -> list[Key]:
     line = 0
     text, folded, starts = page.text, page.folded, page.line_starts
     for match in _key_pattern(labels).finditer(folded):
-        group = "key" if match["key"] is not None else "short"
+        group = next(g for g in ("key", "short", "bare") if match[g] is not None)
         start, stop = match.span(group)
         end = match.end()
         while end < len(text) and folded[end] == " ":
