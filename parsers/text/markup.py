@@ -129,7 +129,8 @@ def _column_cells(lines: list[str]) -> list[str]:
         columns = [display_width(line[:a]) for a in starts]
         limits = [*columns[1:], columns[-1] + max(display_width(cells[-1]), 1)]
         joined = False
-        while n < len(lines) and (pieces := _continuation(lines[n], columns, limits)) is not None:
+        while (n < len(lines) and (pieces := _continuation(lines[n], columns, limits)) is not None
+               and (padded or len(pieces) > 1)):  # one piece under unpadded cells may be the next paragraph
             for column, text in pieces:
                 cells[column] = _glue(cells[column], text)
             joined, n = True, n + 1
