@@ -127,6 +127,8 @@ MAX_HEADLINE_CHARS = 100
 # Widget words run together without spaces (打印关闭) are read as widgets up to this length.
 MAX_WIDGET_RUN_CHARS = 24
 MAX_HEADLINE_LINES = 3
+# A line of running text (the body's first paragraph) is at least this long, with a sentence's punctuation.
+RUNNING_TEXT_CHARS = 40
 MIN_HEADLINE_CHARS = 4
 # Not a headline: navigation bars, key lines, a sentence, a date alone.
 NOT_HEADLINE = re.compile(r"[|｜>»›]|^\S{1,12}\s*[:：]|[。；;]$|^[\d\s\-/.:年月日]+$")
@@ -169,8 +171,13 @@ ATTACHMENT_LINE = re.compile(
 # A list bullet at a line's start (markdown *, -, +; lynx *, +, o; w3m •): the item's text follows it.
 BULLET = re.compile(r"^(\s*)(?:[*+\-•·◦▪‣]|(?<=\s)o)[ \t]+(?=\S)")
 # A markdown heading (# 标题 ##); its setext form is underlined (===== / -----, a RULE_LINE).
-ATX_HEADING = re.compile(r"^(\s*)#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+ATX_HEADING = re.compile(r"^(\s*)(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+# lynx indents text lines by three spaces and prints headings flush left: in a dump where this share of
+# the lines is indented so, a line flush left is a heading.
+TEXT_INDENT = "   "
+INDENTED_SHARE = 0.6
 # A setext underline, a horizontal rule, or the dashed rules around a pandoc table (------  ------): not text.
+SETEXT_UNDERLINE = re.compile(r"^\s*(?:={3,}|-{3,})\s*$")  # one run: a heading's underline
 RULE_LINE = re.compile(r"^\s*(?:[-=_~*][ ]?){3,}(?:\s+[-=_~*]{3,})*\s*$")
 # A definition list's value line (markdownify, pandoc: ``:   value`` under the term).
 DEFINITION_VALUE = re.compile(r"^(\s*):[ \t]{2,}(?=\S)")

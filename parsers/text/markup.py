@@ -18,15 +18,33 @@ from govmeta.parsers.hanzi import fold
 from govmeta.parsers.text.page import display_width
 
 
-def unmark(lines: list[str]) -> list[str]:
-    """The dump's lines without converter markup (as many lines, or fewer where tables were joined)."""
+def unmark(lines: list[str]) -> tuple[list[str], dict[int, int]]:
+    """The dump's lines without converter markup (as many lines, or fewer where tables were joined), and
+    the headings the markup showed: line index -> level (``# 标题``, a ``=====`` / ``-----`` underline,
+    or a line flush left in a dump whose text is indented, as lynx prints headings)."""
     out: list[str] = []
+    headings: dict[int, int] = {}
     for line in _column_cells(_tables(lines)):
         if rules.text.RULE_LINE.match(line):
+            if out and out[-1].strip() and len(out) - 1 not in headings and rules.text.SETEXT_UNDERLINE.match(line):
+                headings[len(out) - 1] = 1 if line.strip()[0] == "=" else 2
             out.append("")
             continue
+        if match := rules.text.ATX_HEADING.match(line):
+            headings[len(out)] = len(match[2])
         out.append(_unmark_line(line))
-    return _bracket_labels(out)
+    if not headings:
+        headings = _outdented(out)
+    return _bracket_labels(out), headings
+
+
+def _outdented(lines: list[str]) -> dict[int, int]:
+    """Lines flush left in a dump whose text lines are indented (lynx): its headings."""
+    filled = [line for line in lines if line.strip()]
+    indented = sum(1 for line in filled if line.startswith(rules.text.TEXT_INDENT))
+    if not filled or indented < rules.text.INDENTED_SHARE * len(filled):
+        return {}
+    return {n: 1 for n, line in enumerate(lines) if line.strip() and not line[0].isspace()}
 
 
 def _bracket_labels(lines: list[str]) -> list[str]:
@@ -40,7 +58,7 @@ def _bracket_labels(lines: list[str]) -> list[str]:
 
 
 def _unmark_line(line: str) -> str:
-    line = rules.text.ATX_HEADING.sub(r"\1\2", line)
+    line = rules.text.ATX_HEADING.sub(r"\1\3", line)
     line = rules.text.DEFINITION_VALUE.sub(r"\1    ", line)
     line = rules.text.BULLET.sub(r"\1", line)
     line = rules.text.MD_IMAGE.sub("", line)

@@ -60,7 +60,7 @@ def read_text_dump(text: str, vocabulary: Vocabulary) -> dict:
     warnings: list[str] = list(repair.warnings or [])
     lines = repair.text.splitlines()
     first, url = page_start(lines)
-    lines = unmark(lines[first:])
+    lines, headings = unmark(lines[first:])
     page = TextPage.from_lines(lines)
 
     keys = find_keys(page, vocabulary)
@@ -74,9 +74,9 @@ def read_text_dump(text: str, vocabulary: Vocabulary) -> dict:
 
     pieces = leftovers(page.text, layout.spans)
     zone, zone_end = _headline_zone(pieces, page, layout)
+    doc_no = _value_of(pairs, "doc_no", vocabulary)
     head, body = _headline_and_body(zone, zone_end, pieces, page, layout,
-                                    _value_of(pairs, "title", vocabulary),
-                                    _value_of(pairs, "doc_no", vocabulary))
+                                    _value_of(pairs, "title", vocabulary), doc_no, headings)
     paras = paragraphs(body)
     published_at = (layout.info.get("published_at") or head["date"]
                     or find_datetime(_value_of(pairs, "published_date", vocabulary) or ""))
@@ -143,7 +143,7 @@ def _headline_zone(pieces: list[tuple[int, str]], page: TextPage, layout: _Layou
 
 
 def _headline_and_body(zone: list[str], zone_end: int, pieces: list[tuple[int, str]], page: TextPage,
-                       layout: _Layout, block_title: str | None, doc_no: str | None
+                       layout: _Layout, block_title: str | None, doc_no: str | None, headings: dict[int, int]
                        ) -> tuple[dict[str, str | None], list[tuple[str, str]]]:
     """Title, kicker, subtitle and the headline's date; the body pieces (with their page lines) below."""
     head = headline(zone, block_title, doc_no)
@@ -159,6 +159,7 @@ def _headline_and_body(zone: list[str], zone_end: int, pieces: list[tuple[int, s
         elif head["title"] == below[0][1]:
             below.pop(0)
     body = [(p, clean_text(page.text[page.line_start_of(at): page.line_end(at)])) for at, p in below]
+    head["title"] = _heading_title(head["title"], headings, pieces, page, layout, doc_no)
     head["title"], title_date = dated_title(head["title"])
     title_date = title_date or headline_date(zone, head["title"])
     if (
@@ -167,6 +168,42 @@ def _headline_and_body(zone: list[str], zone_end: int, pieces: list[tuple[int, s
         title_date = title_date or find_datetime(body.pop(0)[0])
     head["date"] = title_date
     return head, body
+
+
+def _heading_title(title: str | None, headings: dict[int, int], pieces: list[tuple[int, str]], page: TextPage,
+                   layout: _Layout, doc_no: str | None) -> str | None:
+    """The headline when the converter marked headings (# 标题, an underline, lynx's flush-left lines): the
+    title found is kept when it is one of them or a block value; else the headline-like heading nearest
+    above the first paragraph of running text (sidebar headings such as 相关阅读 stand elsewhere), of the
+    highest level there, below the breadcrumb and outside the block. A heading wrapped over two lines is
+    whole."""
+    block = layout.block
+    body = next((n for n in range(len(page.line_starts)) if page.line_start(n) >= layout.crumb_end
+                 and _running_text(page.line_text(n))), len(page.line_starts))
+    candidates: list[tuple[int, str]] = []
+    for n, level in sorted(headings.items()):
+        at = page.line_start(n)
+        if at < layout.crumb_end or n >= body or (block is not None and block.start <= at < block.end):
+            continue
+        nxt = next(((a, p) for a, p in pieces if a > at), None)
+        text = merge_wrapped([(at, clean_text(page.line_text(n))), *([nxt] if nxt else [])], page.text)[0]
+        if headline_like(text) and text != doc_no and not rules.text.DOC_NO_LINE.match(text):
+            candidates.append((level, text))
+    if not candidates or title in [text for _, text in candidates] or (
+            title and block and _value_in(title, block.pairs)):
+        return title
+    top = min(level for level, _ in candidates)
+    return [text for level, text in candidates if level == top][-1]
+
+
+def _running_text(line: str) -> bool:
+    """A line of running text: long, with a sentence's punctuation."""
+    text = clean_text(line)
+    return len(text) >= rules.text.RUNNING_TEXT_CHARS and bool(rules.text.SENTENCE_END.search(text))
+
+
+def _value_in(value: str, pairs: list[dict[str, str]]) -> bool:
+    return any(p["value"] == value for p in pairs)
 
 
 def _article_line_and_blocks(keys: list[Key], page: TextPage, lines: list[str],
