@@ -121,6 +121,11 @@ DATE_VALUE = re.compile(r"\s*" + _DATE)
 # these targets, and does not sit inside the block.
 SOFT_INFO_TARGETS = frozenset({"content_source", "author", "views"})
 
+# A short line led by a full date (2025-06-05 10:20 青岭日报 记者 张某) is the article line of a page that
+# writes no keys: the headline stands above it.
+DATE_LINE = re.compile(r"^\s*[(（\[【]?\s*" + _DATE)
+DATE_LINE_MAX_CHARS = 60
+
 # --- Headline and body ------------------------------------------------------------------------
 
 MAX_HEADLINE_CHARS = 100

@@ -114,6 +114,10 @@ def _layout(keys: list[Key], page: TextPage, lines: list[str], vocabulary: Vocab
         layout.info, end = read_info(runs[0], page)
         layout.info_span = Span(runs[0][0].start, end)
         layout.spans.append(layout.info_span)
+    elif block is None and (dated := _date_line(page, crumb_end)) is not None:
+        layout.info = {"published_at": find_datetime(page.line_text(dated))}
+        layout.info_span = Span(page.line_start(dated), page.line_end(page.line_start(dated)))
+        layout.spans.append(layout.info_span)
     layout.spans.extend(Span(cluster.start, cluster.end) for cluster in found)
     return layout
 
@@ -131,6 +135,8 @@ def _headline_zone(pieces: list[tuple[int, str]], page: TextPage, layout: _Layou
         zone_end = block.start
     else:
         zone_end = crumb_end
+    if info_span is not None:  # text on the article line before its first key is the article line's
+        pieces = [(at, p) for at, p in pieces if not page.line_start_of(info_span.start) <= at < info_span.start]
     zone = merge_wrapped([(at, p) for at, p in pieces if zone_start <= at < zone_end], page.text)
     if not zone and block is not None and zone_start == block.end and block.start > crumb_end:
         # Block, then the article line right under it: the headline stands above the block.
@@ -194,6 +200,25 @@ def _heading_title(title: str | None, headings: dict[int, int], pieces: list[tup
         return title
     top = min(level for level, _ in candidates)
     return [text for level, text in candidates if level == top][-1]
+
+
+def _date_line(page: TextPage, floor: int) -> int | None:
+    """The first short line led by a full date above the first paragraph of running text (a page whose
+    article line has no keys: 2025-06-05 10:20 某日报), when a headline-like line stands above it."""
+    above = None
+    for n in range(len(page.line_starts)):
+        if page.line_start(n) < floor:
+            continue
+        text = clean_text(page.line_text(n))
+        if not text:
+            continue
+        if _running_text(text):
+            return None
+        if (above is not None and rules.text.DATE_LINE.match(text)
+                and len(text) <= rules.text.DATE_LINE_MAX_CHARS):
+            return n
+        above = n if headline_like(text) else above
+    return None
 
 
 def _running_text(line: str) -> bool:
