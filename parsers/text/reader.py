@@ -137,7 +137,12 @@ def _headline_zone(pieces: list[tuple[int, str]], page: TextPage, layout: _Layou
         zone_end = crumb_end
     if info_span is not None:  # text on the article line before its first key is the article line's
         pieces = [(at, p) for at, p in pieces if not page.line_start_of(info_span.start) <= at < info_span.start]
-    zone = merge_wrapped([(at, p) for at, p in pieces if zone_start <= at < zone_end], page.text)
+    in_zone = [(at, p) for at, p in pieces if zone_start <= at < zone_end]
+    running = next((n for n, (_, p) in enumerate(in_zone) if _running_text(p)), None)
+    if running and any(headline_like(p) for _, p in in_zone[:running]):
+        # an article line printed under the body (来源：… after the signature): the headline is above the body
+        in_zone, zone_end = in_zone[:running], in_zone[running][0]
+    zone = merge_wrapped(in_zone, page.text)
     if not zone and block is not None and zone_start == block.end and block.start > crumb_end:
         # Block, then the article line right under it: the headline stands above the block.
         zone = merge_wrapped([(at, p) for at, p in pieces if crumb_end <= at < block.start], page.text)
