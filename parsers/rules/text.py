@@ -125,6 +125,12 @@ SOFT_INFO_TARGETS = frozenset({"content_source", "author", "views"})
 # writes no keys: the headline stands above it.
 DATE_LINE = re.compile(r"^\s*[(（\[【]?\s*" + _DATE)
 DATE_LINE_MAX_CHARS = 60
+# A headline run on into its article line (标题 2023-06-02 来源：某日报): an article-line key with its colon
+# after a space ends the headline, and the date before it is cut.
+RUN_ON_INFO = re.compile(r"\s(?:" + "|".join(sorted((k for k in INFO_KEYS if len(k) > 1), key=len, reverse=True))
+                         + r")\s*[:：]")
+# A date (and time) ending a text: cut from a headline run on into its article line.
+TRAILING_DATE = re.compile(r"\s*[(（\[【]?\s*" + _DATE + r"\s*[)）\]】]?\s*$")
 
 # --- Headline and body ------------------------------------------------------------------------
 

@@ -135,8 +135,12 @@ def _headline_zone(pieces: list[tuple[int, str]], page: TextPage, layout: _Layou
         zone_end = block.start
     else:
         zone_end = crumb_end
-    if info_span is not None:  # text on the article line before its first key is the article line's
-        pieces = [(at, p) for at, p in pieces if not page.line_start_of(info_span.start) <= at < info_span.start]
+    if info_span is not None:  # text on the article line before its first key is the article line's (a
+        # date, a paper), unless it is the headline with the line run on (标题 2023-06-02 来源：…)
+        line_start = page.line_start_of(info_span.start)
+        pieces = [(at, _headline_before_info(p)) if line_start <= at < info_span.start else (at, p)
+                  for at, p in pieces]
+        pieces = [(at, p) for at, p in pieces if p]
     in_zone = [(at, p) for at, p in pieces if zone_start <= at < zone_end]
     running = next((n for n, (_, p) in enumerate(in_zone) if _running_text(p)), None)
     if running and any(headline_like(p) for _, p in in_zone[:running]):
@@ -171,6 +175,7 @@ def _headline_and_body(zone: list[str], zone_end: int, pieces: list[tuple[int, s
             below.pop(0)
     body = [(p, clean_text(page.text[page.line_start_of(at): page.line_end(at)])) for at, p in below]
     head["title"] = _heading_title(head["title"], headings, pieces, page, layout, doc_no)
+    head["title"] = _cut_run_on(head["title"])
     head["title"], title_date = dated_title(head["title"])
     title_date = title_date or headline_date(zone, head["title"])
     if (
@@ -205,6 +210,24 @@ def _heading_title(title: str | None, headings: dict[int, int], pieces: list[tup
         return title
     top = min(level for level, _ in candidates)
     return [text for level, text in candidates if level == top][-1]
+
+
+def _cut_run_on(title: str | None) -> str | None:
+    """A headline run on into its article line (标题 2023-06-02 来源：某日报) cut before it."""
+    match = rules.text.RUN_ON_INFO.search(title or "")
+    if not title or not match:
+        return title
+    head = _headline_before_info(title[: match.start()])
+    return head or title
+
+
+def _headline_before_info(text: str) -> str:
+    """The headline printed on the article line before its keys, its trailing date cut, or ""."""
+    if rules.text.DATE_LINE.match(text):
+        return ""
+    match = rules.text.TRAILING_DATE.search(text)
+    head = text[: match.start()].rstrip() if match else text
+    return head if headline_like(head) else ""
 
 
 def _date_line(page: TextPage, floor: int) -> int | None:
