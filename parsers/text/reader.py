@@ -37,7 +37,7 @@ from govmeta.parsers.text.headline import (
 )
 from govmeta.parsers.text.info import byline_after, info_runs, read_info, soft_info
 from govmeta.parsers.text.markup import unmark
-from govmeta.parsers.text.page import Key, Span, TextPage, clean_text, find_keys
+from govmeta.parsers.text.page import Key, Span, TextPage, clean_text, find_keys, is_cjk
 from govmeta.parsers.text.pinyin_repair import repair_pinyin
 from govmeta.parsers.text.table import table_blocks
 from govmeta.parsers.vocabulary import Vocabulary, clean_label
@@ -250,9 +250,10 @@ def _date_line(page: TextPage, floor: int) -> int | None:
 
 
 def _running_text(line: str) -> bool:
-    """A line of running text: long, with a sentence's punctuation."""
+    """A line of running text: long, with a sentence's punctuation, half of it Chinese (not a link's address)."""
     text = clean_text(line)
-    return len(text) >= rules.text.RUNNING_TEXT_CHARS and bool(rules.text.SENTENCE_END.search(text))
+    return (len(text) >= rules.text.RUNNING_TEXT_CHARS and bool(rules.text.SENTENCE_END.search(text))
+            and sum(1 for ch in text if is_cjk(ch)) >= rules.text.RUNNING_TEXT_CHARS // 2)
 
 
 def _value_in(value: str, pairs: list[dict[str, str]]) -> bool:
