@@ -196,6 +196,9 @@ DEFINITION_VALUE = re.compile(r"^(\s*):[ \t]{2,}(?=\S)")
 _URL = r"(?:\\.|[^()\s\\]|\([^()\n]*\))*(?:[ \t]+\"[^\"\n]*\")?"
 MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\(" + _URL + r"\)")
 MD_LINK = re.compile(r"\[([^\]\n]*)\]\(" + _URL + r"\)|\[([^\]\n]+)\]\[\d+\]")
+# ... a link whose address the converter broke onto the next line ([文字](http://…⏎)), and that line's ")".
+MD_LINK_OPEN = re.compile(r"\[([^\]\n]*)\]\((?:\\.|[^()\s\\])*$")
+MD_LINK_CLOSE = re.compile(r"^\s*(?:\\.|[^()\s\\\[\]])*\)")
 # Emphasis around words (**主题**, 主*题*, _有效_; nested **主*题*：** removed inside out) and empty
 # emphasis runs (索 __引 __号: empty <i> tags).
 EMPHASIS = re.compile(r"(?<!\*)(\*{1,3}|(?<![A-Za-z0-9_])_{1,3})(?![*_\s])([^*_\n]*?[^\s*_\\])\1")

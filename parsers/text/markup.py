@@ -32,6 +32,9 @@ def unmark(lines: list[str]) -> tuple[list[str], dict[int, int]]:
             continue
         if match := rules.text.ATX_HEADING.match(line):
             headings[len(out)] = len(match[2])
+        if out and rules.text.MD_LINK_OPEN.search(out[-1]):  # the address broken onto this line
+            out[-1] = rules.text.MD_LINK_OPEN.sub(r"\1", out[-1])
+            line = rules.text.MD_LINK_CLOSE.sub("", line, count=1)
         out.append(_unmark_line(line))
     if not headings:
         headings = _outdented(out)
