@@ -66,6 +66,7 @@ def _unmark_line(line: str) -> str:
     line = rules.text.BULLET.sub(r"\1", line)
     line = rules.text.MD_IMAGE.sub("", line)
     line = rules.text.MD_LINK.sub(lambda m: m[1] if m[1] is not None else m[2], line)
+    line = rules.text.PLACEHOLDER.sub("", line)
     for _ in range(3):  # nested emphasis, inside out
         line, found = rules.text.EMPHASIS.subn(r"\2", line)
         if not found:
