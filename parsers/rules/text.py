@@ -140,6 +140,7 @@ MAX_WIDGET_RUN_CHARS = 24
 MAX_HEADLINE_LINES = 3
 # A line of running text (the body's first paragraph) is at least this long, with a sentence's punctuation.
 RUNNING_TEXT_CHARS = 40
+CLAUSE_BREAK = re.compile(r"[，、]")
 MIN_HEADLINE_CHARS = 4
 # Not a headline: navigation bars, key lines, a sentence, a date alone.
 NOT_HEADLINE = re.compile(r"[|｜>»›]|^\S{1,12}\s*[:：]|[。；;]$|^[\d\s\-/.:年月日]+$")

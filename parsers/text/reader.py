@@ -250,9 +250,11 @@ def _date_line(page: TextPage, floor: int) -> int | None:
 
 
 def _running_text(line: str) -> bool:
-    """A line of running text: long, with a sentence's punctuation, half of it Chinese (not a link's address)."""
+    """A line of running text: long, with a sentence's punctuation (or two clauses: a paragraph's line cut
+    by the converter's width), half of it Chinese (not a link's address)."""
     text = clean_text(line)
-    return (len(text) >= rules.text.RUNNING_TEXT_CHARS and bool(rules.text.SENTENCE_END.search(text))
+    return (len(text) >= rules.text.RUNNING_TEXT_CHARS
+            and (bool(rules.text.SENTENCE_END.search(text)) or len(rules.text.CLAUSE_BREAK.findall(text)) >= 2)
             and sum(1 for ch in text if is_cjk(ch)) >= rules.text.RUNNING_TEXT_CHARS // 2)
 
 
