@@ -142,8 +142,8 @@ MAX_HEADLINE_LINES = 3
 RUNNING_TEXT_CHARS = 40
 CLAUSE_BREAK = re.compile(r"[，、]")
 MIN_HEADLINE_CHARS = 4
-# Not a headline: navigation bars, key lines, a sentence, a date alone.
-NOT_HEADLINE = re.compile(r"[|｜>»›]|^\S{1,12}\s*[:：]|[。；;]$|^[\d\s\-/.:年月日]+$")
+# Not a headline: navigation bars, key lines, a sentence, a salutation (各单位：), a date alone.
+NOT_HEADLINE = re.compile(r"[|｜>»›]|^\S{1,12}\s*[:：]|[。；;:：]$|^[\d\s\-/.:年月日]+$")
 # A date in brackets: alone on the line under the headline, or printed after it (…的通知( 2024-05-11)).
 # It is the article's date, not part of the title.
 BRACKETED_DATE = re.compile(r"^\s*[(（\[【]\s*" + _DATE + r"\s*[)）\]】]\s*$")
