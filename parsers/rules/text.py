@@ -152,9 +152,10 @@ TRAILING_BRACKETED_DATE = re.compile(r"\s*[(（\[【]\s*" + _DATE + r"\s*[)）\]
 HEADLINE_CONTINUES_AFTER = ("关于", "印发", "转发", "批转", "的", "和", "及", "与", "暨", "等", "《", "、", "（", "(")
 HEADLINE_CONTINUES_WITH = ("《", "的", "（", "(", "》", "）", ")")
 # ... or the second closes a bracket the first opened (…实施方⏎案》的通知), or the first fills the dump's
-# width (a converter wrapped it: lynx, w3m, pandoc) when the dump wraps at least this wide.
+# width (a converter wrapped it: lynx, w3m, pandoc): a width at least this wide that this many lines share.
 BRACKET_PAIRS = ("《》", "（）", "()", "“”", "「」", "〔〕", "【】")
 MIN_WRAP_COLUMNS = 60
+WRAP_MIN_LINES = 3
 # A document number alone on its line (某政发〔2024〕3号, 省政府令第223号) is never the headline.
 DOC_NO_LINE = re.compile(r"^\S{0,16}(?:[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*第?\s*\d+\s*号|第\s*\d+\s*号)$")
 # A headline line starting like this is a subtitle (副题).

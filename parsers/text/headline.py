@@ -4,6 +4,7 @@ page's leftover text (what neither the block nor the article line took)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from itertools import pairwise
 
@@ -111,9 +112,10 @@ def headline(zone: list[str], block_title: str | None, doc_no: str | None = None
     return out
 
 
-def merge_wrapped(pieces: list[tuple[int, str]], text: str) -> list[str]:
-    """Zone lines, a headline broken over two lines (…关于印发⏎《…》的通知, at most a blank line between) joined."""
-    wrap = max((display_width(line) for line in text.split("\n")), default=0)
+def merge_wrapped(pieces: list[tuple[int, str]], text: str, wraps: frozenset[int] = frozenset()) -> list[str]:
+    """Zone lines, a headline broken over two lines (…关于印发⏎《…》的通知, at most a blank line between) joined.
+
+    ``wraps`` are the widths a converter wrapped the dump's lines at (see ``wrap_widths``)."""
     out: list[tuple[int, str]] = []
     for at, piece in pieces:
         if out:
@@ -127,14 +129,25 @@ def merge_wrapped(pieces: list[tuple[int, str]], text: str) -> list[str]:
                     prev.endswith(rules.text.HEADLINE_CONTINUES_AFTER)
                     or piece.startswith(rules.text.HEADLINE_CONTINUES_WITH)
                     or _closes_open_bracket(prev, piece)
-                    or (between.count("\n") == 1 and wrap >= rules.text.MIN_WRAP_COLUMNS
-                        and display_width(text[text.rfind("\n", 0, prev_at) + 1: text.find("\n", prev_at)]) >= wrap - 1)
+                    or (between.count("\n") == 1 and _fills(text[text.rfind("\n", 0, prev_at) + 1:
+                                                                   text.find("\n", prev_at)], wraps))
                 )
             ):
                 out[-1] = (prev_at, prev + piece)
                 continue
         out.append((at, piece))
     return [piece for _, piece in out]
+
+
+def wrap_widths(lines: list[str]) -> frozenset[int]:
+    """Widths a converter wrapped lines at: a width of at least MIN_WRAP_COLUMNS that WRAP_MIN_LINES lines share."""
+    counts = Counter(width for width in map(display_width, lines) if width >= rules.text.MIN_WRAP_COLUMNS)
+    return frozenset(width for width, n in counts.items() if n >= rules.text.WRAP_MIN_LINES)
+
+
+def _fills(line: str, wraps: frozenset[int]) -> bool:
+    width = display_width(line)
+    return any(abs(width - wrap) <= 1 for wrap in wraps)
 
 
 def _closes_open_bracket(prev: str, piece: str) -> bool:

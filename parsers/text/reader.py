@@ -34,6 +34,7 @@ from govmeta.parsers.text.headline import (
     is_widget,
     leftovers,
     merge_wrapped,
+    wrap_widths,
 )
 from govmeta.parsers.text.info import byline_after, info_runs, read_info, soft_info
 from govmeta.parsers.text.markup import unmark
@@ -52,6 +53,7 @@ class _Layout:
     info_span: Span | None = None
     block: Cluster | None = None
     spans: list[Span] = field(default_factory=list)
+    wraps: frozenset[int] = frozenset()  # widths a converter wrapped the dump's lines at
 
 
 def read_text_dump(text: str, vocabulary: Vocabulary) -> dict:
@@ -60,6 +62,7 @@ def read_text_dump(text: str, vocabulary: Vocabulary) -> dict:
     warnings: list[str] = list(repair.warnings or [])
     lines = repair.text.splitlines()
     first, url = page_start(lines)
+    wraps = wrap_widths(lines[first:])
     lines, headings = unmark(lines[first:])
     page = TextPage.from_lines(lines)
 
@@ -67,6 +70,7 @@ def read_text_dump(text: str, vocabulary: Vocabulary) -> dict:
     crumbs, crumb_end = breadcrumb(page, lines, keys)
     keys = [k for k in keys if k.start >= crumb_end]
     layout = _layout(keys, page, lines, vocabulary, crumb_end)
+    layout.wraps = wraps
     block = layout.block
     pairs = block.pairs if block else []
     if block is not None and block.copies > 1:
@@ -146,10 +150,11 @@ def _headline_zone(pieces: list[tuple[int, str]], page: TextPage, layout: _Layou
     if running and any(headline_like(p) for _, p in in_zone[:running]):
         # an article line printed under the body (来源：… after the signature): the headline is above the body
         in_zone, zone_end = in_zone[:running], in_zone[running][0]
-    zone = merge_wrapped(in_zone, page.text)
+    zone = merge_wrapped(in_zone, page.text, layout.wraps)
     if not zone and block is not None and zone_start == block.end and block.start > crumb_end:
         # Block, then the article line right under it: the headline stands above the block.
-        zone = merge_wrapped([(at, p) for at, p in pieces if crumb_end <= at < block.start], page.text)
+        zone = merge_wrapped([(at, p) for at, p in pieces if crumb_end <= at < block.start], page.text,
+                             layout.wraps)
     if info_span is None and block is None and not zone:
         first_piece = next(((at, p) for at, p in pieces if at >= crumb_end), None)
         if first_piece and headline_like(first_piece[1]):
@@ -167,7 +172,7 @@ def _headline_and_body(zone: list[str], zone_end: int, pieces: list[tuple[int, s
         while below and is_widget(below[0][1]):
             below.pop(0)
     if below and not any(headline_like(line) for line in zone):  # no headline above: the first line below
-        first = merge_wrapped(below[:2], page.text)
+        first = merge_wrapped(below[:2], page.text, layout.wraps)
         if head["title"] is None and headline_like(first[0]):
             head["title"] = first[0]
             del below[: 3 - len(first)]
@@ -202,7 +207,8 @@ def _heading_title(title: str | None, headings: dict[int, int], pieces: list[tup
         if at < layout.crumb_end or n >= body or (block is not None and block.start <= at < block.end):
             continue
         nxt = next(((a, p) for a, p in pieces if a > at), None)
-        text = merge_wrapped([(at, clean_text(page.line_text(n))), *([nxt] if nxt else [])], page.text)[0]
+        text = merge_wrapped([(at, clean_text(page.line_text(n))), *([nxt] if nxt else [])], page.text,
+                              layout.wraps)[0]
         if headline_like(text) and text != doc_no and not rules.text.DOC_NO_LINE.match(text):
             candidates.append((level, text))
     if not candidates or title in [text for _, text in candidates] or (
