@@ -11,7 +11,7 @@ from itertools import pairwise
 from govmeta.parsers import rules
 from govmeta.parsers.dates import find_datetime
 from govmeta.parsers.hanzi import fold
-from govmeta.parsers.text.page import Span, clean_text, display_width
+from govmeta.parsers.text.page import Span, TextPage, clean_text, display_width, is_cjk
 
 _BRACKET_RUN = re.compile(r"】\s*【")
 
@@ -157,3 +157,49 @@ def _closes_open_bracket(prev: str, piece: str) -> bool:
 
 def _strip_dash(line: str) -> str:
     return rules.text.SUBTITLE_PREFIX.sub("", line).strip()
+
+
+def running_text(line: str) -> bool:
+    """A line of running text: long, with a sentence's punctuation (or two clauses: a paragraph's line cut
+    by the converter's width), half of it Chinese (not a link's address)."""
+    text = clean_text(line)
+    return (len(text) >= rules.text.RUNNING_TEXT_CHARS
+            and (bool(rules.text.SENTENCE_END.search(text)) or len(rules.text.CLAUSE_BREAK.findall(text)) >= 2)
+            and sum(1 for ch in text if is_cjk(ch)) >= rules.text.RUNNING_TEXT_CHARS // 2)
+
+
+def headline_before_info(text: str) -> str:
+    """The headline printed on the article line before its keys, its trailing date cut, or ""."""
+    if rules.text.DATE_LINE.match(text):
+        return ""
+    match = rules.text.TRAILING_DATE.search(text)
+    head = text[: match.start()].rstrip() if match else text
+    return head if headline_like(head) else ""
+
+
+def cut_run_on(title: str | None) -> str | None:
+    """A headline run on into its article line (标题 2023-06-02 来源：某日报) cut before it."""
+    match = rules.text.RUN_ON_INFO.search(title or "")
+    if not title or not match:
+        return title
+    head = headline_before_info(title[: match.start()])
+    return head or title
+
+
+def date_line(page: TextPage, floor: int) -> int | None:
+    """The first short line led by a full date above the first paragraph of running text (a page whose
+    article line has no keys: 2025-06-05 10:20 某日报), when a headline-like line stands above it."""
+    above = None
+    for n in range(len(page.line_starts)):
+        if page.line_start(n) < floor:
+            continue
+        text = clean_text(page.line_text(n))
+        if not text:
+            continue
+        if running_text(text):
+            return None
+        if (above is not None and rules.text.DATE_LINE.match(text)
+                and len(text) <= rules.text.DATE_LINE_MAX_CHARS):
+            return n
+        above = n if headline_like(text) else above
+    return None

@@ -27,18 +27,22 @@ from govmeta.parsers.text.body import attachments, paragraphs
 from govmeta.parsers.text.breadcrumb import breadcrumb
 from govmeta.parsers.text.header import page_start
 from govmeta.parsers.text.headline import (
+    cut_run_on,
+    date_line,
     dated_title,
     headline,
+    headline_before_info,
     headline_date,
     headline_like,
     is_widget,
     leftovers,
     merge_wrapped,
+    running_text,
     wrap_widths,
 )
 from govmeta.parsers.text.info import byline_after, info_runs, read_info, soft_info
 from govmeta.parsers.text.markup import unmark
-from govmeta.parsers.text.page import Key, Span, TextPage, clean_text, find_keys, is_cjk
+from govmeta.parsers.text.page import Key, Span, TextPage, clean_text, find_keys
 from govmeta.parsers.text.pinyin_repair import repair_pinyin
 from govmeta.parsers.text.table import table_blocks
 from govmeta.parsers.vocabulary import Vocabulary, clean_label
@@ -118,7 +122,7 @@ def _layout(keys: list[Key], page: TextPage, lines: list[str], vocabulary: Vocab
         layout.info, end = read_info(runs[0], page)
         layout.info_span = Span(runs[0][0].start, end)
         layout.spans.append(layout.info_span)
-    elif block is None and (dated := _date_line(page, crumb_end)) is not None:
+    elif block is None and (dated := date_line(page, crumb_end)) is not None:
         layout.info = {"published_at": find_datetime(page.line_text(dated))}
         layout.info_span = Span(page.line_start(dated), page.line_end(page.line_start(dated)))
         layout.spans.append(layout.info_span)
@@ -142,11 +146,11 @@ def _headline_zone(pieces: list[tuple[int, str]], page: TextPage, layout: _Layou
     if info_span is not None:  # text on the article line before its first key is the article line's (a
         # date, a paper), unless it is the headline with the line run on (标题 2023-06-02 来源：…)
         line_start = page.line_start_of(info_span.start)
-        pieces = [(at, _headline_before_info(p)) if line_start <= at < info_span.start else (at, p)
+        pieces = [(at, headline_before_info(p)) if line_start <= at < info_span.start else (at, p)
                   for at, p in pieces]
         pieces = [(at, p) for at, p in pieces if p]
     in_zone = [(at, p) for at, p in pieces if zone_start <= at < zone_end]
-    running = next((n for n, (_, p) in enumerate(in_zone) if _running_text(p)), None)
+    running = next((n for n, (_, p) in enumerate(in_zone) if running_text(p)), None)
     if running and any(headline_like(p) for _, p in in_zone[:running]):
         # an article line printed under the body (来源：… after the signature): the headline is above the body
         in_zone, zone_end = in_zone[:running], in_zone[running][0]
@@ -180,7 +184,7 @@ def _headline_and_body(zone: list[str], zone_end: int, pieces: list[tuple[int, s
             below.pop(0)
     body = [(p, clean_text(page.text[page.line_start_of(at): page.line_end(at)])) for at, p in below]
     head["title"] = _heading_title(head["title"], headings, pieces, page, layout, doc_no)
-    head["title"] = _cut_run_on(head["title"])
+    head["title"] = cut_run_on(head["title"])
     head["title"], title_date = dated_title(head["title"])
     title_date = title_date or headline_date(zone, head["title"])
     if (
@@ -200,7 +204,7 @@ def _heading_title(title: str | None, headings: dict[int, int], pieces: list[tup
     whole."""
     block = layout.block
     body = next((n for n in range(len(page.line_starts)) if page.line_start(n) >= layout.crumb_end
-                 and _running_text(page.line_text(n))), len(page.line_starts))
+                 and running_text(page.line_text(n))), len(page.line_starts))
     candidates: list[tuple[int, str]] = []
     for n, level in sorted(headings.items()):
         at = page.line_start(n)
@@ -216,52 +220,6 @@ def _heading_title(title: str | None, headings: dict[int, int], pieces: list[tup
         return title
     top = min(level for level, _ in candidates)
     return [text for level, text in candidates if level == top][-1]
-
-
-def _cut_run_on(title: str | None) -> str | None:
-    """A headline run on into its article line (标题 2023-06-02 来源：某日报) cut before it."""
-    match = rules.text.RUN_ON_INFO.search(title or "")
-    if not title or not match:
-        return title
-    head = _headline_before_info(title[: match.start()])
-    return head or title
-
-
-def _headline_before_info(text: str) -> str:
-    """The headline printed on the article line before its keys, its trailing date cut, or ""."""
-    if rules.text.DATE_LINE.match(text):
-        return ""
-    match = rules.text.TRAILING_DATE.search(text)
-    head = text[: match.start()].rstrip() if match else text
-    return head if headline_like(head) else ""
-
-
-def _date_line(page: TextPage, floor: int) -> int | None:
-    """The first short line led by a full date above the first paragraph of running text (a page whose
-    article line has no keys: 2025-06-05 10:20 某日报), when a headline-like line stands above it."""
-    above = None
-    for n in range(len(page.line_starts)):
-        if page.line_start(n) < floor:
-            continue
-        text = clean_text(page.line_text(n))
-        if not text:
-            continue
-        if _running_text(text):
-            return None
-        if (above is not None and rules.text.DATE_LINE.match(text)
-                and len(text) <= rules.text.DATE_LINE_MAX_CHARS):
-            return n
-        above = n if headline_like(text) else above
-    return None
-
-
-def _running_text(line: str) -> bool:
-    """A line of running text: long, with a sentence's punctuation (or two clauses: a paragraph's line cut
-    by the converter's width), half of it Chinese (not a link's address)."""
-    text = clean_text(line)
-    return (len(text) >= rules.text.RUNNING_TEXT_CHARS
-            and (bool(rules.text.SENTENCE_END.search(text)) or len(rules.text.CLAUSE_BREAK.findall(text)) >= 2)
-            and sum(1 for ch in text if is_cjk(ch)) >= rules.text.RUNNING_TEXT_CHARS // 2)
 
 
 def _value_in(value: str, pairs: list[dict[str, str]]) -> bool:
