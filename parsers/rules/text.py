@@ -90,6 +90,8 @@ MIN_BLOCK_FIELDS = 3
 LABEL_PADDING = r"[ ]{0,8}"
 # Characters that may stand right before a label (besides a line start or a space).
 LABEL_EDGE_CHARS = "|｜】]》>»,，;；"
+# A block label this long is a key even written against its value (索引号0001/2025-00080, 发布机构某局).
+BARE_LABEL_MIN_CHARS = 2
 # Longest value between two labels (non-space characters) before the cluster breaks.
 MAX_VALUE_CHARS = 160
 # Lines a value may span between two labels (a wrapped title; a value on the line below its label).
@@ -119,13 +121,29 @@ DATE_VALUE = re.compile(r"\s*" + _DATE)
 # these targets, and does not sit inside the block.
 SOFT_INFO_TARGETS = frozenset({"content_source", "author", "views"})
 
+# A short line led by a full date (2025-06-05 10:20 青岭日报 记者 张某) is the article line of a page that
+# writes no keys: the headline stands above it.
+DATE_LINE = re.compile(r"^\s*[(（\[【]?\s*" + _DATE)
+DATE_LINE_MAX_CHARS = 60
+# A headline run on into its article line (标题 2023-06-02 来源：某日报): an article-line key with its colon
+# after a space ends the headline, and the date before it is cut.
+RUN_ON_INFO = re.compile(r"\s(?:" + "|".join(sorted((k for k in INFO_KEYS if len(k) > 1), key=len, reverse=True))
+                         + r")\s*[:：]")
+# A date (and time) ending a text: cut from a headline run on into its article line.
+TRAILING_DATE = re.compile(r"\s*[(（\[【]?\s*" + _DATE + r"\s*[)）\]】]?\s*$")
+
 # --- Headline and body ------------------------------------------------------------------------
 
 MAX_HEADLINE_CHARS = 100
+# Widget words run together without spaces (打印关闭) are read as widgets up to this length.
+MAX_WIDGET_RUN_CHARS = 24
 MAX_HEADLINE_LINES = 3
+# A line of running text (the body's first paragraph) is at least this long, with a sentence's punctuation.
+RUNNING_TEXT_CHARS = 40
+CLAUSE_BREAK = re.compile(r"[，、]")
 MIN_HEADLINE_CHARS = 4
-# Not a headline: navigation bars, key lines, a sentence, a date alone.
-NOT_HEADLINE = re.compile(r"[|｜>»›]|^\S{1,12}\s*[:：]|[。；;]$|^[\d\s\-/.:年月日]+$")
+# Not a headline: navigation bars, key lines, a sentence, a salutation (各单位：), a date alone.
+NOT_HEADLINE = re.compile(r"[|｜>»›]|^\S{1,12}\s*[:：]|[。；;:：]$|^[\d\s\-/.:年月日]+$")
 # A date in brackets: alone on the line under the headline, or printed after it (…的通知( 2024-05-11)).
 # It is the article's date, not part of the title.
 BRACKETED_DATE = re.compile(r"^\s*[(（\[【]\s*" + _DATE + r"\s*[)）\]】]\s*$")
@@ -133,6 +151,13 @@ TRAILING_BRACKETED_DATE = re.compile(r"\s*[(（\[【]\s*" + _DATE + r"\s*[)）\]
 # A headline broken over two adjacent lines: the first ends, or the second starts, mid-title.
 HEADLINE_CONTINUES_AFTER = ("关于", "印发", "转发", "批转", "的", "和", "及", "与", "暨", "等", "《", "、", "（", "(")
 HEADLINE_CONTINUES_WITH = ("《", "的", "（", "(", "》", "）", ")")
+# ... or the second closes a bracket the first opened (…实施方⏎案》的通知), or the first fills the dump's
+# width (a converter wrapped it: lynx, w3m, pandoc): a width at least this wide that this many lines share.
+BRACKET_PAIRS = ("《》", "（）", "()", "“”", "「」", "〔〕", "【】")
+MIN_WRAP_COLUMNS = 60
+WRAP_MIN_LINES = 3
+# A document number alone on its line (某政发〔2024〕3号, 省政府令第223号) is never the headline.
+DOC_NO_LINE = re.compile(r"^\S{0,16}(?:[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*第?\s*\d+\s*号|第\s*\d+\s*号)$")
 # A headline line starting like this is a subtitle (副题).
 SUBTITLE_PREFIX = re.compile(r"^\s*(?:——|—|──|--|－－)")
 # A body piece made only of punctuation (the 】 of a font-size widget) is not a paragraph.
@@ -152,3 +177,50 @@ ATTACHMENT_LINE = re.compile(
     + r"))$",
     re.I,
 )
+
+# --- Converter markup (html2text, markdownify, pandoc, lynx, w3m, inscriptis) -----------------------
+# Markup a converter adds around the page's words; it is removed before the dump is read.
+
+# A list bullet at a line's start (markdown *, -, +; lynx *, +, o; w3m •): the item's text follows it.
+BULLET = re.compile(r"^(\s*)(?:[*+\-•·◦▪‣]|(?<=\s)o)[ \t]+(?=\S)")
+# A markdown heading (# 标题 ##); its setext form is underlined (===== / -----, a RULE_LINE).
+ATX_HEADING = re.compile(r"^(\s*)(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+# lynx indents text lines by three spaces and prints headings flush left: in a dump where this share of
+# the lines is indented so, a line flush left is a heading.
+TEXT_INDENT = "   "
+INDENTED_SHARE = 0.6
+# A setext underline, a horizontal rule, or the dashed rules around a pandoc table (------  ------): not text.
+SETEXT_UNDERLINE = re.compile(r"^\s*(?:={3,}|-{3,})\s*$")  # one run: a heading's underline
+RULE_LINE = re.compile(r"^\s*(?:[-=_~*][ ]?){3,}(?:\s+[-=_~*]{3,})*\s*$")
+# A definition list's value line (markdownify, pandoc: ``:   value`` under the term).
+DEFINITION_VALUE = re.compile(r"^(\s*):[ \t]{2,}(?=\S)")
+# Images drop out, links keep their text: ![alt](src), [文字](url "title"), [文字][1].
+_URL = r"(?:\\.|[^()\s\\]|\([^()\n]*\))*(?:[ \t]+\"[^\"\n]*\")?"
+MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\(" + _URL + r"\)")
+MD_LINK = re.compile(r"\[([^\]\n]*)\]\(" + _URL + r"\)|\[([^\]\n]+)\]\[\d+\]")
+# ... a link whose address the converter broke onto the next line ([文字](http://…⏎)), and that line's ")".
+MD_LINK_OPEN = re.compile(r"\[([^\]\n]*)\]\((?:\\.|[^()\s\\])*$")
+MD_LINK_CLOSE = re.compile(r"^\s*(?:\\.|[^()\s\\\[\]])*\)")
+# What lynx and w3m print for an image or a form control: [logo], [IMAGE], [ ], [SUBMIT], [BUTTON Input]
+# (not implemented) — Latin-only words in square brackets, never the page's text.
+PLACEHOLDER = re.compile(r"\[(?:\s*|[ \w.\-/:]*[A-Za-z_][ \w.\-/:]*)\](?:\s*\(not implemented\))?")
+# Emphasis around words (**主题**, 主*题*, _有效_; nested **主*题*：** removed inside out) and empty
+# emphasis runs (索 __引 __号: empty <i> tags).
+EMPHASIS = re.compile(r"(?<!\*)(\*{1,3}|(?<![A-Za-z0-9_])_{1,3})(?![*_\s])([^*_\n]*?[^\s*_\\])\1")
+EMPTY_EMPHASIS = re.compile(r"\*{2,}|(?<![A-Za-z0-9])_{2,}(?![A-Za-z0-9])")
+# Backslash escapes of markdown's own characters (\-, \*, \[).
+MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
+# A label in brackets before its value (【文　　号】某政发〔2024〕3号): read as ``文　　号：`` where at least
+# two such labels stand on one line or on adjacent lines (one 【…】 before a headline is not a label).
+BRACKET_LABEL = re.compile(r"(?:^|(?<=\s))【[^\S\n]*([\u4e00-\u9fff](?:[^\S\n]{0,8}[\u4e00-\u9fff]){1,7})"
+                           r"[^\S\n]*】[^\S\n]*(?=[^\s【])")
+# A table drawn with bars: pipe rows (| 索引号 | … |), grid and box borders (+---+, ┌──┬──┐, ├──┼──┤).
+TABLE_BORDER = re.compile(r"^\s*(?=[^\n]*[-─━═]{3})(?=[^\n]*[+|┌├└╔╠╚┬┼┴┐┤┘╦╬╩╗╣╝])[-=+:|┌├└╔╠╚┬┼┴┐┤┘─━═╦╬╩╗╣╝ ]+$")
+GRID_CORNERS = "+┌├└╔╠╚"  # a border starting so is a grid or box table (a row may wrap over lines)
+TABLE_ROW = re.compile(r"^\s*[|│║].*[|│║]\s*$")
+TABLE_BAR = re.compile(r"[|│║]")
+# A borderless table laid out in columns (w3m, lynx): a cell starts with a ``label:`` of at most 7 characters ...
+COLUMN_CELL = re.compile(r"(?:(?<=\s)|^)[\u4e00-\u9fff](?:[^\S\n]{0,8}[\u4e00-\u9fff]){1,6}[^\S\n]{0,3}[:：]")
+# ... and a cell too long for its column goes on under it on the next lines, each piece starting in the
+# column of its cell (pieces separated by this many spaces).
+COLUMN_GAP = re.compile(r"\S+(?:[^\S\n]\S+)*")

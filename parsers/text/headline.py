@@ -4,12 +4,14 @@ page's leftover text (what neither the block nor the article line took)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
+from functools import lru_cache
 from itertools import pairwise
 
 from govmeta.parsers import rules
 from govmeta.parsers.dates import find_datetime
 from govmeta.parsers.hanzi import fold
-from govmeta.parsers.text.page import Span, clean_text
+from govmeta.parsers.text.page import Span, TextPage, clean_text, display_width, is_cjk
 
 _BRACKET_RUN = re.compile(r"】\s*【")
 
@@ -34,8 +36,24 @@ def leftovers(text: str, spans: list[Span]) -> list[tuple[int, str]]:
 
 
 def is_widget(piece: str) -> bool:
+    """A line made only of widget words (打印 关闭, or run together as a converter printed them: 打印关闭)."""
     words = [w for w in _BRACKET_RUN.sub("】 【", fold(piece)).replace("][", "] [").split(" ") if w]
-    return bool(words) and all(w in rules.words.WIDGET_WORDS for w in words)
+    return bool(words) and all(w in rules.words.WIDGET_WORDS or _widget_run(w) for w in words)
+
+
+@lru_cache(maxsize=1024)
+def _widget_run(word: str) -> bool:
+    """Whether ``word`` is widget words written without spaces (微信微博QQ空间), two or more of them."""
+    if len(word) > rules.text.MAX_WIDGET_RUN_CHARS:
+        return False
+    ends = {0: 0}  # end offset -> words so far
+    for start in range(len(word)):
+        if start not in ends:
+            continue
+        for end in range(start + 2, len(word) + 1):
+            if word[start:end] in rules.words.WIDGET_WORDS:
+                ends[end] = max(ends.get(end, 0), ends[start] + 1)
+    return ends.get(len(word), 0) >= 2
 
 
 def headline_like(line: str) -> bool:
@@ -63,10 +81,14 @@ def headline_date(zone: list[str], title: str | None) -> str | None:
     return None
 
 
-def headline(zone: list[str], block_title: str | None) -> dict[str, str | None]:
-    """Title, kicker and subtitle from the lines above the article line."""
+def headline(zone: list[str], block_title: str | None, doc_no: str | None = None) -> dict[str, str | None]:
+    """Title, kicker and subtitle from the lines above the article line.
+
+    The block's 文号 printed under the headline, or any line reading as a document number, is not a
+    headline line."""
     out: dict[str, str | None] = {"title": None, "kicker": None, "subtitle": None}
-    zone = [line for line in zone if not is_widget(line) and not rules.text.BRACKETED_DATE.match(line)]
+    zone = [line for line in zone if not is_widget(line) and not rules.text.BRACKETED_DATE.match(line)
+            and not rules.text.DOC_NO_LINE.match(line) and line != doc_no]
     if block_title:
         for n, line in enumerate(zone):
             if block_title in line:
@@ -90,8 +112,10 @@ def headline(zone: list[str], block_title: str | None) -> dict[str, str | None]:
     return out
 
 
-def merge_wrapped(pieces: list[tuple[int, str]], text: str) -> list[str]:
-    """Zone lines, a headline broken over two lines (…关于印发⏎《…》的通知, at most a blank line between) joined."""
+def merge_wrapped(pieces: list[tuple[int, str]], text: str, wraps: frozenset[int] = frozenset()) -> list[str]:
+    """Zone lines, a headline broken over two lines (…关于印发⏎《…》的通知, at most a blank line between) joined.
+
+    ``wraps`` are the widths a converter wrapped the dump's lines at (see ``wrap_widths``)."""
     out: list[tuple[int, str]] = []
     for at, piece in pieces:
         if out:
@@ -104,6 +128,9 @@ def merge_wrapped(pieces: list[tuple[int, str]], text: str) -> list[str]:
                 and (
                     prev.endswith(rules.text.HEADLINE_CONTINUES_AFTER)
                     or piece.startswith(rules.text.HEADLINE_CONTINUES_WITH)
+                    or _closes_open_bracket(prev, piece)
+                    or (between.count("\n") == 1 and _fills(text[text.rfind("\n", 0, prev_at) + 1:
+                                                                   text.find("\n", prev_at)], wraps))
                 )
             ):
                 out[-1] = (prev_at, prev + piece)
@@ -112,5 +139,67 @@ def merge_wrapped(pieces: list[tuple[int, str]], text: str) -> list[str]:
     return [piece for _, piece in out]
 
 
+def wrap_widths(lines: list[str]) -> frozenset[int]:
+    """Widths a converter wrapped lines at: a width of at least MIN_WRAP_COLUMNS that WRAP_MIN_LINES lines share."""
+    counts = Counter(width for width in map(display_width, lines) if width >= rules.text.MIN_WRAP_COLUMNS)
+    return frozenset(width for width, n in counts.items() if n >= rules.text.WRAP_MIN_LINES)
+
+
+def _fills(line: str, wraps: frozenset[int]) -> bool:
+    width = display_width(line)
+    return any(abs(width - wrap) <= 1 for wrap in wraps)
+
+
+def _closes_open_bracket(prev: str, piece: str) -> bool:
+    """Whether ``piece`` closes a bracket ``prev`` left open (…《…实施方⏎案》的通知)."""
+    return any(prev.count(a) > prev.count(b) and piece.count(b) > piece.count(a) for a, b in rules.text.BRACKET_PAIRS)
+
+
 def _strip_dash(line: str) -> str:
     return rules.text.SUBTITLE_PREFIX.sub("", line).strip()
+
+
+def running_text(line: str) -> bool:
+    """A line of running text: long, with a sentence's punctuation (or two clauses: a paragraph's line cut
+    by the converter's width), half of it Chinese (not a link's address)."""
+    text = clean_text(line)
+    return (len(text) >= rules.text.RUNNING_TEXT_CHARS
+            and (bool(rules.text.SENTENCE_END.search(text)) or len(rules.text.CLAUSE_BREAK.findall(text)) >= 2)
+            and sum(1 for ch in text if is_cjk(ch)) >= rules.text.RUNNING_TEXT_CHARS // 2)
+
+
+def headline_before_info(text: str) -> str:
+    """The headline printed on the article line before its keys, its trailing date cut, or ""."""
+    if rules.text.DATE_LINE.match(text):
+        return ""
+    match = rules.text.TRAILING_DATE.search(text)
+    head = text[: match.start()].rstrip() if match else text
+    return head if headline_like(head) else ""
+
+
+def cut_run_on(title: str | None) -> str | None:
+    """A headline run on into its article line (标题 2023-06-02 来源：某日报) cut before it."""
+    match = rules.text.RUN_ON_INFO.search(title or "")
+    if not title or not match:
+        return title
+    head = headline_before_info(title[: match.start()])
+    return head or title
+
+
+def date_line(page: TextPage, floor: int) -> int | None:
+    """The first short line led by a full date above the first paragraph of running text (a page whose
+    article line has no keys: 2025-06-05 10:20 某日报), when a headline-like line stands above it."""
+    above = None
+    for n in range(len(page.line_starts)):
+        if page.line_start(n) < floor:
+            continue
+        text = clean_text(page.line_text(n))
+        if not text:
+            continue
+        if running_text(text):
+            return None
+        if (above is not None and rules.text.DATE_LINE.match(text)
+                and len(text) <= rules.text.DATE_LINE_MAX_CHARS):
+            return n
+        above = n if headline_like(text) else above
+    return None

@@ -7,6 +7,7 @@ parsers/hanzi.py), so offsets found there slice the original text.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -77,6 +78,11 @@ def clean_text(text: str) -> str:
     return squash(rules.text.ICON_GLYPHS.sub("", text)).strip(_EDGE_PUNCT).strip()
 
 
+def display_width(text: str) -> int:
+    """Display columns of ``text`` (wide and full-width characters take two), as a converter lays it out."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
 def is_cjk(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff"
 
@@ -117,6 +123,11 @@ def _key_pattern(block_labels: frozenset[str]) -> re.Pattern[str]:
     pattern = rf"{left}(?:(?P<key>{alt(long_keys)})(?:(?P<colon>[ ]{{0,3}}[:：])|(?=[ \n]|$))"
     if short_keys:
         pattern += rf"|(?P<short>{alt(short_keys)})(?P<colon2>[ ]{{0,3}}[:：])"
+    # A block label written right against its value (索引号0001/2025, a cell copied without a gap): after a
+    # space or a line start only, unpadded.
+    bare = sorted((k for k in block_labels if len(k) >= rules.text.BARE_LABEL_MIN_CHARS), key=len, reverse=True)
+    if bare:
+        pattern += rf"|(?<![^\s])(?P<bare>{'|'.join(map(re.escape, bare))})(?=[\w\u3400-\u9fff（(])"
     return re.compile(pattern + ")", re.M)
 
 
@@ -132,7 +143,7 @@ def find_keys(page: TextPage, vocabulary: Vocabulary) -> list[Key]:
     line = 0
     text, folded, starts = page.text, page.folded, page.line_starts
     for match in _key_pattern(labels).finditer(folded):
-        group = "key" if match["key"] is not None else "short"
+        group = next(g for g in ("key", "short", "bare") if match[g] is not None)
         start, stop = match.span(group)
         end = match.end()
         while end < len(text) and folded[end] == " ":

@@ -1,22 +1,23 @@
 """Plain-text dumps of disclosure pages ("save as text", crawler exports) to record parts.
 
-The text is read as one string of lines (parsers/text_page.py finds the keys: block labels such as
-索引号, article-line keys such as 来源/日期). Then:
+The text is read as one string of lines (text/page.py finds the keys: block labels such as 索引号,
+article-line keys such as 来源/日期). Then, one step each below:
 
-- a first ``URL: ...`` line gives ``url``; a crawler's header above the page text is skipped
-  (text_header.py);
-- the 当前位置 line gives the breadcrumb, everything above it is site chrome (text_crumbs.py);
-- the article line (来源 ... 日期 ... 浏览次数) gives content_source, author, published_at, views
-  (text_info.py);
-- the disclosure block is the densest cluster of labels (text_block.py), or a table copied as a
-  header row of labels and a row of values (text_table.py);
-- headline lines sit above the article line (kicker, title, subtitle; text_headline.py); the rest is
-  the body (text_body.py).
+- a first ``URL: ...`` line gives ``url``; a crawler's header above the page text is skipped (header.py);
+- a converter's markup (bullets, headings, links, emphasis, table borders) is removed (markup.py);
+- the 当前位置 line gives the breadcrumb, everything above it is site chrome (breadcrumb.py);
+- the article line (来源 ... 日期 ... 浏览次数) gives content_source, author, published_at, views (info.py);
+- the disclosure block is the densest cluster of labels (block.py), or a table copied as a header row of
+  labels and a row of values (table.py);
+- headline lines sit above the article line (kicker, title, subtitle; headline.py); the rest is the body
+  (body.py).
 
-The rules (keys, markers, limits) are data in parsers/text_rules.py.
+The rules (keys, markers, limits) are data in parsers/rules/text.py.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 from govmeta.parsers import rules
 from govmeta.parsers.dates import find_datetime
@@ -26,18 +27,37 @@ from govmeta.parsers.text.body import attachments, paragraphs
 from govmeta.parsers.text.breadcrumb import breadcrumb
 from govmeta.parsers.text.header import page_start
 from govmeta.parsers.text.headline import (
+    cut_run_on,
+    date_line,
     dated_title,
     headline,
+    headline_before_info,
     headline_date,
     headline_like,
+    is_widget,
     leftovers,
     merge_wrapped,
+    running_text,
+    wrap_widths,
 )
 from govmeta.parsers.text.info import byline_after, info_runs, read_info, soft_info
+from govmeta.parsers.text.markup import unmark
 from govmeta.parsers.text.page import Key, Span, TextPage, clean_text, find_keys
 from govmeta.parsers.text.pinyin_repair import repair_pinyin
 from govmeta.parsers.text.table import table_blocks
 from govmeta.parsers.vocabulary import Vocabulary, clean_label
+
+
+@dataclass
+class _Layout:
+    """Where the page's parts lie: breadcrumb end, article line, block, and the spans they cover."""
+
+    crumb_end: int
+    info: dict = field(default_factory=dict)
+    info_span: Span | None = None
+    block: Cluster | None = None
+    spans: list[Span] = field(default_factory=list)
+    wraps: frozenset[int] = frozenset()  # widths a converter wrapped the dump's lines at
 
 
 def read_text_dump(text: str, vocabulary: Vocabulary) -> dict:
@@ -46,37 +66,74 @@ def read_text_dump(text: str, vocabulary: Vocabulary) -> dict:
     warnings: list[str] = list(repair.warnings or [])
     lines = repair.text.splitlines()
     first, url = page_start(lines)
-    lines = lines[first:]
+    wraps = wrap_widths(lines[first:])
+    lines, headings = unmark(lines[first:])
     page = TextPage.from_lines(lines)
 
     keys = find_keys(page, vocabulary)
     crumbs, crumb_end = breadcrumb(page, lines, keys)
-    spans: list[Span] = [Span(0, crumb_end)] if crumb_end else []  # above the breadcrumb: chrome
     keys = [k for k in keys if k.start >= crumb_end]
+    layout = _layout(keys, page, lines, vocabulary, crumb_end)
+    layout.wraps = wraps
+    block = layout.block
+    pairs = block.pairs if block else []
+    if block is not None and block.copies > 1:
+        warnings.append(f"metadata block printed {block.copies} times; read once")
 
+    pieces = leftovers(page.text, layout.spans)
+    zone, zone_end = _headline_zone(pieces, page, layout)
+    doc_no = _value_of(pairs, "doc_no", vocabulary)
+    head, body = _headline_and_body(zone, zone_end, pieces, page, layout,
+                                    _value_of(pairs, "title", vocabulary), doc_no, headings)
+    paras = paragraphs(body)
+    published_at = (layout.info.get("published_at") or head["date"]
+                    or find_datetime(_value_of(pairs, "published_date", vocabulary) or ""))
+    return {
+        "url": url,
+        "breadcrumb": crumbs,
+        "title": head["title"],
+        "kicker": head["kicker"],
+        "subtitle": head["subtitle"],
+        "content_source": layout.info.get("content_source"),
+        "author": layout.info.get("author"),
+        "published_at": published_at,
+        "views": layout.info.get("views"),
+        "fields": pairs,
+        "paragraphs": paras,
+        "attachments": attachments(pairs, paras),
+        "warnings": warnings,
+    }
+
+
+def _layout(keys: list[Key], page: TextPage, lines: list[str], vocabulary: Vocabulary,
+            crumb_end: int) -> _Layout:
+    """The article line and the block read, and the spans they (and the chrome above the breadcrumb) cover."""
+    layout = _Layout(crumb_end, spans=[Span(0, crumb_end)] if crumb_end else [])
     runs, found = _article_line_and_blocks(keys, page, lines, vocabulary)
     keyed = {k.line for k in keys}
     for cluster in found:
         read_block(cluster, page, vocabulary, crumb_end, keyed)
-    block = best(found)
+    layout.block = block = best(found)
     if not runs and block is not None:  # the article line under the headline that follows the block
         clustered = {id(k) for cluster in found for k in cluster.keys}
         byline = byline_after(block.end, [k for k in keys if id(k) not in clustered], page)
         runs = [byline] if byline else []
-    info: dict = {}
-    info_span: Span | None = None
     if runs:
-        info, end = read_info(runs[0], page)
-        info_span = Span(runs[0][0].start, end)
-        spans.append(info_span)
-    spans.extend(Span(cluster.start, cluster.end) for cluster in found)
-    pairs = block.pairs if block else []
-    if block is not None and block.copies > 1:
-        warnings.append(f"metadata block printed {block.copies} times; read once")
-    block_title = _value_of(pairs, "title", vocabulary)
+        layout.info, end = read_info(runs[0], page)
+        layout.info_span = Span(runs[0][0].start, end)
+        layout.spans.append(layout.info_span)
+    elif block is None and (dated := date_line(page, crumb_end)) is not None:
+        layout.info = {"published_at": find_datetime(page.line_text(dated))}
+        layout.info_span = Span(page.line_start(dated), page.line_end(page.line_start(dated)))
+        layout.spans.append(layout.info_span)
+    layout.spans.extend(Span(cluster.start, cluster.end) for cluster in found)
+    return layout
 
-    # Headline zone: above the article line (below the block when the block comes first).
-    pieces = leftovers(page.text, spans)
+
+def _headline_zone(pieces: list[tuple[int, str]], page: TextPage, layout: _Layout) -> tuple[list[str], int]:
+    """The headline lines (above the article line; below the block when the block comes first) and
+    where the body may start."""
+    block, crumb_end, info_span = layout.block, layout.crumb_end, layout.info_span
     zone_start = crumb_end
     if info_span is not None:
         zone_end = info_span.start
@@ -86,47 +143,87 @@ def read_text_dump(text: str, vocabulary: Vocabulary) -> dict:
         zone_end = block.start
     else:
         zone_end = crumb_end
-    zone = merge_wrapped([(at, p) for at, p in pieces if zone_start <= at < zone_end], page.text)
+    if info_span is not None:  # text on the article line before its first key is the article line's (a
+        # date, a paper), unless it is the headline with the line run on (标题 2023-06-02 来源：…)
+        line_start = page.line_start_of(info_span.start)
+        pieces = [(at, headline_before_info(p)) if line_start <= at < info_span.start else (at, p)
+                  for at, p in pieces]
+        pieces = [(at, p) for at, p in pieces if p]
+    in_zone = [(at, p) for at, p in pieces if zone_start <= at < zone_end]
+    running = next((n for n, (_, p) in enumerate(in_zone) if running_text(p)), None)
+    if running and any(headline_like(p) for _, p in in_zone[:running]):
+        # an article line printed under the body (来源：… after the signature): the headline is above the body
+        in_zone, zone_end = in_zone[:running], in_zone[running][0]
+    zone = merge_wrapped(in_zone, page.text, layout.wraps)
     if not zone and block is not None and zone_start == block.end and block.start > crumb_end:
         # Block, then the article line right under it: the headline stands above the block.
-        zone = merge_wrapped([(at, p) for at, p in pieces if crumb_end <= at < block.start], page.text)
+        zone = merge_wrapped([(at, p) for at, p in pieces if crumb_end <= at < block.start], page.text,
+                             layout.wraps)
     if info_span is None and block is None and not zone:
         first_piece = next(((at, p) for at, p in pieces if at >= crumb_end), None)
         if first_piece and headline_like(first_piece[1]):
             zone, zone_end = [first_piece[1]], first_piece[0] + 1
-    head = headline(zone, block_title)
-    body = [(p, clean_text(page.text[page.line_start_of(at): page.line_end(at)]))
-            for at, p in pieces if at >= max(zone_end, crumb_end)]
-    if body and not any(headline_like(line) for line in zone):  # no headline above: the first line below
-        if head["title"] is None and headline_like(body[0][0]):
-            head["title"] = body.pop(0)[0]
-        elif head["title"] == body[0][0]:
-            body.pop(0)
+    return zone, zone_end
+
+
+def _headline_and_body(zone: list[str], zone_end: int, pieces: list[tuple[int, str]], page: TextPage,
+                       layout: _Layout, block_title: str | None, doc_no: str | None, headings: dict[int, int]
+                       ) -> tuple[dict[str, str | None], list[tuple[str, str]]]:
+    """Title, kicker, subtitle and the headline's date; the body pieces (with their page lines) below."""
+    head = headline(zone, block_title, doc_no)
+    below = [(at, p) for at, p in pieces if at >= max(zone_end, layout.crumb_end)]
+    if head["title"] is None:  # widgets left of the article line
+        while below and is_widget(below[0][1]):
+            below.pop(0)
+    if below and not any(headline_like(line) for line in zone):  # no headline above: the first line below
+        first = merge_wrapped(below[:2], page.text, layout.wraps)
+        if head["title"] is None and headline_like(first[0]):
+            head["title"] = first[0]
+            del below[: 3 - len(first)]
+        elif head["title"] == below[0][1]:
+            below.pop(0)
+    body = [(p, clean_text(page.text[page.line_start_of(at): page.line_end(at)])) for at, p in below]
+    head["title"] = _heading_title(head["title"], headings, pieces, page, layout, doc_no)
+    head["title"] = cut_run_on(head["title"])
     head["title"], title_date = dated_title(head["title"])
     title_date = title_date or headline_date(zone, head["title"])
     if (
         head["title"] and body and rules.text.BRACKETED_DATE.match(body[0][0])
     ):  # the date under a headline read from below
         title_date = title_date or find_datetime(body.pop(0)[0])
-    paras = paragraphs(body)
+    head["date"] = title_date
+    return head, body
 
-    published_at = (info.get("published_at") or title_date
-                    or find_datetime(_value_of(pairs, "published_date", vocabulary) or ""))
-    return {
-        "url": url,
-        "breadcrumb": crumbs,
-        "title": head["title"],
-        "kicker": head["kicker"],
-        "subtitle": head["subtitle"],
-        "content_source": info.get("content_source"),
-        "author": info.get("author"),
-        "published_at": published_at,
-        "views": info.get("views"),
-        "fields": pairs,
-        "paragraphs": paras,
-        "attachments": attachments(pairs, paras),
-        "warnings": warnings,
-    }
+
+def _heading_title(title: str | None, headings: dict[int, int], pieces: list[tuple[int, str]], page: TextPage,
+                   layout: _Layout, doc_no: str | None) -> str | None:
+    """The headline when the converter marked headings (# 标题, an underline, lynx's flush-left lines): the
+    title found is kept when it is one of them or a block value; else the headline-like heading nearest
+    above the first paragraph of running text (sidebar headings such as 相关阅读 stand elsewhere), of the
+    highest level there, below the breadcrumb and outside the block. A heading wrapped over two lines is
+    whole."""
+    block = layout.block
+    body = next((n for n in range(len(page.line_starts)) if page.line_start(n) >= layout.crumb_end
+                 and running_text(page.line_text(n))), len(page.line_starts))
+    candidates: list[tuple[int, str]] = []
+    for n, level in sorted(headings.items()):
+        at = page.line_start(n)
+        if at < layout.crumb_end or n >= body or (block is not None and block.start <= at < block.end):
+            continue
+        nxt = next(((a, p) for a, p in pieces if a > at), None)
+        text = merge_wrapped([(at, clean_text(page.line_text(n))), *([nxt] if nxt else [])], page.text,
+                              layout.wraps)[0]
+        if headline_like(text) and text != doc_no and not rules.text.DOC_NO_LINE.match(text):
+            candidates.append((level, text))
+    if not candidates or title in [text for _, text in candidates] or (
+            title and block and _value_in(title, block.pairs)):
+        return title
+    top = min(level for level, _ in candidates)
+    return [text for level, text in candidates if level == top][-1]
+
+
+def _value_in(value: str, pairs: list[dict[str, str]]) -> bool:
+    return any(p["value"] == value for p in pairs)
 
 
 def _article_line_and_blocks(keys: list[Key], page: TextPage, lines: list[str],

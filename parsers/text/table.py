@@ -2,7 +2,8 @@
 
 A browser's copy (or "save as text") of a table whose labels sit in a header row writes each row on
 one line, cells separated by tabs, empty cells kept (索取号⇥发布时间⇥发布机构 / 0764/2024-1⇥⇥某委).
-Such rows are paired column by column when the two rows have as many cells.
+Such rows are paired column by column when the two rows have as many cells. A heading row over several
+value rows is a list of documents, not a block.
 """
 
 from __future__ import annotations
@@ -52,6 +53,10 @@ def table_blocks(page: TextPage, keys: list[Key], vocabulary: Vocabulary) -> tup
                 break
             rows.append((header, value))
             header = _next_filled(lines, value)
+            if header is not None and len(_cells(lines[header])) == len(labels) and not _header_labels(
+                    _cells(lines[header]), vocabulary):
+                rows = []  # a heading row over several value rows: a list of documents, not a block
+                break
         if not rows:
             continue
         held = [k for k in keys if any(k.line == h for h, _ in rows)]

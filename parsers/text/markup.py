@@ -1,0 +1,185 @@
+"""Converter markup out of a text dump: what html2text, markdownify, pandoc, lynx, w3m and inscriptis add
+around the page's words (list bullets, headings, links, emphasis, table borders) is removed, so the dump
+reads like a plain "save as text" copy.
+
+Tables drawn with bars become one line per row, cells separated by tabs (a cell wrapped over several
+lines inside its borders is joined first), the form a browser's copy of a table has.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from itertools import pairwise
+
+from govmeta.parsers import rules
+from govmeta.parsers.hanzi import fold
+from govmeta.parsers.text.page import display_width
+
+
+def unmark(lines: list[str]) -> tuple[list[str], dict[int, int]]:
+    """The dump's lines without converter markup (as many lines, or fewer where tables were joined), and
+    the headings the markup showed: line index -> level (``# 标题``, a ``=====`` / ``-----`` underline,
+    or a line flush left in a dump whose text is indented, as lynx prints headings)."""
+    out: list[str] = []
+    headings: dict[int, int] = {}
+    for line in _column_cells(_tables(lines)):
+        if rules.text.RULE_LINE.match(line):
+            if out and out[-1].strip() and len(out) - 1 not in headings and rules.text.SETEXT_UNDERLINE.match(line):
+                headings[len(out) - 1] = 1 if line.strip()[0] == "=" else 2
+            out.append("")
+            continue
+        if match := rules.text.ATX_HEADING.match(line):
+            headings[len(out)] = len(match[2])
+        if out and rules.text.MD_LINK_OPEN.search(out[-1]):  # the address broken onto this line
+            out[-1] = rules.text.MD_LINK_OPEN.sub(r"\1", out[-1])
+            line = rules.text.MD_LINK_CLOSE.sub("", line, count=1)
+        out.append(_unmark_line(line))
+    if not headings:
+        headings = _outdented(out)
+    return _bracket_labels(out), headings
+
+
+def _outdented(lines: list[str]) -> dict[int, int]:
+    """Lines flush left in a dump whose text lines are indented (lynx): its headings."""
+    filled = [line for line in lines if line.strip()]
+    indented = sum(1 for line in filled if line.startswith(rules.text.TEXT_INDENT))
+    if not filled or indented < rules.text.INDENTED_SHARE * len(filled):
+        return {}
+    return {n: 1 for n, line in enumerate(lines) if line.strip() and not line[0].isspace()}
+
+
+def _bracket_labels(lines: list[str]) -> list[str]:
+    """``【文号】value`` read as ``文号：value`` where two such labels stand on a line or adjacent lines."""
+    counts = [len(rules.text.BRACKET_LABEL.findall(line)) for line in lines]
+    out = []
+    for n, line in enumerate(lines):
+        near = counts[n] + (counts[n - 1] if n else 0) + (counts[n + 1] if n + 1 < len(lines) else 0)
+        out.append(rules.text.BRACKET_LABEL.sub(_bracket_label, line) if counts[n] and near >= 2 else line)
+    return out
+
+
+def _unmark_line(line: str) -> str:
+    line = rules.text.ATX_HEADING.sub(r"\1\3", line)
+    line = rules.text.DEFINITION_VALUE.sub(r"\1    ", line)
+    line = rules.text.BULLET.sub(r"\1", line)
+    line = rules.text.MD_IMAGE.sub("", line)
+    line = rules.text.MD_LINK.sub(lambda m: m[1] if m[1] is not None else m[2], line)
+    line = rules.text.PLACEHOLDER.sub("", line)
+    for _ in range(3):  # nested emphasis, inside out
+        line, found = rules.text.EMPHASIS.subn(r"\2", line)
+        if not found:
+            break
+    line = rules.text.EMPTY_EMPHASIS.sub("", line)
+    return rules.text.MD_ESCAPE.sub(r"\1", line)
+
+
+def _bracket_label(match: re.Match[str]) -> str:
+    """``【文号】`` before a value is the label ``文号：``; a widget in brackets (【我要纠错】) stays."""
+    if fold(match[1]) in rules.words.WIDGET_WORDS or fold(match[0].strip()) in rules.words.WIDGET_WORDS:
+        return match[0]
+    return match[1] + "："
+
+
+def _tables(lines: list[str]) -> list[str]:
+    """Bar-drawn table rows as tab-separated cells; border lines gone; a row wrapped over lines joined.
+
+    A pipe table without edge bars (html2text: ``索引号| 0001/2025| 信息分类| 财政``, a ``---|---`` rule
+    under the first row) has its rows on the lines around the rule."""
+    out: list[str] = []
+    row: list[list[str]] = []  # the current row's cells, line by line
+    grid = False  # inside a grid or box table (rows end at border lines), not a pipe table (one line a row)
+    bare = False  # inside a pipe table without edge bars
+
+    def flush() -> None:
+        if row:
+            width = max(len(cells) for cells in row)
+            columns = [[cells[n].strip() for cells in row if n < len(cells) and cells[n].strip()] for n in range(width)]
+            out.append(_row(functools.reduce(_glue, column, "") for column in columns))
+            row.clear()
+
+    for line in lines:
+        if rules.text.TABLE_BORDER.match(line):
+            flush()
+            edge = line.strip()[0]
+            grid = grid or edge in rules.text.GRID_CORNERS
+            if not (edge in rules.text.GRID_CORNERS or rules.text.TABLE_BAR.match(edge)):
+                bare = True
+                top = len(out)  # the heading row, which the converter may have wrapped over lines
+                while top and out[top - 1].strip():
+                    top -= 1
+                if top < len(out) and rules.text.TABLE_BAR.search(out[top]):
+                    out[top:] = [_row(rules.text.TABLE_BAR.split("".join(part.strip() for part in out[top:])))]
+            continue
+        if rules.text.TABLE_ROW.match(line):
+            cells = rules.text.TABLE_BAR.split(line.strip())[1:-1]
+            if row and not (grid and len(cells) == len(row[0])):
+                flush()
+            row.append(cells)
+            continue
+        flush()
+        grid = False
+        bare = bare and bool(rules.text.TABLE_BAR.search(line))
+        out.append(_row(rules.text.TABLE_BAR.split(line)) if bare else line)
+    flush()
+    return out
+
+
+def _row(cells: Iterable[str]) -> str:
+    return " \t".join(cell.strip() for cell in cells)
+
+
+def _column_cells(lines: list[str]) -> list[str]:
+    """Cells of a borderless table laid out in columns whose values wrap under them (w3m):
+    ``索引号: 014501068/   发文机关: 江西省市场监`` over ``2020-03530          督管理局`` — each piece
+    of the next lines that starts in a cell's column and fits its width is that cell's continuation."""
+    out: list[str] = []
+    n = 0
+    while n < len(lines):
+        line = lines[n]
+        starts = [m.start() for m in rules.text.COLUMN_CELL.finditer(line)]
+        n += 1
+        if len(starts) < 2:
+            out.append(line)
+            continue
+        cells = [line[a:b].rstrip() for a, b in zip(starts, [*starts[1:], len(line)], strict=True)]
+        padded = any(re.search(r"\S {2,}$", line[a:b]) for a, b in pairwise(starts))
+        if not padded and any(rules.text.COLUMN_CELL.fullmatch(cell) for cell in cells):
+            out.append(line)  # an empty cell, no padding to columns: a line wrapped before its value (lynx)
+            continue
+        columns = [display_width(line[:a]) for a in starts]
+        limits = [*columns[1:], columns[-1] + max(display_width(cells[-1]), 1)]
+        joined = False
+        while (n < len(lines) and (pieces := _continuation(lines[n], columns, limits)) is not None
+               and (padded or len(pieces) > 1)):  # one piece under unpadded cells may be the next paragraph
+            for column, text in pieces:
+                cells[column] = _glue(cells[column], text)
+            joined, n = True, n + 1
+        out.append(line[: starts[0]] + "   ".join(cells) if joined else line)
+    return out
+
+
+def _continuation(line: str, columns: list[int], limits: list[int]) -> list[tuple[int, str]] | None:
+    """(cell index, piece) for a line continuing the cells above, or None."""
+    if not line.strip() or rules.text.COLUMN_CELL.search(line):
+        return None
+    out = []
+    for match in rules.text.COLUMN_GAP.finditer(line):
+        at = display_width(line[: match.start()])
+        if at not in columns:
+            return None
+        cell = columns.index(at)
+        if at + display_width(match[0]) > limits[cell] or any(c == cell for c, _ in out):
+            return None
+        out.append((cell, match[0]))
+    return out
+
+
+def _glue(text: str, more: str) -> str:
+    """A cell wrapped at its column edge: joined without a space, except between two Latin words."""
+    if not text:
+        return more
+    if text[-1:].isascii() and text[-1:].isalnum() and more[:1].isascii() and more[:1].isalnum():
+        return text + " " + more
+    return text + more
