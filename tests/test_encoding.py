@@ -9,8 +9,9 @@ import sys
 
 import pytest
 
+from govmeta.parsers import rules
 from govmeta.parsers.encoding.charsets import NORMALISED_LABELS, codec_for_label
-from govmeta.parsers.encoding.decode import PRESCAN_BYTES, Decoded, decode_page
+from govmeta.parsers.encoding.decode import Decoded, decode_page
 from govmeta.parsers.errors import ExtractionError
 from tests.paths import SHARED, needs_shared
 
@@ -125,7 +126,7 @@ def test_only_meta_inside_a_comment_is_no_declaration() -> None:
 
 def test_meta_after_the_first_1024_bytes_is_used_and_marked_late() -> None:
     style = "<style>" + ".nav li { float: left; margin: 0 4px; }\n" * 60 + "</style>"
-    assert len(style) > PRESCAN_BYTES
+    assert len(style) > rules.encoding.PRESCAN_BYTES
     d = decode_page(page(HANS, style + meta("gbk")).encode("gbk"))
     assert (d.name, d.source, d.declared) == ("gb18030", "declared", "gbk")
     assert 0.5 < d.confidence < 0.99

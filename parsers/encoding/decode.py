@@ -44,65 +44,6 @@ from govmeta.parsers.errors import ExtractionError
 
 # --- thresholds and tables ---------------------------------------------------------------------------
 
-#: The WHATWG prescan reads this many bytes.
-PRESCAN_BYTES = 1024
-#: A ``<meta>`` starting past PRESCAN_BYTES is still read (and marked late) up to this offset.
-LATE_META_SCAN_BYTES = 256 * 1024
-#: Bytes looked at for UTF-16/32 NUL patterns.
-NUL_SNIFF_BYTES = 4096
-#: UTF-16: share of NULs the "high byte" position needs, and how many times rarer they must be in the other.
-UTF16_MIN_NUL_SHARE = 0.03
-UTF16_NUL_SKEW = 8.0
-#: UTF-32: share of NULs both high-byte positions need.
-UTF32_MIN_NUL_SHARE = 0.9
-#: Share of printable characters a NUL-pattern UTF-16/32 decoding needs to count as text.
-MIN_PRINTABLE_SHARE = 0.9
-#: A single-byte answer from chardet below this confidence is not trusted.
-SINGLE_BYTE_MIN_CONFIDENCE = 0.5
-#: Private Use Area characters tolerated in a decoding: at most this many, or this share of non-ASCII.
-PUA_MAX_COUNT = 2
-PUA_MAX_SHARE = 0.01
-#: Replacement characters tolerated from a declared codec or a BOM: this share of non-ASCII characters.
-BAD_MAX_SHARE = 0.01
-#: Codecs whose mappings include the Private Use Area (Big5 bytes under gb18030 land there).
-PUA_PRONE_CODECS = frozenset({"gb18030", "cp932"})
-#: A last-resort reading with more bad characters than this share of non-ASCII bytes counts as broken.
-LAST_RESORT_BROKEN_SHARE = 0.05
-#: The single-byte reading used then.
-LAST_RESORT_SINGLE_BYTE = "cp1252"
-#: UTF-8 made of 2-byte characters only is read as GB when its characters change script block this often.
-UTF8_SCRIPT_HOP_SHARE = 0.5
-#: Non-ASCII characters looked at for that.
-UTF8_SCRIPT_HOP_SAMPLE = 1000
-#: Codecs tried by the last resort, after the declared codec and chardet's answers.
-LAST_RESORT_CODECS = ("gb18030", "big5hkscs", "utf-8")
-#: Stateful 7-bit codecs: pure-ASCII bytes may still need them.
-SEVEN_BIT_CODECS = frozenset({"hz", "iso2022_jp", "iso2022_jp_2", "iso2022_jp_ext", "iso2022_kr", "utf-7"})
-#: Confidence by source and kind of evidence.
-CONFIDENCE: dict[str, float] = {
-    "override": 1.0,
-    "bom": 1.0,
-    "bom-damaged": 0.8,  # a BOM whose body has a few undecodable bytes
-    "ascii": 1.0,
-    "verified": 0.99,  # declared (transport/meta/XML) and confirmed by a strict decode
-    "http": 0.99,
-    "meta": 0.99,
-    "xml": 0.99,
-    "late": 0.9,  # a <meta> found after the first 1024 bytes
-    "weak": 0.85,  # <meta content=...charset=...> without http-equiv
-    "utf-16-nul": 0.95,
-    "single-byte-declared": 0.6,  # a single-byte label cannot be checked by decoding
-    "chardet-max": 0.95,
-    "gb-not-utf-8": 0.6,  # bytes valid as UTF-8 only as script-hopping 2-byte characters
-    "last-resort": 0.3,  # scaled down by the share of replacement characters
-    "last-resort-clean": 0.5,  # chardet was inconclusive but a candidate decodes cleanly
-    "implausible-declared": 0.6,  # declared, decodes cleanly, reads implausibly, and nothing reads better
-    "candidate": 0.7,  # not the detector's answer, but the one clean reading plausible for its script
-    "utf-8-majority": 0.8,  # mostly UTF-8, a minority of runs in another encoding
-}
-#: In-document labels for UTF-16/32 mean UTF-8: the label was readable as ASCII (WHATWG prescan rule).
-WIDE_CODECS = frozenset({"utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"})
-
 BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: FF FE 00 00 starts with FF FE
@@ -160,7 +101,7 @@ class _Attempt:
     codec: str
     text: str
     bad: int  # replacement characters introduced by the decode
-    pua: int  # Private Use Area characters (counted for PUA_PRONE_CODECS only)
+    pua: int  # Private Use Area characters (counted for rules.encoding.PUA_PRONE_CODECS only)
     cut: bool  # the only error is a character cut at the very end
     data: bytes = field(repr=False)  # the bytes decoded
     exact_utf8: bool = False  # ``data`` is ``text`` in UTF-8 (a strict UTF-8 or ASCII decode)
@@ -176,12 +117,12 @@ class _Attempt:
 
     @property
     def pua_suspicious(self) -> bool:
-        return self.pua > PUA_MAX_COUNT and self.pua > PUA_MAX_SHARE * self.nonascii
+        return self.pua > rules.encoding.PUA_MAX_COUNT and self.pua > rules.encoding.PUA_MAX_SHARE * self.nonascii
 
     @property
     def tolerable(self) -> bool:
         """Few replacement characters and no PUA flood: usable with a warning."""
-        return not self.pua_suspicious and self.bad <= max(1, BAD_MAX_SHARE * self.nonascii)
+        return not self.pua_suspicious and self.bad <= max(1, rules.encoding.BAD_MAX_SHARE * self.nonascii)
 
 
 @dataclass
@@ -220,7 +161,7 @@ class _Page:
         if primary is not None and source != "bom" and primary.codec != att.codec:
             w.append(f"declared charset {primary.label} contradicted by the bytes: decoded as {att.codec}")
         if used is not None and used.kind == "late":
-            w.append(f"charset {used.label} declared late (after the first {PRESCAN_BYTES} bytes)")
+            w.append(f"charset {used.label} declared late (after the first {rules.encoding.PRESCAN_BYTES} bytes)")
         elif used is not None and used.kind == "weak":
             w.append(f"charset {used.label} taken from a <meta content> without http-equiv")
         if att.cut:
@@ -236,7 +177,7 @@ class _Page:
     def declared_result(self, att: _Attempt, used: _Decl, confidence: float | None = None) -> Decoded:
         source = "http" if used.kind == "http" else "declared"
         if confidence is None:
-            confidence = CONFIDENCE.get(used.kind, CONFIDENCE["verified"])
+            confidence = rules.encoding.CONFIDENCE.get(used.kind, rules.encoding.CONFIDENCE["verified"])
         return self.result(att, source, confidence, used)
 
 
@@ -284,7 +225,9 @@ def _decode_override(data: bytes, label: str) -> Decoded:
     if att.bad:
         warnings.append(_count(att.bad, "replacement character") + f" decoding as {codec}")
     text = att.text[1:] if att.text.startswith("\ufeff") else att.text
-    return Decoded(text, codec, "override", CONFIDENCE["override"], None, tuple(warnings), step="override")
+    return Decoded(
+        text, codec, "override", rules.encoding.CONFIDENCE["override"], None, tuple(warnings), step="override"
+    )
 
 
 def _step_bom(page: _Page) -> Decoded | None:
@@ -296,16 +239,22 @@ def _step_bom(page: _Page) -> Decoded | None:
                 page.warnings.append(f"byte order mark of {codec} contradicted by the bytes; ignored")
                 return None
             primary = page.primary
-            if primary and primary.codec != codec and not (primary.codec == "utf-8" and codec in WIDE_CODECS):
+            if (
+                primary
+                and primary.codec != codec
+                and not (primary.codec == "utf-8" and codec in rules.encoding.WIDE_CODECS)
+            ):
                 page.warnings.append(f"byte order mark ({codec}) overrides declared charset {primary.label}")
-            return page.result(att, "bom", CONFIDENCE["bom"] if att.clean else CONFIDENCE["bom-damaged"])
+            return page.result(
+                att, "bom", rules.encoding.CONFIDENCE["bom"] if att.clean else rules.encoding.CONFIDENCE["bom-damaged"]
+            )
     return None
 
 
 def _step_transport_wide(page: _Page) -> Decoded | None:
     """A transport header may name UTF-16/32 (in-document labels for them were turned into UTF-8)."""
     primary = page.primary
-    if primary and primary.codec in WIDE_CODECS:
+    if primary and primary.codec in rules.encoding.WIDE_CODECS:
         att = _attempt(page.data, primary.codec)
         if att.clean:
             return page.declared_result(att, primary)
@@ -316,13 +265,13 @@ def _step_transport_wide(page: _Page) -> Decoded | None:
 def _step_nul_pattern(page: _Page) -> Decoded | None:
     """UTF-16/32 without BOM, from where the NUL bytes fall."""
     data = page.data
-    if data.find(b"\x00", 0, NUL_SNIFF_BYTES) < 0:
+    if data.find(b"\x00", 0, rules.encoding.NUL_SNIFF_BYTES) < 0:
         return None
     wide = _sniff_wide(data)
     if wide is not None and wide not in page.rejected:
         att = _attempt(data, wide)
-        if att.clean and _printable(att.text[:NUL_SNIFF_BYTES]):
-            return page.result(att, "detected", CONFIDENCE["utf-16-nul"])
+        if att.clean and _printable(att.text[:rules.encoding.NUL_SNIFF_BYTES]):
+            return page.result(att, "detected", rules.encoding.CONFIDENCE["utf-16-nul"])
     return None
 
 
@@ -333,22 +282,22 @@ def _step_ascii(page: _Page) -> Decoded | None:
         return None
     primary = page.primary
     if primary is not None and primary.codec is not None:
-        if primary.codec in SEVEN_BIT_CODECS:
+        if primary.codec in rules.encoding.SEVEN_BIT_CODECS:
             att = _attempt(data, primary.codec)
             if att.clean:
                 return page.declared_result(att, primary)
         elif _ascii_compatible(primary.codec):
             att = _Attempt(primary.codec, data.decode("ascii"), 0, 0, False, data, exact_utf8=True)
-            return page.declared_result(att, primary, CONFIDENCE["ascii"])
+            return page.declared_result(att, primary, rules.encoding.CONFIDENCE["ascii"])
     elif b"\x1b" in data or b"~{" in data:
         # Escape sequences in 7-bit bytes: ISO-2022 or HZ if content detection says so.
         for codec, conf in chardet_answers(data, page.rejected):
             att = _attempt(data, codec)
-            if codec in SEVEN_BIT_CODECS and att.clean:
-                return page.result(att, "detected", min(conf, CONFIDENCE["chardet-max"]))
+            if codec in rules.encoding.SEVEN_BIT_CODECS and att.clean:
+                return page.result(att, "detected", min(conf, rules.encoding.CONFIDENCE["chardet-max"]))
             break
     ascii_text = _Attempt("ascii", data.decode("ascii"), 0, 0, False, data, exact_utf8=True)
-    return page.result(ascii_text, "detected", CONFIDENCE["ascii"])
+    return page.result(ascii_text, "detected", rules.encoding.CONFIDENCE["ascii"])
 
 
 def _step_utf8(page: _Page) -> Decoded | None:
@@ -373,8 +322,8 @@ def _step_utf8(page: _Page) -> Decoded | None:
             att = _attempt(data, "gb18030")
             if att.clean:
                 page.warnings.append("valid UTF-8 only as scattered 2-byte characters: read as GB")
-                return page.result(att, "detected", CONFIDENCE["gb-not-utf-8"])
-    return page.result(utf8, "detected", CONFIDENCE["verified"])
+                return page.result(att, "detected", rules.encoding.CONFIDENCE["gb-not-utf-8"])
+    return page.result(utf8, "detected", rules.encoding.CONFIDENCE["verified"])
 
 
 def _step_declared(page: _Page) -> Decoded | None:
@@ -422,7 +371,7 @@ def _step_utf8_majority(page: _Page) -> Decoded | None:
     if repaired:
         page.warnings.append(f"{_count(repaired, 'byte')} not UTF-8 decoded as {minority} (a pasted passage)")
     used = page.primary if page.primary is not None and page.primary.codec == "utf-8" else None
-    confidence = CONFIDENCE["utf-8-majority"]
+    confidence = rules.encoding.CONFIDENCE["utf-8-majority"]
     return page.declared_result(att, used, confidence) if used else page.result(att, "detected", confidence)
 
 
@@ -439,7 +388,7 @@ def _step_content(page: _Page) -> Decoded | None:
             continue
         score = plausibility(att.text)
         if detector and score >= enc.PLAUSIBLE_MIN:
-            return page.result(att, "detected", min(conf, CONFIDENCE["chardet-max"]))
+            return page.result(att, "detected", min(conf, rules.encoding.CONFIDENCE["chardet-max"]))
         if detector and _single_byte(codec) and page.weak_guess is None:
             page.weak_guess = codec
         # the detector's answers are preferred at equal plausibility
@@ -450,7 +399,9 @@ def _step_content(page: _Page) -> Decoded | None:
     if score < enc.PLAUSIBLE_MIN or _declared_score(page) + enc.PLAUSIBLE_MARGIN >= ranked:
         return None
     page.warnings.append(f"{att.codec} reads as plausible text (score {score:.2f}); other readings do not")
-    return page.result(att, "detected", min(conf or CONFIDENCE["candidate"], CONFIDENCE["chardet-max"]))
+    return page.result(
+        att, "detected", min(conf or rules.encoding.CONFIDENCE["candidate"], rules.encoding.CONFIDENCE["chardet-max"])
+    )
 
 
 def _declared_score(page: _Page) -> float:
@@ -464,7 +415,9 @@ def _step_declared_tolerable(page: _Page) -> Decoded | None:
         return None
     att, d = min(usable, key=lambda ad: ad[0].bad)
     if att.bad < _attempt(page.data, "utf-8").bad:
-        return page.declared_result(att, d, CONFIDENCE.get(d.kind, CONFIDENCE["verified"]) * 0.9)
+        return page.declared_result(
+            att, d, rules.encoding.CONFIDENCE.get(d.kind, rules.encoding.CONFIDENCE["verified"]) * 0.9
+        )
     return None
 
 
@@ -478,14 +431,18 @@ def _step_content_weak(page: _Page) -> Decoded | None:
     if page.readings:
         _rank, score, att, conf = max(page.readings, key=lambda r: r[0])
         if score >= enc.PLAUSIBLE_WEAK and score > declared + enc.PLAUSIBLE_MARGIN:
-            return page.result(att, "detected", min(conf or CONFIDENCE["candidate"], CONFIDENCE["chardet-max"]))
+            return page.result(
+                att,
+                "detected",
+                min(conf or rules.encoding.CONFIDENCE["candidate"], rules.encoding.CONFIDENCE["chardet-max"]),
+            )
     if declared >= 0:
         return _step_declared_fallback(page)
     for _rank, score, att, conf in page.readings:
         if conf and not _single_byte(att.codec):
             if score < rules.encoding.IMPLAUSIBLE_WARN:
                 page.warnings.append(f"no reading is plausible; {att.codec} as content detection says")
-            return page.result(att, "detected", min(conf, CONFIDENCE["chardet-max"]))
+            return page.result(att, "detected", min(conf, rules.encoding.CONFIDENCE["chardet-max"]))
     return None
 
 
@@ -497,21 +454,21 @@ def _step_declared_fallback(page: _Page) -> Decoded | None:
         return None
     att, d, score = max(clean, key=lambda ads: ads[2])
     if _single_byte(att.codec):
-        return page.declared_result(att, d, CONFIDENCE["single-byte-declared"])
+        return page.declared_result(att, d, rules.encoding.CONFIDENCE["single-byte-declared"])
     if score >= rules.encoding.IMPLAUSIBLE_WARN:
         return page.declared_result(att, d)
     page.warnings.append(f"declared {d.label} decodes cleanly but reads implausibly (score {score:.2f})")
-    return page.declared_result(att, d, CONFIDENCE["implausible-declared"])
+    return page.declared_result(att, d, rules.encoding.CONFIDENCE["implausible-declared"])
 
 
 def _step_last_resort(page: _Page) -> Decoded:
-    """Among the declared codecs, the detector's answers and LAST_RESORT_CODECS, the fewest bad characters.
+    """Among the declared codecs, the detector's answers and the last-resort codecs, the fewest bad characters.
 
     When the detector could only guess a single-byte encoding and every one of those is badly broken,
-    LAST_RESORT_SINGLE_BYTE (the browsers' usual fallback) is read instead.
+    rules.encoding.LAST_RESORT_SINGLE_BYTE (the browsers' usual fallback) is read instead.
     """
     seen = {a.codec: a for a in page.attempts}
-    order = [d.codec for d in page.known if d.codec] + list(seen) + list(LAST_RESORT_CODECS)
+    order = [d.codec for d in page.known if d.codec] + list(seen) + list(rules.encoding.LAST_RESORT_CODECS)
     best: _Attempt | None = None
     for codec in dict.fromkeys(order):
         att = seen.get(codec) or _attempt(page.data, codec)
@@ -519,20 +476,20 @@ def _step_last_resort(page: _Page) -> Decoded:
             best = att
     assert best is not None
     weak_guess = page.weak_guess
-    if weak_guess is not None and best.bad + best.pua > LAST_RESORT_BROKEN_SHARE * best.nonascii:
-        guess = _attempt(page.data, LAST_RESORT_SINGLE_BYTE)
+    if weak_guess is not None and best.bad + best.pua > rules.encoding.LAST_RESORT_BROKEN_SHARE * best.nonascii:
+        guess = _attempt(page.data, rules.encoding.LAST_RESORT_SINGLE_BYTE)
         if guess.bad < best.bad:
             page.warnings.append(
                 f"content detection unsure (maybe {weak_guess}); multi-byte readings break: "
-                f"read as {LAST_RESORT_SINGLE_BYTE}"
+                f"read as {rules.encoding.LAST_RESORT_SINGLE_BYTE}"
             )
-            return page.result(guess, "detected", CONFIDENCE["last-resort"])
+            return page.result(guess, "detected", rules.encoding.CONFIDENCE["last-resort"])
     if best.clean:
-        conf = CONFIDENCE["last-resort-clean"]
+        conf = rules.encoding.CONFIDENCE["last-resort-clean"]
         page.warnings.append(f"content detection inconclusive; {best.codec} decodes the page cleanly")
     else:
         share = (best.bad + best.pua) / max(1, best.nonascii)
-        conf = CONFIDENCE["last-resort"] * max(0.0, 1.0 - share)
+        conf = rules.encoding.CONFIDENCE["last-resort"] * max(0.0, 1.0 - share)
         page.warnings.append(f"no encoding decodes the page cleanly; {best.codec} gives the fewest replacements")
     used = next((d for d in page.known if d.codec == best.codec), None)
     if used is not None:
@@ -587,7 +544,7 @@ def _declarations(data: bytes, transport: str | None) -> list[_Decl]:
     meta = _prescan(data)
     if meta is not None:
         out.append(meta)
-    m = _XML_DECL_RE.match(data, 0, PRESCAN_BYTES)
+    m = _XML_DECL_RE.match(data, 0, rules.encoding.PRESCAN_BYTES)
     if m:
         out.append(_in_document(m.group(1), "xml"))
     return out
@@ -603,8 +560,8 @@ def _transport_label(value: str) -> str:
 def _prescan(data: bytes) -> _Decl | None:
     """WHATWG-style <meta> prescan: first 1024 bytes, comments skipped; later metas are marked late."""
     weak: _Decl | None = None
-    for m in _SCAN_RE.finditer(data, 0, LATE_META_SCAN_BYTES):
-        if weak is not None and m.start() >= PRESCAN_BYTES:
+    for m in _SCAN_RE.finditer(data, 0, rules.encoding.LATE_META_SCAN_BYTES):
+        if weak is not None and m.start() >= rules.encoding.PRESCAN_BYTES:
             return weak
         tag = m.group()
         if tag[1:2] == b"!":
@@ -612,7 +569,7 @@ def _prescan(data: bytes) -> _Decl | None:
         attrs: dict[bytes, bytes] = {}
         for a in _ATTR_RE.finditer(tag, 5):
             attrs.setdefault(a.group(1).lower(), a.group(2) or a.group(3) or a.group(4) or b"")
-        kind = "meta" if m.start() < PRESCAN_BYTES else "late"
+        kind = "meta" if m.start() < rules.encoding.PRESCAN_BYTES else "late"
         if b"charset" in attrs:
             raw = attrs[b"charset"].strip()
             if raw:
@@ -631,7 +588,7 @@ def _prescan(data: bytes) -> _Decl | None:
 def _in_document(raw: bytes, kind: str) -> _Decl:
     label = raw.decode("latin-1").strip()
     codec = codec_for_label(label)
-    if codec in WIDE_CODECS:  # a label readable as ASCII cannot describe UTF-16/32 bytes
+    if codec in rules.encoding.WIDE_CODECS:  # a label readable as ASCII cannot describe UTF-16/32 bytes
         codec = "utf-8"
     return _Decl(label, codec, kind)
 
@@ -683,7 +640,7 @@ def _is_incomplete(tail: bytes, codec: str) -> bool:
 
 
 def _pua(text: str, codec: str) -> int:
-    if codec not in PUA_PRONE_CODECS or text.isascii():
+    if codec not in rules.encoding.PUA_PRONE_CODECS or text.isascii():
         return 0
     return len(_PUA_RE.findall(text))
 
@@ -703,32 +660,32 @@ def _utf8_hops_scripts(data: bytes) -> bool:
     to be valid UTF-8 land all over U+0080..U+07FF.
     """
     blocks = []
-    for m in itertools.islice(_UTF8_PAIR_RE.finditer(data), UTF8_SCRIPT_HOP_SAMPLE):
+    for m in itertools.islice(_UTF8_PAIR_RE.finditer(data), rules.encoding.UTF8_SCRIPT_HOP_SAMPLE):
         lead, trail = m.group()
         cp = (lead & 0x1F) << 6 | (trail & 0x3F)
         blocks.append(0 if cp < 0x250 else cp >> 8)
     if len(blocks) < 2:
         return False
     hops = sum(1 for a, b in itertools.pairwise(blocks) if a != b)
-    return hops > UTF8_SCRIPT_HOP_SHARE * (len(blocks) - 1)
+    return hops > rules.encoding.UTF8_SCRIPT_HOP_SHARE * (len(blocks) - 1)
 
 
 def _sniff_wide(data: bytes) -> str | None:
     """UTF-16/32 without BOM, from where the NUL bytes fall."""
-    s = data[:NUL_SNIFF_BYTES]
+    s = data[:rules.encoding.NUL_SNIFF_BYTES]
     if len(s) >= 16:
         z = [s[i::4].count(0) / max(1, len(s[i::4])) for i in range(4)]
-        if z[2] >= UTF32_MIN_NUL_SHARE and z[3] >= UTF32_MIN_NUL_SHARE and z[0] < 0.5:
+        if z[2] >= rules.encoding.UTF32_MIN_NUL_SHARE and z[3] >= rules.encoding.UTF32_MIN_NUL_SHARE and z[0] < 0.5:
             return "utf-32-le"
-        if z[0] >= UTF32_MIN_NUL_SHARE and z[1] >= UTF32_MIN_NUL_SHARE and z[3] < 0.5:
+        if z[0] >= rules.encoding.UTF32_MIN_NUL_SHARE and z[1] >= rules.encoding.UTF32_MIN_NUL_SHARE and z[3] < 0.5:
             return "utf-32-be"
     if len(s) < 4:
         return None
     even = s[0::2].count(0) / len(s[0::2])
     odd = s[1::2].count(0) / len(s[1::2])
-    if odd >= UTF16_MIN_NUL_SHARE and odd >= UTF16_NUL_SKEW * even:
+    if odd >= rules.encoding.UTF16_MIN_NUL_SHARE and odd >= rules.encoding.UTF16_NUL_SKEW * even:
         return "utf-16-le"
-    if even >= UTF16_MIN_NUL_SHARE and even >= UTF16_NUL_SKEW * odd:
+    if even >= rules.encoding.UTF16_MIN_NUL_SHARE and even >= rules.encoding.UTF16_NUL_SKEW * odd:
         return "utf-16-be"
     return None
 
@@ -737,7 +694,7 @@ def _printable(text: str) -> bool:
     if not text:
         return False
     ok = sum(1 for ch in text if ch.isprintable() or ch in "\t\n\r")
-    return ok >= MIN_PRINTABLE_SHARE * len(text)
+    return ok >= rules.encoding.MIN_PRINTABLE_SHARE * len(text)
 
 
 @lru_cache(maxsize=64)
@@ -746,7 +703,7 @@ def _single_byte(codec: str) -> bool:
 
     (UTF-8 is not single-byte even though decoding 256 bytes with errors='replace' gives 256 characters.)
     """
-    if codec in SEVEN_BIT_CODECS:
+    if codec in rules.encoding.SEVEN_BIT_CODECS:
         return False
     for b in range(0x80, 0x100):
         dec = codecs.getincrementaldecoder(codec)()

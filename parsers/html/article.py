@@ -30,7 +30,6 @@ from govmeta.parsers.html.headline import (
     site_names,
 )
 from govmeta.parsers.html.info import (
-    ANY_PAIR,
     DATE_SPAN,
     LABEL,
     Pair,
@@ -46,36 +45,6 @@ from govmeta.parsers.html.info import (
 from govmeta.parsers.html.page_index import Line, PageIndex, index_page
 from govmeta.parsers.html.paragraphs import clean_lines, credit_text, is_section_heading, is_widget_line, serialise
 from govmeta.parsers.page_type import has_chinese
-
-# A date in a list entry (this deep) is the entry's, never the article's.
-LIST_TAGS = frozenset({"li", "dd", "dt"})
-LIST_DEPTH = 3
-# An info or credit line in the body (under the text, or at its top) is short.
-END_INFO_MAX = 80
-# How far around the headline and the body the info line is looked for (displayed lines).
-HEADER_LINES = 12
-FOOTER_LINES = 8
-PRE_HEADLINE_LINES = 8
-# A body needs this much prose (characters outside links) to count as an article.
-MIN_BODY_CHARS = 20
-# A short candidate without any prose punctuation is a label or a pager, not a body.
-BARE_TEXT_MAX = 60
-# A link-dense candidate with less prose punctuation than this is a list of links, not a body.
-LIST_DENSITY = 0.5
-LIST_PUNCTUATION = 3
-# The box right after the headline is the body rather than denser prose elsewhere that is at most this
-# many times longer (a sidebar beside a short notice, not the long body under a digest).
-NEAR_BODY_RATIO = 3
-# How many displayed lines under a headline the first text of a body without prose is looked for in.
-NEAR_LINES = 15
-# A container is widened to its parent when the parent adds at most this much text.
-WIDEN_SHARE = 0.12
-WIDEN_MIN = 40
-# Class/id tokens that name an author or a source element (网易 span.author, 新浪 a.source).
-AUTHOR_WORDS = ("author", "zuozhe")
-SOURCE_TOKENS = frozenset({"source", "laiyuan", "ly", "from", "media"})
-# Marks of a value the page cut short.
-ELLIPSES = ("...", "…", "。。。", "..")
 
 
 class Facts:
@@ -124,8 +93,8 @@ class Facts:
 
 def _untruncated(shown: str, meta: str | None) -> str:
     """The meta value when the shown one is a prefix of it ended by an ellipsis (…, ...)."""
-    if meta and shown.endswith(ELLIPSES):
-        prefix = key(shown.rstrip("".join(ELLIPSES)))
+    if meta and shown.endswith(rules.article.ELLIPSES):
+        prefix = key(shown.rstrip("".join(rules.article.ELLIPSES)))
         if prefix and key(meta).startswith(prefix) and len(key(meta)) > len(prefix):
             return meta
     return shown
@@ -143,7 +112,7 @@ def _widen(container: etree._Element, index: PageIndex, headline: Headline) -> e
             return container
         extra = index.text[parent] - index.text[container]
         extra_links = index.links[parent] - index.links[container]
-        if extra > max(WIDEN_MIN, WIDEN_SHARE * index.text[container]) or extra_links > 10:
+        if extra > max(rules.article.WIDEN_MIN, rules.article.WIDEN_SHARE * index.text[container]) or extra_links > 10:
             return container
         container = parent
 
@@ -169,12 +138,12 @@ def _class_hinted(index: PageIndex, start: int, end: int, facts: Facts) -> None:
             continue
         seen.add(el)
         toks = tokens(el)
-        is_author = any(word in tok for tok in toks for word in AUTHOR_WORDS)
-        is_source = bool(toks & SOURCE_TOKENS)
+        is_author = any(word in tok for tok in toks for word in rules.article.AUTHOR_WORDS)
+        is_source = bool(toks & rules.article.SOURCE_TOKENS)
         if not (is_author or is_source):
             continue
         text = index.element_string(el)
-        if not text or LABEL.search(text) or DATE_SPAN.search(text) or ANY_PAIR.search(text):
+        if not text or LABEL.search(text) or DATE_SPAN.search(text) or rules.article.ANY_PAIR.search(text):
             continue  # a labelled pair (答复单位：…, 成文日期：…) is not an unlabelled source
         if fold(text).strip(" :：") in rules.article.SOURCE_LABELS:
             continue  # the label alone (来源), its value not on the page
@@ -205,7 +174,7 @@ def _body(
     while head < len(lines) and head < 4:
         line = lines[head]
         repeats_title = key(line) in title_keys or rules.article.FOOTNOTE_MARK.sub("", key(line)) in title_keys
-        if repeats_title or (len(line) <= END_INFO_MAX and LABEL.search(line) and is_info_line(line)):
+        if repeats_title or (len(line) <= rules.article.END_INFO_MAX and LABEL.search(line) and is_info_line(line)):
             if not repeats_title:
                 facts.take(read_text_pairs(line))
             lines.pop(head)
@@ -220,7 +189,13 @@ def _body(
             subtitle = line
             lines.pop(head)
             continue
-        if after and head == 0 and len(line) <= END_INFO_MAX and DATE_SPAN.search(line) and is_info_line(line):
+        if (
+            after
+            and head == 0
+            and len(line) <= rules.article.END_INFO_MAX
+            and DATE_SPAN.search(line)
+            and is_info_line(line)
+        ):
             # A date line of the title block (the headline is printed in the body's box).
             facts.date = facts.date or find_datetime(line)
             lines.pop(head)
@@ -249,7 +224,7 @@ def _body(
             pass
         elif credit is not None:
             facts.take(read_text_pairs(credit), dates=False, person_sources=False)
-        elif LABEL.search(lines[-1]) and is_info_line(lines[-1]) and len(lines[-1]) <= END_INFO_MAX:
+        elif LABEL.search(lines[-1]) and is_info_line(lines[-1]) and len(lines[-1]) <= rules.article.END_INFO_MAX:
             facts.take(read_text_pairs(lines[-1]), dates=facts.date is None, person_sources=False)
         else:
             break
@@ -262,9 +237,9 @@ def _holds_prose(container: etree._Element, index: PageIndex) -> bool:
     if any(is_attachment_link(a) for a in container.iter("a")):
         return True  # a body that is only its attachment line is still the body
     text, punct = index.text.get(container, 0), index.punct(container)
-    if text < MIN_BODY_CHARS or (text < BARE_TEXT_MAX and not punct):
+    if text < rules.article.MIN_BODY_CHARS or (text < rules.article.BARE_TEXT_MAX and not punct):
         return False  # a label, a pager or a date line, not prose
-    return index.link_density(container) <= LIST_DENSITY or punct >= LIST_PUNCTUATION
+    return index.link_density(container) <= rules.article.LIST_DENSITY or punct >= rules.article.LIST_PUNCTUATION
 
 
 def _near_body(index: PageIndex, headline: Headline, container: etree._Element) -> etree._Element | None:
@@ -281,10 +256,14 @@ def _near_body(index: PageIndex, headline: Headline, container: etree._Element) 
         lines = [line.text for line in index.element_lines(sib)]
         if all(is_info_line(line) or is_widget_line(line) or not_a_side_line(line) for line in lines):
             continue  # the title block: info line, widgets, a 文号 or 无 line
-        prose = index.punct(sib) and index.link_density(sib) <= LIST_DENSITY and index.text[sib] >= MIN_BODY_CHARS
+        prose = (
+            index.punct(sib)
+            and index.link_density(sib) <= rules.article.LIST_DENSITY
+            and index.text[sib] >= rules.article.MIN_BODY_CHARS
+        )
         # A digest over a much longer body elsewhere (p.ep-summary) is not the body: only a rival of
         # comparable size (a sidebar's summaries) gives way.
-        comparable = index.text.get(container, 0) <= NEAR_BODY_RATIO * index.text[sib]
+        comparable = index.text.get(container, 0) <= rules.article.NEAR_BODY_RATIO * index.text[sib]
         return sib if prose and comparable else None
     return None
 
@@ -292,7 +271,7 @@ def _near_body(index: PageIndex, headline: Headline, container: etree._Element) 
 def _first_text_after(index: PageIndex, headline: Headline) -> etree._Element | None:
     """The box of the first line under the headline that is not furniture (info line, widget, 文号 or
     无 line, a menu link): a page with no prose still has that short body (详见附件电子全文, one file link)."""
-    for line in index.lines(headline.end_run, len(index.runs), NEAR_LINES):
+    for line in index.lines(headline.end_run, len(index.runs), rules.article.NEAR_LINES):
         text = line.text
         if is_info_line(text) or is_widget_line(text) or not_a_side_line(text) or is_section_heading(text):
             continue
@@ -323,7 +302,7 @@ def _little_after_headline(container: etree._Element, index: PageIndex, headline
     end = index.end_run[container]
     lines = index.lines(headline.end_run, end)
     prose = sum(len(key(line.text)) for line in lines if not is_info_line(line.text) and not is_widget_line(line.text))
-    return prose < MIN_BODY_CHARS
+    return prose < rules.article.MIN_BODY_CHARS
 
 
 def _named_body(index: PageIndex, headline: Headline) -> etree._Element | None:
@@ -339,7 +318,7 @@ def _named_body(index: PageIndex, headline: Headline) -> etree._Element | None:
         lines = [line.text for line in index.lines(index.first_run[el], index.end_run[el])]
         shows_text = any(not is_widget_line(line) and not is_info_line(line) for line in lines)
         if shows_text and (
-            index.link_density(el) <= LIST_DENSITY or any(is_attachment_link(a) for a in el.iter("a"))
+            index.link_density(el) <= rules.article.LIST_DENSITY or any(is_attachment_link(a) for a in el.iter("a"))
         ):
             return el
     return None
@@ -370,11 +349,11 @@ def _date_only(line: Line) -> bool:
     first = line.runs[0]
     owner = first.element.getparent() if first.is_tail else first.element
     for depth, anc in enumerate(owner.iterancestors() if owner is not None else ()):
-        if depth >= LIST_DEPTH:
+        if depth >= rules.article.LIST_DEPTH:
             break
-        if anc.tag in LIST_TAGS:
+        if anc.tag in rules.article.LIST_TAGS:
             return False
-    if owner is not None and owner.tag in LIST_TAGS:
+    if owner is not None and owner.tag in rules.article.LIST_TAGS:
         return False
     text = "".join(run.text for run in line.runs if not run.linked)
     span = DATE_SPAN.search(text)
@@ -440,11 +419,11 @@ def _around_headline(
     metas: dict[str, str],
 ) -> None:
     """The info line under the headline (labelled, unlabelled, named elements), else above it."""
-    _header_facts(facts, index.lines(headline.end_run, header_end, HEADER_LINES))
+    _header_facts(facts, index.lines(headline.end_run, header_end, rules.article.HEADER_LINES))
     _class_hinted(index, headline.end_run, header_end, facts)
     # Some pages print the info line above the headline (after the trail).
     pre_start = index.end_run[trail] if trail is not None and index.end_run[trail] <= headline.start_run else 0
-    pre = index.lines(max(pre_start, headline.start_run - 150), headline.start_run)[-PRE_HEADLINE_LINES:]
+    pre = index.lines(max(pre_start, headline.start_run - 150), headline.start_run)[-rules.article.PRE_HEADLINE_LINES:]
     for line in pre:
         if LABEL.search(line.text) and is_info_line(line.text):
             facts.take(read_pairs(line))
@@ -480,15 +459,15 @@ def read_article(
         header_end = first_prose(index, headline.end_run, c_end) if in_box else c_first
         _around_headline(index, headline, trail, header_end, facts, metas)
     elif container is not None:
-        _header_facts(facts, index.lines(max(0, c_first - 150), c_first)[-HEADER_LINES:])
+        _header_facts(facts, index.lines(max(0, c_first - 150), c_first)[-rules.article.HEADER_LINES:])
 
     paragraphs, body_subtitle = _body(container, index, headline, skip, facts, in_box)
     if container is not None:
-        for line in index.lines(c_end, c_end + 80, FOOTER_LINES):
+        for line in index.lines(c_end, c_end + 80, rules.article.FOOTER_LINES):
             facts.take(read_pairs(line), dates=facts.date is None, person_sources=False)
 
     region = _article_box(container, headline, index) if container is not None else None
-    tail = index.lines(c_end, c_end + 80, FOOTER_LINES) if container is not None else []
+    tail = index.lines(c_end, c_end + 80, rules.article.FOOTER_LINES) if container is not None else []
     attachments = read_attachments(root, region, c_first, index.first_run, url,
                                    range(c_end, tail[-1].end) if tail else range(0))
     chinese = has_chinese([run.text for run in index.runs])

@@ -15,7 +15,7 @@ from lxml import etree
 from govmeta.parsers import rules
 from govmeta.parsers.hanzi import fold
 from govmeta.parsers.html.classes import token_has_word, tokens, tokens_of
-from govmeta.parsers.html.page_index import SHORT_MAX, PageIndex, Run
+from govmeta.parsers.html.page_index import PageIndex, Run
 from govmeta.parsers.spaces import squash
 from govmeta.parsers.wording import breadcrumb_label
 
@@ -23,14 +23,7 @@ _SPACE = " \u00a0\u3000"
 _LABEL_TRIM = _SPACE + ":：>»›"
 _SEPARATOR_CHARS = frozenset("".join(rules.article.BREADCRUMB_SEPARATORS) + _SPACE)
 # A trail's element holds at most this many characters.
-TRAIL_MAX_CHARS = SHORT_MAX
-# Boxes an unnamed trail is laid out in.
-TRAIL_BOXES = frozenset({"div", "td", "p", "span", "nav", "li", "ul", "ol", "h2", "h3"})
-HOME_WORDS = ("首页", "主页", "Home", "HOME", "home")
-# A home entry is short (网站首页, 网易首页, 企业服务首页).
-HOME_MAX = 8
-# Words of the breadcrumb labels (当前位置, 当前栏目, 當前欄目): a run without one holds no label.
-LABEL_WORDS = ("位置", "栏目", "欄目")
+TRAIL_MAX_CHARS = rules.article.SHORT_MAX
 _JOINER_CHARS = frozenset("".join(rules.article.BREADCRUMB_JOINERS) + _SPACE)
 
 
@@ -216,7 +209,7 @@ def _joined(index: PageIndex, el: etree._Element) -> bool:
 
 
 def _is_home(text: str) -> bool:
-    return fold(text).endswith(HOME_WORDS) and len(text) <= HOME_MAX
+    return fold(text).endswith(rules.article.HOME_WORDS) and len(text) <= rules.article.HOME_MAX
 
 
 def _in_header(el: etree._Element, index: PageIndex) -> bool:
@@ -277,7 +270,7 @@ def find_trail(index: PageIndex, before: int | None = None) -> tuple[etree._Elem
     for position, run in enumerate(index.runs):
         if position >= limit:
             break
-        if not run.linked and any(word in run.text for word in LABEL_WORDS) and _label_at(run.text):
+        if not run.linked and any(word in run.text for word in rules.article.LABEL_WORDS) and _label_at(run.text):
             found = _from_label(index, run)
             if found is not None:
                 return found, trail_items(index, found)[0]
@@ -292,7 +285,7 @@ def find_trail(index: PageIndex, before: int | None = None) -> tuple[etree._Elem
         if 0 < index.total(el) <= TRAIL_MAX_CHARS and index.links.get(el, 0):
             items = trail_items(index, el)[0]
             # One entry is a trail only under a strong name and when it is the home page.
-            if len(items) >= 2 or (strength == 2 and items and fold(items[0]).endswith(HOME_WORDS)):
+            if len(items) >= 2 or (strength == 2 and items and fold(items[0]).endswith(rules.article.HOME_WORDS)):
                 return el, items
     joined: tuple[etree._Element, list[str]] | None = None
     for el in index.short:
@@ -300,7 +293,7 @@ def find_trail(index: PageIndex, before: int | None = None) -> tuple[etree._Elem
             break
         if el.tag == "a" or not 0 < index.total(el) <= TRAIL_MAX_CHARS or index.links.get(el, 0) < 2:
             continue
-        if not (el.tag in TRAIL_BOXES or _named(el, weak=True)):
+        if not (el.tag in rules.article.TRAIL_BOXES or _named(el, weak=True)):
             continue
         if _separated(index, el):
             items, ends_plain = trail_items(index, el)

@@ -19,17 +19,7 @@ from govmeta.parsers.hanzi import fold
 from govmeta.parsers.html.classes import names_of, token_has_word, tokens_of
 from govmeta.parsers.html.page_index import PageIndex
 
-TABLE_PARTS = frozenset({"td", "th", "tr", "tbody", "thead", "tfoot", "table", "caption"})
-# A run shorter than this (characters) is a label or a menu entry more than prose.
-SHORT_RUN = 10
-# A table cell holding more than this much text is page layout, not a data cell.
-LAYOUT_CELL_CHARS = 400
-# A page footer is short; a longer block mentioning 版权所有 is not one.
-FOOTER_MAX_CHARS = 600
-FOOTER_CHECKS = 5
 FOOTER_WORDS = tuple(fold(w) for w in rules.words.FOOTER_MARKERS + rules.article.FOOTER_CONTACT_WORDS)
-# Class/id tokens of page furniture that never holds the article.
-FURNITURE = frozenset({"footer", "foot", "copyright", "nav", "menu", "sidebar", "comment", "comments"})
 
 
 def is_data_table(table: etree._Element, index: PageIndex, cache: dict) -> bool:
@@ -44,7 +34,7 @@ def is_data_table(table: etree._Element, index: PageIndex, cache: dict) -> bool:
         for cell in row:
             if cell.tag in ("td", "th"):
                 n = index.total(cell)
-                if n > LAYOUT_CELL_CHARS:
+                if n > rules.article.LAYOUT_CELL_CHARS:
                     data = False
                     break
                 if n:
@@ -66,7 +56,7 @@ def _table_of(el: etree._Element) -> etree._Element | None:
 
 def _lift(el: etree._Element, index: PageIndex, cache: dict) -> etree._Element | None:
     """Move a credit out of data tables (a table's rows are paragraphs of the block holding it)."""
-    while el is not None and el.tag in TABLE_PARTS:
+    while el is not None and el.tag in rules.article.TABLE_PARTS:
         table = el if el.tag == "table" else _table_of(el)
         if table is None or not is_data_table(table, index, cache):
             break
@@ -107,7 +97,7 @@ def container_scores(index: PageIndex) -> dict[etree._Element, float]:
         target, lifted, upper = known
         if lifted is None:
             continue
-        if n < SHORT_RUN and lifted is target:
+        if n < rules.article.SHORT_RUN and lifted is target:
             # A short run is a label or a menu entry more than prose (but a data cell is data).
             weight *= 0.3
         scores[lifted] += weight
@@ -118,7 +108,7 @@ def container_scores(index: PageIndex) -> dict[etree._Element, float]:
 
 def footer_like(el: etree._Element, index: PageIndex) -> bool:
     """A short block that says it is the site's footer (版权所有, ICP备 …)."""
-    if index.total(el) >= FOOTER_MAX_CHARS:
+    if index.total(el) >= rules.article.FOOTER_MAX_CHARS:
         return False
     memo = index.memo.setdefault("footer_like", {})
     known = memo.get(el)
@@ -159,7 +149,7 @@ def _names_say(cls: str, ident: str) -> tuple[bool, bool]:
     """Whether a class value and id name an article body, and whether they name page furniture."""
     names, toks = names_of(cls, ident), tokens_of(cls, ident)
     body_named = bool(names & rules.article.CONTAINER_EXACT) or token_has_word(toks, rules.article.CONTAINER_WORDS)
-    return body_named, not FURNITURE.isdisjoint(toks)
+    return body_named, not rules.article.FURNITURE.isdisjoint(toks)
 
 
 def rank_containers(
@@ -181,10 +171,10 @@ def rank_containers(
     ranked.sort(key=lambda pair: -pair[0])
     # The page footer (版权所有, ICP备 …) is never the article, however dense.
     top = []
-    for score, el in ranked[:FOOTER_CHECKS]:
+    for score, el in ranked[:rules.article.FOOTER_CHECKS]:
         top.append((score * 0.1 if footer_like(el, index) else score, el))
     top.sort(key=lambda pair: -pair[0])
-    return top + ranked[FOOTER_CHECKS:]
+    return top + ranked[rules.article.FOOTER_CHECKS:]
 
 
 def find_container(

@@ -22,35 +22,6 @@ from govmeta.parsers.html.page_index import Line, PageIndex
 from govmeta.parsers.html.paragraphs import is_widget_line
 from govmeta.parsers.spaces import squash
 
-HEADING_WEIGHT = {"h1": 3.0, "h2": 2.5, "h3": 1.5, "h4": 1.0, "h5": 0.5, "h6": 0.5}
-# Class/id names of a kicker (引题) or subtitle (副题) line: whole tokens, or words inside a token.
-KICKER_TOKENS = frozenset({"yt", "yinti", "kicker", "pretitle", "overtitle", "toptitle", "shoulder"})
-SUBTITLE_TOKENS = frozenset({"fbt", "futi", "subhead", "subtitle", "deck"})
-SIDE_WORDS = ("title", "biaoti")
-EMPHASIS_TAGS = frozenset({"b", "strong", "font"})
-# The best candidate needs this score; a reference match is worth up to MATCH_WEIGHT.
-MATCH_WEIGHT = 6.0
-MIN_SCORE = 3.4  # a named headline box (2) right above the body (1.5) passes with no title match
-# How many ancestors up a list entry or a bar/side/nav box marks a candidate as furniture.
-FURNITURE_DEPTH = 4
-# Trust in a <title> part other than the first (usually the site or the column).
-OTHER_PART_WEIGHT = 0.6
-GENERIC_CRUMBS = frozenset({"正文", "详情", "内容", "正文内容", "文章", "详细内容", "阅读文章"})
-# A headline printed inside the body's box is within its first TOP_LINES lines.
-TOP_LINES = 2
-# How many lines above the body the fallback headline may be.
-FALLBACK_LINES = 6
-# A line this long that is not an info line is running prose (looked for in the first lines).
-PROSE_SEARCH_LINES = 12
-PROSE_LINE = 30
-# Kicker / subtitle lines are at most this long; a kicker is a phrase, at least KICKER_MIN long.
-KICKER_MIN = 6
-BULLETS = "■□●○◆◇▲△★☆►▶•·"
-SIDE_LINE_MAX = 100
-# A line that is a date and at most this many other characters (brackets, 发布) is a date line.
-DATE_LINE_REST = 4
-
-
 # Full-width ASCII (ＡＢＣ１２３，（）：) folded to ASCII: the part of NFKC that matters here, at a
 # fraction of its cost.
 _FULL_WIDTH = re.compile("[\uff01-\uff5e]")
@@ -129,13 +100,17 @@ def _title_parts(root: etree._Element) -> list[tuple[str, float]]:
     ]
     for i, part in enumerate(parts):
         if part != out[0][0]:
-            out.append((part, 1.0 if i == 0 else OTHER_PART_WEIGHT))
+            out.append((part, 1.0 if i == 0 else rules.headline.OTHER_PART_WEIGHT))
     return out
 
 
 def crumb_reference(crumbs: list[str]) -> tuple[str, float] | None:
     """The trail's last entry, when it names the page rather than a generic 正文."""
-    if len(crumbs) < 2 or fold(crumbs[-1]) in GENERIC_CRUMBS or len(key(crumbs[-1])) < rules.article.TITLE_MIN:
+    if (
+        len(crumbs) < 2
+        or fold(crumbs[-1]) in rules.headline.GENERIC_CRUMBS
+        or len(key(crumbs[-1])) < rules.article.TITLE_MIN
+    ):
         return None
     return key(crumbs[-1]), 0.8
 
@@ -167,14 +142,14 @@ def _named_as_title(cls: str, ident: str) -> bool:
 
 def _form(el: etree._Element, index: PageIndex) -> float:
     """How much the element looks like a headline, whatever its text."""
-    score = HEADING_WEIGHT.get(el.tag, 0.0)
+    score = rules.headline.HEADING_WEIGHT.get(el.tag, 0.0)
     toks = tokens(el)
     if toks:
         if toks & rules.article.NOT_TITLE_TOKENS:
             score -= 1.5
         elif _title_named(toks):
             score += 2.0
-    if el.tag in EMPHASIS_TAGS or next(el.iterchildren("b", "strong"), None) is not None:
+    if el.tag in rules.headline.EMPHASIS_TAGS or next(el.iterchildren("b", "strong"), None) is not None:
         score += 0.5
     if _centred(el, index):
         score += 0.5
@@ -182,7 +157,7 @@ def _form(el: etree._Element, index: PageIndex) -> float:
     if el in index.in_link or (next(el.iterdescendants("a"), None) is not None and index.link_density(el) > 0.5):
         score -= 3.0
     for depth, anc in enumerate(el.iterancestors()):
-        if depth >= FURNITURE_DEPTH:
+        if depth >= rules.headline.FURNITURE_DEPTH:
             break
         if anc.tag in ("li", "ul", "ol", "a"):
             score -= 2.0
@@ -236,7 +211,7 @@ def _candidates(index: PageIndex) -> list[tuple[etree._Element, str, bool]]:
     for el in index.short:
         if not rules.article.TITLE_MIN <= text[el] + links[el] <= limit:
             continue
-        if el.tag in HEADING_WEIGHT:
+        if el.tag in rules.headline.HEADING_WEIGHT:
             named = True
         else:
             cls, ident = el.get("class"), el.get("id")
@@ -271,7 +246,7 @@ def find_headline(
     """The headline element and its lines (None when no candidate is convincing)."""
     c_order = index.order.get(container, len(index.elements)) if container is not None else len(index.elements)
     c_first = index.first_run.get(container, len(index.runs)) if container is not None else len(index.runs)
-    best, best_score = None, MIN_SCORE
+    best, best_score = None, rules.headline.MIN_SCORE
     forms: dict[etree._Element, float] = index.memo.setdefault("headline_forms", {})
     for el, text_key, named in _candidates(index):
         if text_key in avoid:
@@ -289,10 +264,14 @@ def find_headline(
             position = 1.5
         elif container is not None and inside(el, container):
             # At the very top of the body (a headline printed as its first line) or not at all.
-            position = 0.5 if index.line_rank(index.first_run[el]) - index.line_rank(c_first) <= TOP_LINES else -3.0
+            position = (
+                0.5
+                if index.line_rank(index.first_run[el]) - index.line_rank(c_first) <= rules.headline.TOP_LINES
+                else -3.0
+            )
         else:
             position = -3.0
-        score = MATCH_WEIGHT * match + form + position
+        score = rules.headline.MATCH_WEIGHT * match + form + position
         if score > best_score or (score == best_score and best is not None and inside(best, el)):
             best, best_score = el, score
     if best is None:
@@ -302,8 +281,8 @@ def find_headline(
 
 def first_prose(index: PageIndex, start: int, end: int) -> int:
     """The run position of the first line of running prose (a sentence, not an info line)."""
-    for line in index.lines(start, min(end, start + 300), PROSE_SEARCH_LINES):
-        if len(line.text) >= PROSE_LINE and not is_info_line(line.text):
+    for line in index.lines(start, min(end, start + 300), rules.headline.PROSE_SEARCH_LINES):
+        if len(line.text) >= rules.headline.PROSE_LINE and not is_info_line(line.text):
             return line.start
     return start
 
@@ -315,7 +294,7 @@ def _emphasised_before(
     line (or heading) above the body's first sentence."""
     c_first = index.first_run[container]
     prose = first_prose(index, c_first, index.end_run[container])
-    for line in reversed(index.lines(max(0, c_first - 60), prose)[-FALLBACK_LINES:]):
+    for line in reversed(index.lines(max(0, c_first - 60), prose)[-rules.headline.FALLBACK_LINES:]):
         if is_info_line(line.text) or any(run.linked for run in line.runs):
             continue
         first = line.runs[0]
@@ -433,12 +412,12 @@ def not_a_side_line(text: str) -> bool:
     if folded in rules.article.EMPTY_VALUES or rules.article.DOC_NUMBER_LINE.match(folded):
         return True
     span = DATE_SPAN.search(folded)
-    return bool(span) and len(folded) - len(span.group()) <= DATE_LINE_REST
+    return bool(span) and len(folded) - len(span.group()) <= rules.headline.DATE_LINE_REST
 
 
 def _is_subtitle_text(text: str) -> bool:
     """A dash-led line (——副题) or a bracketed note printed under a title (题注)."""
-    if not text or len(text) > SIDE_LINE_MAX or is_info_line(text) or not_a_side_line(text):
+    if not text or len(text) > rules.headline.SIDE_LINE_MAX or is_info_line(text) or not_a_side_line(text):
         return False
     return text.startswith(rules.article.SUBTITLE_LEAD) or (text[0] in "（(" and text[-1] in "）)")
 
@@ -456,19 +435,23 @@ def _side(
             continue
         if container is not None and (sib is container or inside(container, sib)):
             return None
-        if index.total(sib) > SIDE_LINE_MAX:
+        if index.total(sib) > rules.headline.SIDE_LINE_MAX:
             return None  # its displayed text is longer still
         text = index.element_string(sib)
-        if not text or len(text) > SIDE_LINE_MAX or is_info_line(text) or index.link_density(sib) > 0.3:
+        if not text or len(text) > rules.headline.SIDE_LINE_MAX or is_info_line(text) or index.link_density(sib) > 0.3:
             return None
         if not_a_side_line(text):
             return None
-        if (before and (len(key(text)) < KICKER_MIN or text[0] in BULLETS)) or key(text) in avoid:
+        if (before and (len(key(text)) < rules.headline.KICKER_MIN or text[0] in rules.headline.BULLETS)) or key(
+            text
+        ) in avoid:
             return None
         if not in_body and (sib.tag in rules.article.HEADING_TAGS or (sib.tag == "tr" and unit.tag == "tr")):
             return sib
         toks = tokens(sib)
-        named = toks & (KICKER_TOKENS if before else SUBTITLE_TOKENS) or token_has_word(toks, SIDE_WORDS)
+        named = toks & (rules.headline.KICKER_TOKENS if before else rules.headline.SUBTITLE_TOKENS) or token_has_word(
+            toks, rules.headline.SIDE_WORDS
+        )
         if toks and named and not toks & rules.article.NOT_TITLE_TOKENS - {"sub", "subtitle"}:
             return sib
         if not before and sib.tag in ("div", "p", *rules.article.HEADING_TAGS) and _is_subtitle_text(text):

@@ -50,8 +50,6 @@ LABEL = Folded(re.compile(_LEAD + r"(?P<label>" + "|".join(map(re.escape, _ALL_L
 # Any short Han word followed by a colon ends a value too (文章类型：…).
 _ANY_LABEL = re.compile(r"(?:(?<=\s)|(?<=[|丨｜│]))[\u4e00-\u9fff]{2,6}\s*[:：]")
 _BAR = re.compile(r"[|丨｜│]")
-# A labelled pair anywhere in a text (答复单位：…): a Han word and a colon.
-ANY_PAIR = re.compile(r"[\u4e00-\u9fff]{2,8}\s*[:：]")
 # Labels long enough to be read even when glued to the value before them (…办公室发布时间：): never
 # inside a word the way 日期 is inside 成文日期.
 GLUED = Folded(re.compile(
@@ -71,8 +69,6 @@ _DATED_LABEL = Folded(re.compile(
 ))
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 _DIGITS = re.compile(r"\d[\d,]*")
-# After removing the date and addresses, an unlabelled info line has at most this much left.
-INFO_REST_MAX = 25
 _VALUE_TRIM = " \u00a0\u3000:：|丨｜│[]【】()（）·,，;；"
 
 
@@ -95,7 +91,7 @@ def is_info_line(text: str) -> bool:
 def _little_else(rest: str) -> bool:
     """Leftover text of an info line: a few words at most (dates and addresses aside), no sentence."""
     rest = _URL.sub("", DATE_SPAN.sub("", rest)) if rest else rest
-    return len(key_chars(rest)) <= INFO_REST_MAX and not rest.rstrip().endswith("。")
+    return len(key_chars(rest)) <= rules.article.INFO_REST_MAX and not rest.rstrip().endswith("。")
 
 
 def key_chars(text: str) -> str:

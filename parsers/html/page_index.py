@@ -18,11 +18,6 @@ from lxml import etree
 from govmeta.parsers import rules
 from govmeta.parsers.spaces import squash
 
-# Punctuation that marks running prose (a list of links or a menu has almost none).
-PROSE_PUNCTUATION = tuple("，。；、！？,;")
-# Bounds of a "short" element's text (characters): room for a headline or a breadcrumb trail.
-SHORT_MIN, SHORT_MAX = 1, 200
-
 
 class Run(NamedTuple):
     """A piece of displayed text: its line number, raw text, the element it belongs to
@@ -69,7 +64,7 @@ class PageIndex:
     has_blocks: set[etree._Element] = field(default_factory=set)
     in_link: set[etree._Element] = field(default_factory=set)
     excluded: set[etree._Element] = field(default_factory=set)
-    # Elements whose whole text is short (SHORT_MIN..SHORT_MAX characters), in document order:
+    # Elements whose whole text is short (rules.article.SHORT_MIN..SHORT_MAX characters), in document order:
     # the only ones that can be a headline or a breadcrumb trail.
     short: list[etree._Element] = field(default_factory=list)
     # Memo for derived facts that several readers ask for (headline candidates, class tokens …).
@@ -152,10 +147,10 @@ def _flush(runs: list[Run], begin: int, out: list[Line]) -> None:
             out.append(Line(text, tuple(runs), begin, begin + len(runs)))
 
 
-# The count of PROSE_PUNCTUATION in a text, in one scan.
+# The count of rules.article.PROSE_PUNCTUATION in a text, in one scan.
 # An English sentence's end (a letter, then . ! ? and a space or the text's end) is prose punctuation too:
 # a body in English is not read by Chinese punctuation alone.
-_PUNCT = re.compile("[" + re.escape("".join(PROSE_PUNCTUATION)) + r"]|(?<=[a-z])[.!?](?=\s|$)")
+_PUNCT = re.compile("[" + re.escape("".join(rules.article.PROSE_PUNCTUATION)) + r"]|(?<=[a-z])[.!?](?=\s|$)")
 _new_run = tuple.__new__  # Run(...) without the NamedTuple constructor's argument handling
 # How many elements a subtree holds (the most that can be indexed), counted in C.
 _COUNT_ELEMENTS = etree.XPath("count(descendant-or-self::*)")
@@ -249,7 +244,7 @@ def index_page(root: etree._Element, exclude: list[etree._Element]) -> PageIndex
         depth -= 1
         if i >= 0:
             ends[i] = len(runs)
-            if SHORT_MIN <= text_a[i] + links_a[i] <= SHORT_MAX:
+            if rules.article.SHORT_MIN <= text_a[i] + links_a[i] <= rules.article.SHORT_MAX:
                 short.append(i)
         else:
             end_run[el] = len(runs)

@@ -12,24 +12,23 @@ import re
 
 from lxml import etree
 
-# Wrapper elements whose id attribute is the page's address.
-WRAPPER_TAGS = ("text", "doc", "document")
+from govmeta.parsers import rules
+
 _ADDRESS = re.compile(r"^https?://\S+$", re.I)
 # The count in brackets is the address's length; IE writes about:internet for pages not from the web.
 _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)\s*(https?://[^\s>]+?)\s*-->", re.I)
-SAVED_FROM_WINDOW = 4096
 _WAYBACK = re.compile(r"""__wm\.wombat\(\s*["'](https?://[^"']+)["']""")
 
 
 def saved_from_url(text: str) -> str | None:
     """The address of a browser's saved-from comment near the top of the page (None when absent)."""
-    match = _SAVED_FROM.search(text, 0, SAVED_FROM_WINDOW)
+    match = _SAVED_FROM.search(text, 0, rules.site.SAVED_FROM_WINDOW)
     return match[1] if match else None
 
 
 def archive_url(root: etree._Element) -> str | None:
     """The address from a corpus wrapper or a Wayback rewrite call (None when there is neither)."""
-    for el in root.iter(*WRAPPER_TAGS):
+    for el in root.iter(*rules.site.WRAPPER_TAGS):
         ident = (el.get("id") or el.get("url") or "").strip()
         if _ADDRESS.match(ident):
             return ident

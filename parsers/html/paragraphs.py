@@ -27,26 +27,11 @@ from govmeta.parsers.wording import is_widget_word
 
 PARA = "\u2029"  # paragraph separator: never in page text after parsing
 BR = "\u2028"  # line separator: a <br> inside a paragraph block
-CELL_PARTS = frozenset({"td", "th"})
-TRANSPARENT = frozenset({"tbody", "thead", "tfoot"})
-# A block whose text is mostly links (≥ this share) with ≥ LIST_MIN_LINKS links, or whose own
-# words are only a heading over links, is a link list; LINK_ONLY: nothing but links.
-LINK_LIST_DENSITY = 0.6
-LIST_MIN_LINKS = 3
-LINK_ONLY = 0.95
-# Non-link words of a related-headline list: bullets, dates, brackets (at most this many left).
-LIST_LEFTOVER = 4
-LIST_TITLE_MAX = 10
-LINK_BOX_TAGS = frozenset({"ul", "ol", "table", "div", "dl", "p", "td", "li", "center"})
+
 _LIST_FURNITURE = re.compile(
     r"(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:AM|PM)?)?|[\s・·•●○■□◆◇▪\-|｜()（）\[\]【】>»]"
 )
 _FLOAT = re.compile(r"float\s*:\s*(?:left|right)", re.I)
-# Hard-wrapped text: at least this many lines, most of them (HARD_WRAP_SHARE) within 85% of the
-# wrapping width, which is at most HARD_WRAP_WIDTH columns.
-HARD_WRAP_LINES = 8
-HARD_WRAP_SHARE = 0.5
-HARD_WRAP_WIDTH = 160  # display columns (a CJK character is two)
 _INDENT = ("\u00a0", "\u3000", "  ", "\t", "\u2002", "\u2003")
 
 
@@ -70,7 +55,7 @@ def is_noise(el: etree._Element, index: PageIndex) -> bool:
     cls, ident = el.get("class"), el.get("id")
     if (cls or ident) and _named_noise(cls or "", ident or ""):
         return True
-    if el.tag not in LINK_BOX_TAGS or not index.links.get(el, 0):
+    if el.tag not in rules.article.LINK_BOX_TAGS or not index.links.get(el, 0):
         return False
     density = index.link_density(el)
     if density < 0.3:
@@ -78,10 +63,14 @@ def is_noise(el: etree._Element, index: PageIndex) -> bool:
     links = [a for a in el.iter("a") if index.total(a)]
     if any(is_attachment_link(a) for a in links):
         return False
-    if density >= LINK_ONLY or (density >= LINK_LIST_DENSITY and len(links) >= LIST_MIN_LINKS):
+    if density >= rules.article.LINK_ONLY or (
+        density >= rules.article.LINK_LIST_DENSITY and len(links) >= rules.article.LIST_MIN_LINKS
+    ):
         return True
     leftover = _leftover(el, index)
-    return len(leftover) <= LIST_LEFTOVER or (density >= 0.5 and len(leftover) <= LIST_TITLE_MAX)
+    return len(leftover) <= rules.article.LIST_LEFTOVER or (
+        density >= 0.5 and len(leftover) <= rules.article.LIST_TITLE_MAX
+    )
 
 
 def _mark(dup: etree._Element, before: str, after: str) -> None:
@@ -132,11 +121,11 @@ def serialise(
             removals.append((dup, tag in rules.article.BLOCK_TAGS or tag == "br", cell))
             removed.add(orig)
             continue
-        if tag in CELL_PARTS or tag == "tr" or tag == "table":
+        if tag in rules.article.CELL_PARTS or tag == "tr" or tag == "table":
             table = orig if tag == "table" else _table_of(orig)
             if table is not None and is_data_table(table, index, table_cache):
-                in_cell[orig] = cell or tag in CELL_PARTS
-                if tag in CELL_PARTS:
+                in_cell[orig] = cell or tag in rules.article.CELL_PARTS
+                if tag in rules.article.CELL_PARTS:
                     dup.tail = " " + (dup.tail or "")
                 else:
                     _mark(dup, PARA, PARA)
@@ -144,7 +133,7 @@ def serialise(
         in_cell[orig] = cell
         if tag == "br":
             dup.tail = (" " if cell else BR) + (dup.tail or "")
-        elif tag in rules.article.BLOCK_TAGS and tag not in TRANSPARENT and orig is not container:
+        elif tag in rules.article.BLOCK_TAGS and tag not in rules.article.TRANSPARENT and orig is not container:
             if cell:
                 _mark(dup, " ", " ")
             elif not index.total(orig) and _floats(orig):
@@ -205,12 +194,12 @@ def _block_lines(block: str) -> list[str]:
     raw = block.split(BR)
     lines = [squash(line) for line in raw]
     filled = [line for line in lines if line]
-    if len(filled) < HARD_WRAP_LINES:
+    if len(filled) < rules.article.HARD_WRAP_LINES:
         return filled
     widths = sorted(_width(line) for line in filled)
     wrap = widths[int(len(widths) * 0.9)]  # the wrapping width (a few lines may overrun it)
     full = sum(1 for width in widths if width >= 0.85 * wrap)
-    if wrap > HARD_WRAP_WIDTH or full < HARD_WRAP_SHARE * len(filled):
+    if wrap > rules.article.HARD_WRAP_WIDTH or full < rules.article.HARD_WRAP_SHARE * len(filled):
         return filled
     out: list[str] = []
     new_paragraph = True
@@ -241,10 +230,6 @@ def _table_of(el: etree._Element) -> etree._Element | None:
 
 # Widget words are split apart by whitespace and by these separators and brackets.
 _WIDGET_SPLIT = re.compile("[" + re.escape(rules.article.WIDGET_PUNCTUATION) + "\\s]+")
-# A credit line is short.
-CREDIT_LINE_MAX = 80
-# A widget line is short.
-WIDGET_LINE_MAX = 60
 WIDGET_PREFIXES = tuple(fold(prefix) for prefix in rules.article.WIDGET_PREFIXES)
 
 
@@ -258,7 +243,7 @@ def is_widget_line(line: str) -> bool:
         or rules.article.PROMO_LINE.match(folded)
     ):
         return True
-    if len(line) > WIDGET_LINE_MAX:
+    if len(line) > rules.article.WIDGET_LINE_MAX:
         return False
     return all(is_widget_word(word) for word in _WIDGET_SPLIT.split(line) if word)
 
@@ -288,7 +273,7 @@ def is_section_heading(line: str) -> bool:
 def credit_text(line: str) -> str | None:
     """The credit of an editorial credit line (责任编辑：… / 来源：…), widget brackets before it
     (【纠错】) taken off; None when the line is not one."""
-    if len(line) > CREDIT_LINE_MAX:
+    if len(line) > rules.article.CREDIT_LINE_MAX:
         return None
     rest = line
     while rest[:1] in "【[":

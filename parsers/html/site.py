@@ -7,32 +7,10 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from govmeta.parsers import rules
 from govmeta.parsers.dates import normalise_date
 from govmeta.parsers.spaces import squash
 
-# <meta name=...> (lower-cased) -> key in the page's meta map.
-GOV_META_NAMES = {
-    "sitename": "SiteName",
-    "sitedomain": "SiteDomain",
-    "siteidcode": "SiteIDCode",
-    "columnname": "ColumnName",
-    "columntype": "ColumnType",
-    "articletitle": "ArticleTitle",
-    "pubdate": "PubDate",
-    "contentsource": "ContentSource",
-    "keywords": "Keywords",
-    "description": "Description",
-    "url": "Url",
-    "author": "Author",
-}
-
-# Template text some CMSs leave in unfilled tags: the meta names itself rather than a value
-# (content="政府网站标识码"), or a template marker survives (<$[标题]>, ${title}, [!--title--]).
-PLACEHOLDER_TEXTS = frozenset({
-    "政府网站标识码", "网站标识码", "标识码", "站点名称", "网站名称", "站点域名", "网站域名", "域名", "栏目名称",
-    "栏目类别", "栏目类型", "文章标题", "标题", "发布时间", "发布日期", "来源", "信息来源", "文章来源",
-    "关键词", "关键字", "描述", "摘要", "网址", "链接", "null", "none", "undefined", "nil", "n/a", "-",
-})
 _TEMPLATE_MARKER = re.compile(r"^(?:<\$?\[.*\]>|\$\[.*\]|\$\{.*\}|\{\{.*\}\}|\{\$.*\}|\{dede:.*\}|<%.*%>|"
                               r"\[!--.*--\]|#\{.*\}|#\w+#?|%\w+%|@\w+@)$", re.I | re.S)
 # Metas whose value is a code, never Chinese text.
@@ -46,7 +24,7 @@ def read_meta_tags(root: etree._Element) -> dict[str, str]:
     found: dict[str, str] = {}
     for meta in root.iter("meta"):
         name = (meta.get("name") or meta.get("property") or "").strip().lower()
-        key = GOV_META_NAMES.get(name)
+        key = rules.site.GOV_META_NAMES.get(name)
         if key is None or key in found:
             continue
         content = squash(meta.get("content"))
@@ -57,7 +35,7 @@ def read_meta_tags(root: etree._Element) -> dict[str, str]:
 
 def is_placeholder(key: str, content: str) -> bool:
     """Unfilled template text rather than a value."""
-    if content.lower() in PLACEHOLDER_TEXTS or _TEMPLATE_MARKER.match(content):
+    if content.lower() in rules.site.PLACEHOLDER_TEXTS or _TEMPLATE_MARKER.match(content):
         return True
     return key in _CODE_METAS and bool(_CJK.search(content))
 

@@ -185,3 +185,99 @@ NO_CHINESE_WARNING = "no Chinese text on the page: page_type other"
 DOC_NUMBER_LINE = re.compile(
     r"^[\u4e00-\u9fff]{1,16}\s*[〔\[［(（【]?\s*(?:19|20)\d{2}\s*[〕\]］)）】.．]?\s*第?\s*\d{1,5}\s*号?$"
 )
+
+# --- from html/article.py -----------------------------------------------------------------
+
+# A date in a list entry (this deep) is the entry's, never the article's.
+LIST_TAGS = frozenset({"li", "dd", "dt"})
+LIST_DEPTH = 3
+# An info or credit line in the body (under the text, or at its top) is short.
+END_INFO_MAX = 80
+# How far around the headline and the body the info line is looked for (displayed lines).
+HEADER_LINES = 12
+FOOTER_LINES = 8
+PRE_HEADLINE_LINES = 8
+# A body needs this much prose (characters outside links) to count as an article.
+MIN_BODY_CHARS = 20
+# A short candidate without any prose punctuation is a label or a pager, not a body.
+BARE_TEXT_MAX = 60
+# A link-dense candidate with less prose punctuation than this is a list of links, not a body.
+LIST_DENSITY = 0.5
+LIST_PUNCTUATION = 3
+# The box right after the headline is the body rather than denser prose elsewhere that is at most this
+# many times longer (a sidebar beside a short notice, not the long body under a digest).
+NEAR_BODY_RATIO = 3
+# How many displayed lines under a headline the first text of a body without prose is looked for in.
+NEAR_LINES = 15
+# A container is widened to its parent when the parent adds at most this much text.
+WIDEN_SHARE = 0.12
+WIDEN_MIN = 40
+# Class/id tokens that name an author or a source element (网易 span.author, 新浪 a.source).
+AUTHOR_WORDS = ("author", "zuozhe")
+SOURCE_TOKENS = frozenset({"source", "laiyuan", "ly", "from", "media"})
+# Marks of a value the page cut short.
+ELLIPSES = ("...", "…", "。。。", "..")
+
+# --- from html/container.py ---------------------------------------------------------------
+
+TABLE_PARTS = frozenset({"td", "th", "tr", "tbody", "thead", "tfoot", "table", "caption"})
+# A run shorter than this (characters) is a label or a menu entry more than prose.
+SHORT_RUN = 10
+# A table cell holding more than this much text is page layout, not a data cell.
+LAYOUT_CELL_CHARS = 400
+# A page footer is short; a longer block mentioning 版权所有 is not one.
+FOOTER_MAX_CHARS = 600
+FOOTER_CHECKS = 5
+
+# Class/id tokens of page furniture that never holds the article.
+FURNITURE = frozenset({"footer", "foot", "copyright", "nav", "menu", "sidebar", "comment", "comments"})
+
+# --- from html/paragraphs.py --------------------------------------------------------------
+
+CELL_PARTS = frozenset({"td", "th"})
+TRANSPARENT = frozenset({"tbody", "thead", "tfoot"})
+# A block whose text is mostly links (≥ this share) with ≥ LIST_MIN_LINKS links, or whose own
+# words are only a heading over links, is a link list; LINK_ONLY: nothing but links.
+LINK_LIST_DENSITY = 0.6
+LIST_MIN_LINKS = 3
+LINK_ONLY = 0.95
+# Non-link words of a related-headline list: bullets, dates, brackets (at most this many left).
+LIST_LEFTOVER = 4
+LIST_TITLE_MAX = 10
+LINK_BOX_TAGS = frozenset({"ul", "ol", "table", "div", "dl", "p", "td", "li", "center"})
+
+# Hard-wrapped text: at least this many lines, most of them (HARD_WRAP_SHARE) within 85% of the
+# wrapping width, which is at most HARD_WRAP_WIDTH columns.
+HARD_WRAP_LINES = 8
+HARD_WRAP_SHARE = 0.5
+HARD_WRAP_WIDTH = 160  # display columns (a CJK character is two)
+
+# A credit line is short.
+CREDIT_LINE_MAX = 80
+# A widget line is short.
+WIDGET_LINE_MAX = 60
+
+# --- from html/info.py --------------------------------------------------------------------
+
+# A labelled pair anywhere in a text (答复单位：…): a Han word and a colon.
+ANY_PAIR = re.compile(r"[\u4e00-\u9fff]{2,8}\s*[:：]")
+
+# After removing the date and addresses, an unlabelled info line has at most this much left.
+INFO_REST_MAX = 25
+
+# --- from html/breadcrumb.py --------------------------------------------------------------
+
+# Boxes an unnamed trail is laid out in.
+TRAIL_BOXES = frozenset({"div", "td", "p", "span", "nav", "li", "ul", "ol", "h2", "h3"})
+HOME_WORDS = ("首页", "主页", "Home", "HOME", "home")
+# A home entry is short (网站首页, 网易首页, 企业服务首页).
+HOME_MAX = 8
+# Words of the breadcrumb labels (当前位置, 当前栏目, 當前欄目): a run without one holds no label.
+LABEL_WORDS = ("位置", "栏目", "欄目")
+
+# --- from html/page_index.py --------------------------------------------------------------
+
+# Punctuation that marks running prose (a list of links or a menu has almost none).
+PROSE_PUNCTUATION = tuple("，。；、！？,;")
+# Bounds of a "short" element's text (characters): room for a headline or a breadcrumb trail.
+SHORT_MIN, SHORT_MAX = 1, 200

@@ -183,3 +183,64 @@ COMMON_HANGUL = (
     "훤훨훰훵훼훽휀휄휑휘휙휜휠휨휩휫휭휴휵휸휼흄흇흉흐흑흔흖흗흘흙흠흡흣흥흩희흰흴흼흽힁히힉힌힐힘힙힛힝"
 )
 # fmt: on
+
+# --- from encoding/decode.py --------------------------------------------------------------
+
+#: The WHATWG prescan reads this many bytes.
+PRESCAN_BYTES = 1024
+#: A ``<meta>`` starting past PRESCAN_BYTES is still read (and marked late) up to this offset.
+LATE_META_SCAN_BYTES = 256 * 1024
+#: Bytes looked at for UTF-16/32 NUL patterns.
+NUL_SNIFF_BYTES = 4096
+#: UTF-16: share of NULs the "high byte" position needs, and how many times rarer they must be in the other.
+UTF16_MIN_NUL_SHARE = 0.03
+UTF16_NUL_SKEW = 8.0
+#: UTF-32: share of NULs both high-byte positions need.
+UTF32_MIN_NUL_SHARE = 0.9
+#: Share of printable characters a NUL-pattern UTF-16/32 decoding needs to count as text.
+MIN_PRINTABLE_SHARE = 0.9
+#: A single-byte answer from chardet below this confidence is not trusted.
+SINGLE_BYTE_MIN_CONFIDENCE = 0.5
+#: Private Use Area characters tolerated in a decoding: at most this many, or this share of non-ASCII.
+PUA_MAX_COUNT = 2
+PUA_MAX_SHARE = 0.01
+#: Replacement characters tolerated from a declared codec or a BOM: this share of non-ASCII characters.
+BAD_MAX_SHARE = 0.01
+#: Codecs whose mappings include the Private Use Area (Big5 bytes under gb18030 land there).
+PUA_PRONE_CODECS = frozenset({"gb18030", "cp932"})
+#: A last-resort reading with more bad characters than this share of non-ASCII bytes counts as broken.
+LAST_RESORT_BROKEN_SHARE = 0.05
+#: The single-byte reading used then.
+LAST_RESORT_SINGLE_BYTE = "cp1252"
+#: UTF-8 made of 2-byte characters only is read as GB when its characters change script block this often.
+UTF8_SCRIPT_HOP_SHARE = 0.5
+#: Non-ASCII characters looked at for that.
+UTF8_SCRIPT_HOP_SAMPLE = 1000
+#: Codecs tried by the last resort, after the declared codec and chardet's answers.
+LAST_RESORT_CODECS = ("gb18030", "big5hkscs", "utf-8")
+#: Stateful 7-bit codecs: pure-ASCII bytes may still need them.
+SEVEN_BIT_CODECS = frozenset({"hz", "iso2022_jp", "iso2022_jp_2", "iso2022_jp_ext", "iso2022_kr", "utf-7"})
+#: Confidence by source and kind of evidence.
+CONFIDENCE: dict[str, float] = {
+    "override": 1.0,
+    "bom": 1.0,
+    "bom-damaged": 0.8,  # a BOM whose body has a few undecodable bytes
+    "ascii": 1.0,
+    "verified": 0.99,  # declared (transport/meta/XML) and confirmed by a strict decode
+    "http": 0.99,
+    "meta": 0.99,
+    "xml": 0.99,
+    "late": 0.9,  # a <meta> found after the first 1024 bytes
+    "weak": 0.85,  # <meta content=...charset=...> without http-equiv
+    "utf-16-nul": 0.95,
+    "single-byte-declared": 0.6,  # a single-byte label cannot be checked by decoding
+    "chardet-max": 0.95,
+    "gb-not-utf-8": 0.6,  # bytes valid as UTF-8 only as script-hopping 2-byte characters
+    "last-resort": 0.3,  # scaled down by the share of replacement characters
+    "last-resort-clean": 0.5,  # chardet was inconclusive but a candidate decodes cleanly
+    "implausible-declared": 0.6,  # declared, decodes cleanly, reads implausibly, and nothing reads better
+    "candidate": 0.7,  # not the detector's answer, but the one clean reading plausible for its script
+    "utf-8-majority": 0.8,  # mostly UTF-8, a minority of runs in another encoding
+}
+#: In-document labels for UTF-16/32 mean UTF-8: the label was readable as ASCII (WHATWG prescan rule).
+WIDE_CODECS = frozenset({"utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"})
