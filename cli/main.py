@@ -7,15 +7,18 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from importlib.metadata import PackageNotFoundError, version
 
 import click
 
+from govmeta.cli.batch import batch_options, plan_batch, run_batch
 from govmeta.cli.exitcodes import ExitCode
 from govmeta.cli.inputs import ALL_FILES, DEFAULT_PATTERNS, STDIN_NAME, Input, expand, read_path_list
 from govmeta.cli.outputs import FORMATS
 from govmeta.cli.reporting import Reporter
 from govmeta.cli.runner import DEFAULT_MAX_BYTES, ExtractOptions, run
+from govmeta.cli.selection import select
 from govmeta.cli.sink import open_sink
 from govmeta.parsers.encoding.charsets import codec_for_label
 from govmeta.parsers.schema import record_schema
@@ -59,6 +62,11 @@ def input_options(command: Callable) -> Callable:
         click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line on stderr."),
     ]
     return _stack(switches, command)
+
+
+def _roots(paths: tuple[str, ...]) -> tuple[str, ...]:
+    """The named folders (what --output-dir mirrors the tree below)."""
+    return tuple(p for p in paths if os.path.isdir(p))
 
 
 def _validate_encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -108,7 +116,7 @@ def cli() -> None:
 
 @cli.command()
 @input_options
-@output_options(FORMATS, "jsonl")
+@output_options((*FORMATS, "sqlite"), None)
 @click.option("--encoding", callback=_validate_encoding, metavar="LABEL",
               help="Decode every page with this encoding (a WHATWG label such as gbk, utf-8, big5).")
 @click.option("--labels", "labels_file", type=click.Path(exists=True, dir_okay=False),
@@ -116,7 +124,9 @@ def cli() -> None:
 @click.option("--simplified", is_flag=True, help="Convert the record's text to simplified Chinese (OpenCC).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
               help="Worker processes.")
-def extract(paths, files_from, max_bytes, quiet, fmt, output, excel, encoding, labels_file, simplified, jobs) -> None:
+@batch_options
+def extract(paths, files_from, max_bytes, quiet, fmt, output, excel, encoding, labels_file, simplified, jobs,
+            **batch) -> None:
     """Extract one record per saved page in PATHS (files, directories, globs, '-' for stdin).
 
     \b
@@ -132,9 +142,14 @@ def extract(paths, files_from, max_bytes, quiet, fmt, output, excel, encoding, l
         except (ValueError, OSError, UnicodeDecodeError) as exc:
             raise click.BadParameter(str(exc), param_hint="--labels") from exc
     options = ExtractOptions(encoding=encoding, vocabulary=vocabulary, max_bytes=max_bytes, simplified=simplified)
+    plan = plan_batch(fmt, output, excel, batch)
     inputs, stdin_data = _collect_inputs(paths, files_from)
+    inputs = select(inputs, batch["exclude"], (plan.output, plan.db, plan.state_file), (plan.output_dir,))
+    if plan.stateful:
+        run_batch(inputs, stdin_data, options, jobs, replace(plan, roots=_roots(paths)),
+                  lambda total: Reporter(total, quiet, batch["progress"], to_file=True), quiet)
     batches = run(inputs, options, jobs=jobs, stdin_data=stdin_data)
-    _write_all(batches, len(inputs), fmt, output, excel, quiet)
+    _write_all(batches, len(inputs), plan.fmt, output, excel, quiet, batch["progress"])
 
 
 @cli.command()
@@ -179,9 +194,9 @@ def fields(fmt: str) -> None:
 
 
 def _write_all(batches: Iterator[list[dict]], total: int, fmt: str, output: str | None, excel: bool,
-               quiet: bool) -> None:
+               quiet: bool, progress: bool | None = None) -> None:
     """Write each input's records as they come, report progress and a summary, and exit with the run's code."""
-    reporter = Reporter(total=total, quiet=quiet)
+    reporter = Reporter(total=total, quiet=quiet, progress=progress, to_file=output not in (None, "-"))
     started = time.perf_counter()
     code = ExitCode.OK
     try:
