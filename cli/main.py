@@ -16,7 +16,7 @@ from govmeta.cli.batch import batch_options, plan_batch, run_batch
 from govmeta.cli.exitcodes import ExitCode
 from govmeta.cli.inputs import ALL_FILES, DEFAULT_PATTERNS, STDIN_NAME, Input, expand, read_path_list
 from govmeta.cli.outputs import FORMATS
-from govmeta.cli.reporting import Reporter
+from govmeta.cli.reporting import Reporter, records_to_file
 from govmeta.cli.runner import DEFAULT_MAX_BYTES, ExtractOptions, run
 from govmeta.cli.selection import select
 from govmeta.cli.sink import open_sink
@@ -196,7 +196,8 @@ def fields(fmt: str) -> None:
 def _write_all(batches: Iterator[list[dict]], total: int, fmt: str, output: str | None, excel: bool,
                quiet: bool, progress: bool | None = None) -> None:
     """Write each input's records as they come, report progress and a summary, and exit with the run's code."""
-    reporter = Reporter(total=total, quiet=quiet, progress=progress, to_file=output not in (None, "-"))
+    reporter = Reporter(total=total, quiet=quiet, progress=progress,
+                        to_file=records_to_file(output))
     started = time.perf_counter()
     code = ExitCode.OK
     try:

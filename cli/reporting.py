@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import stat
+import sys
+
 import click
 from rich.console import Console
 from rich.progress import (
@@ -13,6 +17,16 @@ from rich.progress import (
     TimeElapsedColumn,
     TimeRemainingColumn,
 )
+
+
+def records_to_file(output: str | None) -> bool:
+    """True when the records go to a file (-o FILE, or stdout redirected to a regular file), not a pipe or terminal."""
+    if output not in (None, "-"):
+        return True
+    try:
+        return stat.S_ISREG(os.fstat(sys.stdout.fileno()).st_mode)
+    except (OSError, ValueError, AttributeError):
+        return False
 
 
 class Reporter:

@@ -134,8 +134,7 @@ class Store:
             found = self.conn.execute("PRAGMA user_version").fetchone()[0]
             if found > SCHEMA_VERSION:
                 raise StateError(f"{path} was written by a newer govmeta (schema {found})")
-            self.conn.executescript(SCHEMA)
-            self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            self.conn.executescript(f"BEGIN IMMEDIATE; {SCHEMA} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
             has_fts = self.conn.execute(
                 "SELECT 1 FROM sqlite_master WHERE name = 'pages_fts'").fetchone() is not None
             if fts and not has_fts:
