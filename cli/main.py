@@ -1,4 +1,4 @@
-"""The ``govmeta`` command: extract, detect, schema, fields."""
+"""The ``govmeta`` command: extract, detect, report, schema, fields."""
 
 from __future__ import annotations
 
@@ -171,6 +171,23 @@ def detect(paths, files_from, max_bytes, quiet, fmt, output, excel) -> None:
         failed = print_table(records)
         sys.exit(ExitCode.SOME_FAILED if failed else ExitCode.OK)
     _write_all(([record] for record in records), len(inputs), "jsonl", output, excel, quiet)
+
+
+@cli.command()
+@click.argument("source", type=click.Path(exists=True, dir_okay=False))
+@click.option("--html", "html_file", metavar="FILE", help="Also write the report as one self-contained HTML page.")
+@click.option("--top", type=click.IntRange(min=1), default=20, show_default=True,
+              help="Sites, error types and warnings listed.")
+def report(source, html_file, top) -> None:
+    """Report on a batch: SOURCE is a JSON Lines file of records or a --db database."""
+    from govmeta.cli.report import ReportError, report_command
+
+    try:
+        report_command(source, html_file, top)
+    except ReportError as exc:
+        raise click.BadParameter(str(exc), param_hint="SOURCE") from exc
+    except OSError as exc:
+        raise click.FileError(exc.filename or source, exc.strerror) from exc
 
 
 @cli.command()
