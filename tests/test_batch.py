@@ -365,3 +365,23 @@ def test_progress_off_for_a_pipe_on_for_a_database(tmp_path):
     assert b"20/20" in _terminal_stderr(["extract", *pages, "--progress"], tmp_path)
     assert b"20/20" in _terminal_stderr(["extract", *pages, "--db", "out.sqlite"], tmp_path)
     assert b"20/20" not in _terminal_stderr(["extract", *pages, "-o", "x.jsonl", "--no-progress"], tmp_path)
+
+
+def test_sqlite_utils_opens_the_database_as_it_is(tmp_path):
+    import sqlite_utils
+
+    saved = make_folder(tmp_path)
+    extract(str(saved), "--db", str(tmp_path / "out.sqlite"), "--fts")
+    db = sqlite_utils.Database(tmp_path / "out.sqlite")
+    assert {"inputs", "pages", "fields", "metadata", "paragraphs", "attachments", "pages_fts"} <= set(db.table_names())
+    for child in ("fields", "metadata", "paragraphs", "attachments"):
+        (key,) = db[child].foreign_keys
+        assert (key.column, key.other_table, key.other_column) == ("page_id", "pages", "id")
+    assert db["pages"].pks == ["id"]
+    assert db["pages"].count == len(list(db["pages"].rows_where("record is not null"))) > 20
+    (row,) = db.query("select p.title, m.value from pages p join metadata m on m.page_id = p.id "
+                      "where p.path like '%sample.html' and m.field = 'doc_no'")
+    assert row["value"] == "东政发〔2024〕7号"
+    tables = subprocess.run([sys.executable, "-m", "sqlite_utils", "tables", str(tmp_path / "out.sqlite"),
+                             "--counts"], capture_output=True, text=True, timeout=60)
+    assert tables.returncode == 0 and '"table": "pages"' in tables.stdout
