@@ -7,6 +7,7 @@ go through the runner and their records to the destination, one input at a time.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections import Counter
@@ -148,6 +149,11 @@ def run_batch(inputs: list[Input], stdin_data: bytes | None, options: ExtractOpt
         except KeyboardInterrupt:
             code = ExitCode.INTERRUPTED
             reporter.interrupted()
+        except BrokenPipeError:
+            # The reader of stdout (e.g. `| head -1`) has all it wanted: end quietly, without updating the state.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(ExitCode.OK)
         if batch.prune and code == ExitCode.OK and memory is not None:
             tally["pruned"] = memory.prune(plan.inp.name for plan in plans)
         if isinstance(memory, StateFile):

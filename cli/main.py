@@ -146,8 +146,9 @@ def extract(paths, files_from, max_bytes, quiet, fmt, output, excel, encoding, l
     inputs, stdin_data = _collect_inputs(paths, files_from)
     inputs = select(inputs, batch["exclude"], (plan.output, plan.db, plan.state_file), (plan.output_dir,))
     if plan.stateful:
+        to_file = bool(plan.db or plan.output_dir) or records_to_file(plan.output)
         run_batch(inputs, stdin_data, options, jobs, replace(plan, roots=_roots(paths)),
-                  lambda total: Reporter(total, quiet, batch["progress"], to_file=True), quiet)
+                  lambda total: Reporter(total, quiet, batch["progress"], to_file=to_file), quiet)
     batches = run(inputs, options, jobs=jobs, stdin_data=stdin_data)
     _write_all(batches, len(inputs), plan.fmt, output, excel, quiet, batch["progress"])
 

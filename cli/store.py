@@ -134,7 +134,8 @@ class Store:
             found = self.conn.execute("PRAGMA user_version").fetchone()[0]
             if found > SCHEMA_VERSION:
                 raise StateError(f"{path} was written by a newer govmeta (schema {found})")
-            self.conn.executescript(f"BEGIN IMMEDIATE; {SCHEMA} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
+            if found < SCHEMA_VERSION:  # a new file: create the tables (an existing one is not written to)
+                self.conn.executescript(f"BEGIN IMMEDIATE; {SCHEMA} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
             has_fts = self.conn.execute(
                 "SELECT 1 FROM sqlite_master WHERE name = 'pages_fts'").fetchone() is not None
             if fts and not has_fts:

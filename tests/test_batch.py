@@ -106,7 +106,9 @@ def test_rerun_tops_up_and_the_summary_counts(tmp_path):
     assert stderr.splitlines()[-1].startswith(f"govmeta: {inputs} inputs, {inputs} new, 0 changed, 0 unchanged, "
                                               "2 errors in ")
     before = sqlite3.connect(db).execute("SELECT id, extracted_at FROM pages ORDER BY id").fetchall()
+    image = Path(db).read_bytes()
     code, _, stderr = extract(str(saved), "--db", db)
+    assert Path(db).read_bytes() == image  # an unchanged folder writes nothing
     assert code == 0  # nothing was redone, so nothing failed
     assert stderr.startswith(f"govmeta: {inputs} inputs, 0 new, 0 changed, {inputs} unchanged, 0 errors in ")
     assert sqlite3.connect(db).execute("SELECT id, extracted_at FROM pages ORDER BY id").fetchall() == before
