@@ -129,7 +129,8 @@ def run_batch(inputs: list[Input], stdin_data: bytes | None, options: ExtractOpt
             raise click.UsageError(str(exc)) from exc
         if isinstance(memory, Store):
             stack.callback(memory.close)
-        plans = [Plan(inp, stamp(inp, stdin_data), NEW) for inp in inputs]
+        # Hash only when there is something to compare with (a plain --output-dir run needs no hashes).
+        plans = [Plan(inp, stamp(inp, stdin_data) if memory is not None else Stamp(None), NEW) for inp in inputs]
         for plan in plans:
             if memory is not None:
                 plan.status = classify(plan.inp.name, plan.stamp, settings, memory)
