@@ -21,7 +21,6 @@ import click
 from govmeta.cli.archives import is_archive
 from govmeta.cli.exitcodes import ExitCode
 from govmeta.cli.inputs import Input
-from govmeta.cli.outputdir import OutputDir, OutsideError
 from govmeta.cli.reporting import Reporter
 from govmeta.cli.runner import ExtractOptions, error_record, run
 from govmeta.cli.selection import format_for
@@ -37,7 +36,6 @@ from govmeta.cli.state import (
     govmeta_version,
     stamp,
 )
-from govmeta.cli.store import Store
 
 
 @dataclass
@@ -127,7 +125,7 @@ def run_batch(inputs: list[Input], stdin_data: bytes | None, options: ExtractOpt
             memory = _open_memory(batch)
         except StateError as exc:
             raise click.UsageError(str(exc)) from exc
-        if isinstance(memory, Store):
+        if batch.db:
             stack.callback(memory.close)
         # Hash only when there is something to compare with (a plain --output-dir run needs no hashes).
         plans = [Plan(inp, stamp(inp, stdin_data) if memory is not None else Stamp(None), NEW) for inp in inputs]
@@ -173,8 +171,12 @@ def run_batch(inputs: list[Input], stdin_data: bytes | None, options: ExtractOpt
     sys.exit(code)
 
 
-def _open_memory(batch: BatchOptions) -> Store | StateFile | None:
+def _open_memory(batch: BatchOptions):
+    """The run's memory of earlier runs: the database, a state file, or None."""
     if batch.db:
+        from govmeta.cli.store import Store  # imported here: plain runs do not load sqlite3
+
+
         return Store(batch.db, fts=batch.fts)
     if batch.state_file:
         return StateFile(batch.state_file)
@@ -183,13 +185,15 @@ def _open_memory(batch: BatchOptions) -> Store | StateFile | None:
 
 def _writer(batch: BatchOptions, memory, settings: str, stack: ExitStack) -> Callable[[Plan, list[dict]], list[dict]]:
     """A function writing one input's records to the run's destination; it returns the records as written."""
-    if isinstance(memory, Store):
+    if batch.db:
         def to_store(plan: Plan, records: list[dict]) -> list[dict]:
             memory.put(plan.inp.name, plan.stamp, settings, records)
             return records
         return to_store
     state = memory if isinstance(memory, StateFile) else None
     if batch.output_dir:
+        from govmeta.cli.outputdir import OutputDir, OutsideError
+
         directory = OutputDir(batch.output_dir, list(batch.roots))
 
         def to_dir(plan: Plan, records: list[dict]) -> list[dict]:
@@ -220,6 +224,8 @@ def _writer(batch: BatchOptions, memory, settings: str, stack: ExitStack) -> Cal
 
 
 def _summary_file(batch: BatchOptions, tally: Counter, total: int, seconds: float, code: int) -> None:
+    from govmeta.cli.outputdir import OutputDir
+
     summary = {
         "govmeta": govmeta_version(), "finished_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "seconds": round(seconds, 3), "inputs": total, "new": tally[NEW], "changed": tally["changed"],
