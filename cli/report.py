@@ -35,13 +35,22 @@ class ReportError(Exception):
 
 
 def read_records(source: str) -> Iterator[dict]:
-    """The records of a JSON Lines file or a govmeta database (bad lines are skipped and counted as errors)."""
+    """The records of a JSON Lines file, a JSON array file or a govmeta database (a bad line counts as an error)."""
     with open(source, "rb") as handle:
         head = handle.read(len(SQLITE_MAGIC))
     if head == SQLITE_MAGIC:
         yield from _db_records(source)
         return
-    with open(source, encoding="utf-8", errors="replace") as handle:
+    with open(source, encoding="utf-8-sig", errors="replace") as handle:
+        start = handle.read(64).lstrip()
+        handle.seek(0)
+        if start.startswith("["):  # a --format json file: one array
+            try:
+                records = json.load(handle)
+            except ValueError as exc:
+                raise ReportError(f"{source} is not a JSON array of records: {exc}") from exc
+            yield from (r for r in records if isinstance(r, dict))
+            return
         for number, line in enumerate(handle, 1):
             if not line.strip():
                 continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -43,6 +44,17 @@ def test_same_summary_from_jsonl_and_database(batch):
     assert from_file.fields["index_no"] >= 1
     assert sum(from_file.sites.values()) == from_file.pages - 2
     assert from_file.pages_with_warnings >= 1
+
+
+def test_json_array_and_bad_lines(batch, tmp_path):
+    jsonl, _ = batch
+    records = [json.loads(line) for line in jsonl.read_text(encoding="utf-8").splitlines()]
+    array = tmp_path / "out.json"
+    array.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    assert summarise(read_records(str(array))) == summarise(read_records(str(jsonl)))
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text(jsonl.read_text(encoding="utf-8") + "{cut off\n", encoding="utf-8")
+    assert summarise(read_records(str(broken))).errors["bad_line"] == 1
 
 
 def test_site_and_warning_grouping():
