@@ -18,7 +18,7 @@ from govmeta.cli.inputs import ALL_FILES, DEFAULT_PATTERNS, STDIN_NAME, Input, e
 from govmeta.cli.outputs import FORMATS
 from govmeta.cli.reporting import Reporter, records_to_file
 from govmeta.cli.runner import DEFAULT_MAX_BYTES, ExtractOptions, run
-from govmeta.cli.selection import select
+from govmeta.cli.selection import named_output, select
 from govmeta.cli.sink import open_sink
 from govmeta.parsers.encoding.charsets import codec_for_label
 from govmeta.parsers.schema import record_schema
@@ -143,6 +143,8 @@ def extract(paths, files_from, max_bytes, quiet, fmt, output, excel, encoding, l
             raise click.BadParameter(str(exc), param_hint="--labels") from exc
     options = ExtractOptions(encoding=encoding, vocabulary=vocabulary, max_bytes=max_bytes, simplified=simplified)
     plan = plan_batch(fmt, output, excel, batch)
+    if clash := named_output(paths, (plan.output, plan.db, plan.state_file)):
+        raise click.UsageError(f"{clash} is named both as an input and as where to write")
     inputs, stdin_data = _collect_inputs(paths, files_from)
     inputs = select(inputs, batch["exclude"], (plan.output, plan.db, plan.state_file), (plan.output_dir,))
     if plan.stateful:

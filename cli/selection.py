@@ -49,3 +49,9 @@ def select(inputs: Iterable[Input], globs: Iterable[str], output_files: Iterable
                 continue
         kept.append(inp)
     return kept
+
+
+def named_output(paths: Iterable[str], outputs: Iterable[str | None]) -> str | None:
+    """An output file that is also named as an input (writing it would destroy the page), or None."""
+    named = {os.path.abspath(p) for p in paths if p != STDIN_NAME}
+    return next((f for f in outputs if f and f != STDIN_NAME and os.path.abspath(f) in named), None)

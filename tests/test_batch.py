@@ -306,6 +306,14 @@ def test_format_option_wins_over_the_suffix(tmp_path):
     assert json.loads((tmp_path / "out.csv").read_text())["title"]
 
 
+def test_an_input_named_as_the_output_is_a_usage_error(tmp_path):
+    page = tmp_path / "page.html"
+    shutil.copyfile(SAMPLE, page)
+    code, _, stderr = extract(str(page), "-o", str(page))
+    assert code == 2 and "named both as an input and as where to write" in stderr
+    assert page.read_bytes() == SAMPLE.read_bytes()
+
+
 @pytest.mark.parametrize(("args", "message"), [
     (["--excel"], "--excel is for CSV output"),
     (["--excel", "-o", "x.json"], "--excel is for CSV output"),
