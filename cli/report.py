@@ -18,16 +18,11 @@ from urllib.parse import urlsplit
 from rich.console import Console
 from rich.table import Table
 
+from govmeta.cli.store import PAGE_TYPES, page_type
 from govmeta.parsers.vocabulary import CANONICAL_FIELDS
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 EXAMPLES = 3
-KINDS = {
-    "block": "metadata block found",
-    "article": "article, no metadata block",
-    "empty": "no title and no text",
-    "error": "error record",
-}
 
 
 class ReportError(Exception):
@@ -74,17 +69,6 @@ def _db_records(source: str) -> Iterator[dict]:
         raise ReportError(f"{source} is not a govmeta database: {exc}") from exc
 
 
-def page_kind(record: dict) -> str:
-    """One of KINDS: error, a page with a metadata block, an article without one, or an empty page."""
-    if "error" in record:
-        return "error"
-    if record.get("metadata"):
-        return "block"
-    if record.get("title") or record.get("paragraphs"):
-        return "article"
-    return "empty"
-
-
 def site_of(record: dict) -> str:
     """The record's site: its domain, else its URL's host, else the folder it was saved in."""
     domain = ((record.get("site") or {}).get("domain") or "").split(",")[0].strip()
@@ -124,7 +108,7 @@ class Summary:
     def add(self, record: dict) -> None:
         """Count one record."""
         self.pages += 1
-        kind = page_kind(record)
+        kind = page_type(record)
         self.kinds[kind] += 1
         path = str(record.get("path"))
         if kind == "error":
@@ -176,7 +160,7 @@ def print_report(summary: Summary, console: Console, top: int, source: str) -> N
     kinds.add_column("kind")
     kinds.add_column("pages", justify="right")
     kinds.add_column("share", justify="right")
-    for key, label in KINDS.items():
+    for key, label in PAGE_TYPES.items():
         kinds.add_row(label, str(summary.kinds[key]), _percent(summary.kinds[key], summary.pages))
     console.print(kinds)
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
-from govmeta.cli.report import KINDS, Summary
+from govmeta.cli.report import Summary
+from govmeta.cli.store import PAGE_TYPES
 
 BAR_WIDTH = 420
 BAR_HEIGHT = 20
@@ -68,13 +69,13 @@ def render_html(summary: Summary, source: str, top: int) -> str:
     cards = "".join(f'<div class="card"><b>{value}</b>{escape(label)}</div>' for label, value in (
         ("pages", summary.pages), ("with a metadata block", blocks), ("errors", summary.kinds["error"]),
         ("with warnings", summary.pages_with_warnings), ("sites", len(summary.sites))))
-    kinds = [(label, summary.kinds[key]) for key, label in KINDS.items()]
+    kinds = [(label, summary.kinds[key]) for key, label in PAGE_TYPES.items()]
     sites = summary.sites.most_common(top)
     site_rows = [[site, str(count), str(summary.site_blocks[site]),
                   *(str(summary.site_fields[site][name] or "") for name in fields)] for site, count in sites]
     sections = [
         f"<h1>govmeta batch report</h1><p class=\"lead\">{escape(source)}</p><div class=\"cards\">{cards}</div>",
-        "<h2>Pages by kind</h2>" + bar_chart(kinds, colours=[COLOURS[key] for key in KINDS]),
+        "<h2>Pages by kind</h2>" + bar_chart(kinds, colours=[COLOURS[key] for key in PAGE_TYPES]),
         f"<h2>Pages by site (top {len(sites)} of {len(summary.sites)})</h2>" + bar_chart(sites),
         "<h2>Canonical fields found</h2><p>Pages whose metadata block gave each field "
         f"(of {blocks} pages with a block).</p>" + bar_chart([(name, summary.fields[name]) for name in fields],

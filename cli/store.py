@@ -20,8 +20,8 @@ from govmeta.parsers.vocabulary import CANONICAL_FIELDS
 
 SCHEMA_VERSION = 1
 PAGE_COLUMNS = (
-    "path", "input", "sha256", "size", "mtime", "url", "title", "kicker", "subtitle", "content_source", "author",
-    "published_at", "views", "encoding", "encoding_source", "encoding_confidence", "encoding_declared",
+    "path", "input", "sha256", "size", "mtime", "page_type", "url", "title", "kicker", "subtitle", "content_source",
+    "author", "published_at", "views", "encoding", "encoding_source", "encoding_confidence", "encoding_declared",
     "site_name", "site_domain", "site_id_code", "site_column", "breadcrumb", "warnings", "error_type",
     "error_message", "extracted_at", "govmeta_version", "record",
 )
@@ -33,7 +33,8 @@ CREATE TABLE IF NOT EXISTS inputs (
 CREATE TABLE IF NOT EXISTS pages (
     id INTEGER PRIMARY KEY,
     path TEXT NOT NULL, input TEXT NOT NULL REFERENCES inputs(path) ON DELETE CASCADE,
-    sha256 TEXT, size INTEGER, mtime REAL, url TEXT, title TEXT, kicker TEXT, subtitle TEXT, content_source TEXT,
+    sha256 TEXT, size INTEGER, mtime REAL, page_type TEXT NOT NULL, url TEXT, title TEXT, kicker TEXT, subtitle TEXT,
+    content_source TEXT,
     author TEXT, published_at TEXT, views INTEGER, encoding TEXT, encoding_source TEXT, encoding_confidence REAL,
     encoding_declared TEXT, site_name TEXT, site_domain TEXT, site_id_code TEXT, site_column TEXT,
     breadcrumb TEXT, warnings TEXT, error_type TEXT, error_message TEXT, extracted_at TEXT NOT NULL,
@@ -60,6 +61,7 @@ CREATE INDEX IF NOT EXISTS pages_input ON pages(input);
 CREATE INDEX IF NOT EXISTS pages_site_domain ON pages(site_domain);
 CREATE INDEX IF NOT EXISTS pages_published_at ON pages(published_at);
 CREATE INDEX IF NOT EXISTS pages_error_type ON pages(error_type);
+CREATE INDEX IF NOT EXISTS pages_page_type ON pages(page_type);
 CREATE INDEX IF NOT EXISTS metadata_field_value ON metadata(field, value);
 """
 FTS_SCHEMA = "CREATE VIRTUAL TABLE IF NOT EXISTS pages_fts USING fts5(title, text, tokenize='trigram')"
@@ -70,6 +72,25 @@ SELECT p.id, coalesce(p.title, ''),
                  WHERE page_id = p.id ORDER BY position)), '')
 FROM pages p WHERE p.id NOT IN (SELECT rowid FROM pages_fts)
 """
+
+
+PAGE_TYPES = {
+    "block": "metadata block found",
+    "article": "article, no metadata block",
+    "empty": "no title and no text",
+    "error": "error record",
+}
+
+
+def page_type(record: dict) -> str:
+    """One of PAGE_TYPES: an error, a page with a metadata block, an article without one, or an empty page."""
+    if "error" in record:
+        return "error"
+    if record.get("metadata"):
+        return "block"
+    if record.get("title") or record.get("paragraphs"):
+        return "article"
+    return "empty"
 
 
 def connect(path: str) -> sqlite3.Connection:
@@ -91,7 +112,8 @@ def _page_row(record: dict, input_path: str, stamp: Stamp, now: str, version: st
     error = record.get("error") or {}
     values = {
         "path": record.get("path") or input_path, "input": input_path, "sha256": stamp.sha256, "size": stamp.size,
-        "mtime": stamp.mtime, "encoding": encoding.get("name"), "encoding_source": encoding.get("source"),
+        "mtime": stamp.mtime, "page_type": page_type(record), "encoding": encoding.get("name"),
+        "encoding_source": encoding.get("source"),
         "encoding_confidence": encoding.get("confidence"), "encoding_declared": encoding.get("declared"),
         **{f"site_{key}": site.get(key) for key in ("name", "domain", "id_code", "column")},
         "breadcrumb": json.dumps(record["breadcrumb"], ensure_ascii=False) if "breadcrumb" in record else None,

@@ -96,6 +96,8 @@ def test_db_records_equal_the_jsonl_records_field_by_field(tmp_path):
     conn = sqlite3.connect(tmp_path / "out.sqlite")
     assert [json.loads(r) for (r,) in conn.execute("SELECT record FROM pages ORDER BY id")] == jsonl
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    types = dict(conn.execute("SELECT page_type, count(*) FROM pages GROUP BY 1").fetchall())
+    assert types["error"] == 2 and types["block"] == sum(1 for r in jsonl if r.get("metadata"))
 
 
 def test_rerun_tops_up_and_the_summary_counts(tmp_path):
