@@ -1,4 +1,4 @@
-"""The ``govmeta`` command: extract, detect, schema, fields."""
+"""The ``govmeta`` command: extract, detect, report, schema, fields."""
 
 from __future__ import annotations
 
@@ -7,16 +7,19 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from importlib.metadata import PackageNotFoundError, version
 
 import click
 
+from govmeta.cli.batch import batch_options, plan_batch, run_batch
 from govmeta.cli.exitcodes import ExitCode
 from govmeta.cli.inputs import ALL_FILES, DEFAULT_PATTERNS, STDIN_NAME, Input, expand, read_path_list
 from govmeta.cli.outputs import FORMATS
-from govmeta.cli.reporting import Reporter
+from govmeta.cli.reporting import Reporter, records_to_file
 from govmeta.cli.rulefile import load_rules
 from govmeta.cli.runner import DEFAULT_MAX_BYTES, ExtractOptions, run
+from govmeta.cli.selection import named_output, select
 from govmeta.cli.sink import open_sink
 from govmeta.parsers.encoding.charsets import codec_for_label
 from govmeta.parsers.rules.labels import CANONICAL_FIELDS, OTHER_BLOCK_LABELS
@@ -61,6 +64,11 @@ def input_options(command: Callable) -> Callable:
         click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line on stderr."),
     ]
     return _stack(switches, command)
+
+
+def _roots(paths: tuple[str, ...]) -> tuple[str, ...]:
+    """The named folders (what --output-dir mirrors the tree below)."""
+    return tuple(p for p in paths if os.path.isdir(p))
 
 
 def _validate_encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -110,7 +118,7 @@ def cli() -> None:
 
 @cli.command()
 @input_options
-@output_options(FORMATS, "jsonl")
+@output_options((*FORMATS, "sqlite"), None)
 @click.option("--encoding", callback=_validate_encoding, metavar="LABEL",
               help="Decode every page with this encoding (a WHATWG label such as gbk, utf-8, big5).")
 @click.option("--labels", "labels_file", type=click.Path(exists=True, dir_okay=False),
@@ -120,8 +128,9 @@ def cli() -> None:
 @click.option("--simplified", is_flag=True, help="Convert the record's text to simplified Chinese (OpenCC).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
               help="Worker processes.")
+@batch_options
 def extract(paths, files_from, max_bytes, quiet, fmt, output, excel, encoding, labels_file, rules_file, simplified,
-            jobs) -> None:
+            jobs, **batch) -> None:
     """Extract one record per saved page in PATHS (files, directories, globs, '-' for stdin).
 
     \b
@@ -132,9 +141,17 @@ def extract(paths, files_from, max_bytes, quiet, fmt, output, excel, encoding, l
     """
     options = ExtractOptions(encoding=encoding, rules=_rules_or_exit(rules_file, labels_file), max_bytes=max_bytes,
                              simplified=simplified)
+    plan = plan_batch(fmt, output, excel, batch)
+    if clash := named_output(paths, (plan.output, plan.db, plan.state_file)):
+        raise click.UsageError(f"{clash} is named both as an input and as where to write")
     inputs, stdin_data = _collect_inputs(paths, files_from)
+    inputs = select(inputs, batch["exclude"], (plan.output, plan.db, plan.state_file), (plan.output_dir,))
+    if plan.stateful:
+        to_file = bool(plan.db or plan.output_dir) or records_to_file(plan.output)
+        run_batch(inputs, stdin_data, options, jobs, replace(plan, roots=_roots(paths)),
+                  lambda total: Reporter(total, quiet, batch["progress"], to_file=to_file), quiet)
     batches = run(inputs, options, jobs=jobs, stdin_data=stdin_data)
-    _write_all(batches, len(inputs), fmt, output, excel, quiet)
+    _write_all(batches, len(inputs), plan.fmt, output, excel, quiet, batch["progress"])
 
 
 def _rules_or_exit(rules_file: str | None, labels_file: str | None) -> SiteRules | None:
@@ -186,6 +203,23 @@ def detect(paths, files_from, max_bytes, quiet, fmt, output, excel) -> None:
 
 
 @cli.command()
+@click.argument("source", type=click.Path(exists=True, dir_okay=False))
+@click.option("--html", "html_file", metavar="FILE", help="Also write the report as one self-contained HTML page.")
+@click.option("--top", type=click.IntRange(min=1), default=20, show_default=True,
+              help="Sites, error types and warnings listed.")
+def report(source, html_file, top) -> None:
+    """Report on a batch: SOURCE is a JSON Lines file of records or a --db database."""
+    from govmeta.cli.report import ReportError, report_command
+
+    try:
+        report_command(source, html_file, top)
+    except ReportError as exc:
+        raise click.BadParameter(str(exc), param_hint="SOURCE") from exc
+    except OSError as exc:
+        raise click.FileError(exc.filename or source, exc.strerror) from exc
+
+
+@cli.command()
 def schema() -> None:
     """Print the JSON Schema of a record."""
     click.echo(json.dumps(record_schema(), ensure_ascii=False, indent=2))
@@ -206,9 +240,10 @@ def fields(fmt: str) -> None:
 
 
 def _write_all(batches: Iterator[list[dict]], total: int, fmt: str, output: str | None, excel: bool,
-               quiet: bool) -> None:
+               quiet: bool, progress: bool | None = None) -> None:
     """Write each input's records as they come, report progress and a summary, and exit with the run's code."""
-    reporter = Reporter(total=total, quiet=quiet)
+    reporter = Reporter(total=total, quiet=quiet, progress=progress,
+                        to_file=records_to_file(output))
     started = time.perf_counter()
     code = ExitCode.OK
     try:
