@@ -186,7 +186,7 @@ DOC_NUMBER_LINE = re.compile(
     r"^[\u4e00-\u9fff]{1,16}\s*[〔\[［(（【]?\s*(?:19|20)\d{2}\s*[〕\]］)）】.．]?\s*第?\s*\d{1,5}\s*号?$"
 )
 
-# --- from html/article.py -----------------------------------------------------------------
+# --- used by html/article.py -----------------------------------------------------------------
 
 # A date in a list entry (this deep) is the entry's, never the article's.
 LIST_TAGS = frozenset({"li", "dd", "dt"})
@@ -218,7 +218,7 @@ SOURCE_TOKENS = frozenset({"source", "laiyuan", "ly", "from", "media"})
 # Marks of a value the page cut short.
 ELLIPSES = ("...", "…", "。。。", "..")
 
-# --- from html/container.py ---------------------------------------------------------------
+# --- used by html/container.py ---------------------------------------------------------------
 
 TABLE_PARTS = frozenset({"td", "th", "tr", "tbody", "thead", "tfoot", "table", "caption"})
 # A run shorter than this (characters) is a label or a menu entry more than prose.
@@ -232,7 +232,7 @@ FOOTER_CHECKS = 5
 # Class/id tokens of page furniture that never holds the article.
 FURNITURE = frozenset({"footer", "foot", "copyright", "nav", "menu", "sidebar", "comment", "comments"})
 
-# --- from html/paragraphs.py --------------------------------------------------------------
+# --- used by html/paragraphs.py --------------------------------------------------------------
 
 CELL_PARTS = frozenset({"td", "th"})
 TRANSPARENT = frozenset({"tbody", "thead", "tfoot"})
@@ -257,7 +257,7 @@ CREDIT_LINE_MAX = 80
 # A widget line is short.
 WIDGET_LINE_MAX = 60
 
-# --- from html/info.py --------------------------------------------------------------------
+# --- used by html/info.py --------------------------------------------------------------------
 
 # A labelled pair anywhere in a text (答复单位：…): a Han word and a colon.
 ANY_PAIR = re.compile(r"[\u4e00-\u9fff]{2,8}\s*[:：]")
@@ -265,7 +265,7 @@ ANY_PAIR = re.compile(r"[\u4e00-\u9fff]{2,8}\s*[:：]")
 # After removing the date and addresses, an unlabelled info line has at most this much left.
 INFO_REST_MAX = 25
 
-# --- from html/breadcrumb.py --------------------------------------------------------------
+# --- used by html/breadcrumb.py --------------------------------------------------------------
 
 # Boxes an unnamed trail is laid out in.
 TRAIL_BOXES = frozenset({"div", "td", "p", "span", "nav", "li", "ul", "ol", "h2", "h3"})
@@ -275,7 +275,7 @@ HOME_MAX = 8
 # Words of the breadcrumb labels (当前位置, 当前栏目, 當前欄目): a run without one holds no label.
 LABEL_WORDS = ("位置", "栏目", "欄目")
 
-# --- from html/page_index.py --------------------------------------------------------------
+# --- used by html/page_index.py --------------------------------------------------------------
 
 # Punctuation that marks running prose (a list of links or a menu has almost none).
 PROSE_PUNCTUATION = tuple("，。；、！？,;")

@@ -184,7 +184,7 @@ COMMON_HANGUL = (
 )
 # fmt: on
 
-# --- from encoding/decode.py --------------------------------------------------------------
+# --- used by encoding/decode.py --------------------------------------------------------------
 
 #: The WHATWG prescan reads this many bytes.
 PRESCAN_BYTES = 1024

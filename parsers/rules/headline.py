@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-# --- from html/headline.py ----------------------------------------------------------------
+# --- used by html/headline.py ----------------------------------------------------------------
 
 HEADING_WEIGHT = {"h1": 3.0, "h2": 2.5, "h3": 1.5, "h4": 1.0, "h5": 0.5, "h6": 0.5}
 # Class/id names of a kicker (引题) or subtitle (副题) line: whole tokens, or words inside a token.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-# --- from html/site.py --------------------------------------------------------------------
+# --- used by html/site.py --------------------------------------------------------------------
 
 # <meta name=...> (lower-cased) -> key in the page's meta map.
 GOV_META_NAMES = {
@@ -28,7 +28,7 @@ PLACEHOLDER_TEXTS = frozenset({
     "关键词", "关键字", "描述", "摘要", "网址", "链接", "null", "none", "undefined", "nil", "n/a", "-",
 })
 
-# --- from html/page_url.py ----------------------------------------------------------------
+# --- used by html/page_url.py ----------------------------------------------------------------
 
 # Wrapper elements whose id attribute is the page's address.
 WRAPPER_TAGS = ("text", "doc", "document")
