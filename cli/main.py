@@ -7,7 +7,6 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterator
-from importlib.metadata import PackageNotFoundError, version
 
 import click
 
@@ -25,10 +24,18 @@ from govmeta.parsers.siterules import SiteRules
 
 
 def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version  # lazy: ~40 ms that only --version needs
+
     try:
         return version("govmeta")
     except PackageNotFoundError:
         return "unknown"
+
+
+def _print_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        click.echo(f"govmeta, version {_version()}")
+        ctx.exit()
 
 
 def _stack(decorators: list[Callable], command: Callable) -> Callable:
@@ -103,7 +110,8 @@ def _collect_inputs(paths: tuple[str, ...], files_from: str | None,
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(_version(), prog_name="govmeta")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_print_version,
+              help="Show the version and exit.")
 def cli() -> None:
     """Turn saved pages of Chinese government information-disclosure sites into structured records."""
 

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import sys
+from typing import TYPE_CHECKING
+
 import click
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
 
 class Reporter:
@@ -15,20 +20,17 @@ class Reporter:
         self.quiet = quiet
         self.records = 0
         self.errors = 0
-        console = Console(stderr=True)
-        show = console.is_terminal and total > 1 and not quiet
-        self._progress = Progress(
-            TextColumn("[bold]govmeta"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-            console=console, redirect_stdout=False, redirect_stderr=False, transient=True, disable=not show,
-        )
-        self._task = self._progress.add_task("extract", total=total)
+        self._progress = _progress_bar(total) if total > 1 and not quiet and _maybe_terminal() else None
+        self._task = self._progress.add_task("extract", total=total) if self._progress is not None else None
 
     def __enter__(self) -> Reporter:
-        self._progress.start()
+        if self._progress is not None:
+            self._progress.start()
         return self
 
     def __exit__(self, *exc) -> None:
-        self._progress.stop()
+        if self._progress is not None:
+            self._progress.stop()
 
     def count(self, record: dict) -> None:
         """Count one record; an error record also gets one line on stderr."""
@@ -36,7 +38,7 @@ class Reporter:
         if error:
             self.errors += 1
             line = f"govmeta: {record.get('path')}: {error['message']} ({error['type']})"
-            if self._progress.disable:
+            if self._progress is None:
                 click.echo(line, err=True)
             else:
                 self._progress.console.print(line, markup=False, highlight=False, soft_wrap=True)
@@ -45,7 +47,8 @@ class Reporter:
 
     def advance(self) -> None:
         """One more input done."""
-        self._progress.advance(self._task)
+        if self._progress is not None:
+            self._progress.advance(self._task)
 
     def interrupted(self) -> None:
         """Note an interrupted run."""
@@ -58,3 +61,22 @@ class Reporter:
                 f"govmeta: {self.total} inputs, {self.records} records, {self.errors} errors in {seconds:.2f} s",
                 err=True,
             )
+
+
+def _maybe_terminal() -> bool:
+    """Whether rich could see a terminal on stderr (cheap: rich itself, ~35 ms to import, decides after)."""
+    return sys.stderr.isatty() or "FORCE_COLOR" in os.environ or "TTY_COMPATIBLE" in os.environ
+
+
+def _progress_bar(total: int) -> Progress | None:
+    """rich's bar on stderr, or None when rich sees no terminal there; rich is imported only here."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    console = Console(stderr=True)
+    if not console.is_terminal:
+        return None
+    return Progress(
+        TextColumn("[bold]govmeta"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=console, redirect_stdout=False, redirect_stderr=False, transient=True,
+    )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -123,6 +122,8 @@ def run(inputs: Iterable[Input], options: ExtractOptions, jobs: int = 1,
         for inp in inputs:
             yield records_for(inp, options, stdin_data)
         return
+    import multiprocessing  # lazy: ~12 ms that a one-process run does not need
+
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     with context.Pool(jobs, initializer=_init_worker, initargs=(options, stdin_data)) as pool:
