@@ -15,7 +15,7 @@ from govmeta.cli.inputs import ALL_FILES, DEFAULT_PATTERNS, STDIN_NAME, Input, e
 from govmeta.cli.outputs import FORMATS
 from govmeta.cli.reporting import Reporter
 from govmeta.cli.rulefile import load_rules
-from govmeta.cli.runner import DEFAULT_MAX_BYTES, ExtractOptions, run
+from govmeta.cli.runner import AUTO_JOBS, DEFAULT_MAX_BYTES, INPUTS_PER_WORKER, ExtractOptions, run
 from govmeta.cli.sink import open_sink
 from govmeta.parsers.encoding.charsets import codec_for_label
 from govmeta.parsers.rules.labels import CANONICAL_FIELDS, OTHER_BLOCK_LABELS
@@ -126,8 +126,8 @@ def cli() -> None:
 @click.option("--rules", "rules_file", type=click.Path(exists=True, dir_okay=False),
               help="TOML or JSON file of site rules: selectors and values that correct chosen pages.")
 @click.option("--simplified", is_flag=True, help="Convert the record's text to simplified Chinese (OpenCC).")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Worker processes.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=AUTO_JOBS, show_default=True,
+              help=f"Worker processes; 0 = auto: one per CPU and per {INPUTS_PER_WORKER} inputs.")
 def extract(paths, files_from, max_bytes, quiet, fmt, output, excel, encoding, labels_file, rules_file, simplified,
             jobs) -> None:
     """Extract one record per saved page in PATHS (files, directories, globs, '-' for stdin).

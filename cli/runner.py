@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from govmeta.cli.archives import archive_pages, is_archive
@@ -14,6 +16,8 @@ from govmeta.parsers.siterules import SiteRules
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 POOL_CHUNKSIZE = 8
+AUTO_JOBS = 0  # --jobs 0: choose from the inputs and the machine (auto_jobs)
+INPUTS_PER_WORKER = 32  # auto: a worker only for each 32 inputs (below, start-up and hand-over cost more)
 
 
 @dataclass(frozen=True)
@@ -80,10 +84,24 @@ def _extract(page: Page | Exception, path: str, options: ExtractOptions) -> dict
     )
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic collection inside one page (its many short-lived objects would trigger dozens); the
+    collector's state is restored after, so garbage left by the page is collected between pages."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def guarded(path: str, work: Callable[[], dict]) -> dict:
     """``work()``'s record for one page; every failure becomes an error record, so the batch goes on."""
     try:
-        return work()
+        with gc_paused():
+            return work()
     except ExtractionError as exc:
         return error_record(path, exc.kind, exc.message)
     except IsADirectoryError:
@@ -107,6 +125,7 @@ _worker_state: tuple[ExtractOptions, bytes | None] | None = None
 def _init_worker(options: ExtractOptions, stdin_data: bytes | None) -> None:
     global _worker_state
     _worker_state = (options, stdin_data)
+    gc.freeze()
 
 
 def _worker_records(inp: Input) -> list[dict]:
@@ -115,9 +134,20 @@ def _worker_records(inp: Input) -> list[dict]:
     return records_for(inp, options, stdin_data)
 
 
+def auto_jobs(count: int) -> int:
+    """Processes for ``count`` inputs: one per usable CPU and per ``INPUTS_PER_WORKER`` inputs (fewer inputs do
+    not pay for the workers' start and the hand-over; with more, workers were faster even on a busy machine)."""
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(1, min(cpus, count // INPUTS_PER_WORKER))
+
+
 def run(inputs: Iterable[Input], options: ExtractOptions, jobs: int = 1,
         stdin_data: bytes | None = None) -> Iterator[list[dict]]:
-    """Each input's records, in input order; ``jobs`` > 1 uses a forked process pool."""
+    """Each input's records, in input order; ``jobs`` > 1 uses a forked process pool, ``AUTO_JOBS`` (0) lets
+    ``auto_jobs`` choose (``inputs`` then must be a list)."""
+    if jobs == AUTO_JOBS:
+        jobs = auto_jobs(len(inputs))
+    gc.freeze()  # start-up objects (modules, rules, tables) are never garbage: keep the collector off them
     if jobs <= 1:
         for inp in inputs:
             yield records_for(inp, options, stdin_data)
