@@ -127,7 +127,7 @@ def cli() -> None:
               help="TOML or JSON file of site rules: selectors and values that correct chosen pages.")
 @click.option("--simplified", is_flag=True, help="Convert the record's text to simplified Chinese (OpenCC).")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=AUTO_JOBS, show_default=True,
-              help=f"Worker processes; 0 = auto: one per CPU and per {INPUTS_PER_WORKER} inputs.")
+              help=f"Worker processes; 0 = auto: one per idle CPU and per {INPUTS_PER_WORKER} inputs.")
 def extract(paths, files_from, max_bytes, quiet, fmt, output, excel, encoding, labels_file, rules_file, simplified,
             jobs) -> None:
     """Extract one record per saved page in PATHS (files, directories, globs, '-' for stdin).
