@@ -5,8 +5,6 @@ from __future__ import annotations
 import gzip
 import zlib
 from dataclasses import dataclass
-from email import policy
-from email.parser import BytesParser
 
 GZIP_MAGIC = b"\x1f\x8b"
 MHTML_SUFFIXES = (".mht", ".mhtml")
@@ -45,6 +43,9 @@ def _looks_like_mhtml(data: bytes) -> bool:
 
 
 def _mhtml_page(data: bytes) -> Page:
+    from email import policy  # lazy: the email package costs ~20 ms and only MHTML needs it
+    from email.parser import BytesParser
+
     message = BytesParser(policy=policy.compat32).parsebytes(data)
     for part in message.walk():
         if part.get_content_type() == "text/html":

@@ -5,9 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import partial
 
-from rich.console import Console
-from rich.table import Table
-
 from govmeta.cli.inputs import Input
 from govmeta.cli.runner import error_record, guarded, load_page
 from govmeta.parsers.encoding.decode import decode_page
@@ -30,6 +27,9 @@ def _detect(inp: Input, stdin_data: bytes | None, max_bytes: int) -> dict:
 
 def print_table(records: Iterator[dict]) -> bool:
     """Print a table to stdout; True when some input failed."""
+    from rich.console import Console  # lazy: only a table needs rich
+    from rich.table import Table
+
     table = Table("path", "encoding", "source", "confidence", "declared", "step", "warnings")
     failed = False
     for record in records:

@@ -8,7 +8,6 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from importlib.metadata import PackageNotFoundError, version
 
 import click
 
@@ -18,20 +17,20 @@ from govmeta.cli.inputs import ALL_FILES, DEFAULT_PATTERNS, STDIN_NAME, Input, e
 from govmeta.cli.outputs import FORMATS
 from govmeta.cli.reporting import Reporter, records_to_file
 from govmeta.cli.rulefile import load_rules
-from govmeta.cli.runner import DEFAULT_MAX_BYTES, ExtractOptions, run
+from govmeta.cli.runner import AUTO_JOBS, DEFAULT_MAX_BYTES, INPUTS_PER_WORKER, ExtractOptions, run
 from govmeta.cli.selection import named_output, select
 from govmeta.cli.sink import open_sink
+from govmeta.cli.state import govmeta_version
 from govmeta.parsers.encoding.charsets import codec_for_label
 from govmeta.parsers.rules.labels import CANONICAL_FIELDS, OTHER_BLOCK_LABELS
 from govmeta.parsers.schema import record_schema
 from govmeta.parsers.siterules import SiteRules
 
 
-def _version() -> str:
-    try:
-        return version("govmeta")
-    except PackageNotFoundError:
-        return "unknown"
+def _print_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        click.echo(f"govmeta, version {govmeta_version()}")
+        ctx.exit()
 
 
 def _stack(decorators: list[Callable], command: Callable) -> Callable:
@@ -111,7 +110,8 @@ def _collect_inputs(paths: tuple[str, ...], files_from: str | None,
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(_version(), prog_name="govmeta")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_print_version,
+              help="Show the version and exit.")
 def cli() -> None:
     """Turn saved pages of Chinese government information-disclosure sites into structured records."""
 
@@ -126,8 +126,8 @@ def cli() -> None:
 @click.option("--rules", "rules_file", type=click.Path(exists=True, dir_okay=False),
               help="TOML or JSON file of site rules: selectors and values that correct chosen pages.")
 @click.option("--simplified", is_flag=True, help="Convert the record's text to simplified Chinese (OpenCC).")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Worker processes.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=AUTO_JOBS, show_default=True,
+              help=f"Worker processes; 0 = auto: one per idle CPU and per {INPUTS_PER_WORKER} inputs.")
 @batch_options
 def extract(paths, files_from, max_bytes, quiet, fmt, output, excel, encoding, labels_file, rules_file, simplified,
             jobs, **batch) -> None:

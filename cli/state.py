@@ -12,7 +12,7 @@ import json
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
-from importlib.metadata import PackageNotFoundError, version
+from functools import cache
 from typing import Protocol
 
 from govmeta.cli.inputs import STDIN_NAME, Input
@@ -21,8 +21,12 @@ HASH_CHUNK = 1 << 20
 NEW, CHANGED, UNCHANGED = "new", "changed", "unchanged"
 
 
+@cache
 def govmeta_version() -> str:
-    """The installed govmeta version ("unknown" when run from a bare checkout)."""
+    """The installed govmeta version ("unknown" when run from a bare checkout); read when first asked for
+    (importlib.metadata costs ~40 ms that a run without --version or a store does not need)."""
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version("govmeta")
     except PackageNotFoundError:

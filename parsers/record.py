@@ -11,7 +11,6 @@ from govmeta.parsers.simplify import to_simplified
 from govmeta.parsers.siterules import SiteRules
 from govmeta.parsers.siterules.apply import finish
 from govmeta.parsers.siterules.select import select_rules
-from govmeta.parsers.text.reader import read_text_dump
 from govmeta.parsers.validate import check_page_bytes, check_page_text
 from govmeta.parsers.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 
@@ -56,6 +55,8 @@ def extract_record(
     if looks_like_html(decoded.text):
         parts = read_html(decoded.text, vocabulary, url, decoded.utf8, path=path, site_rules=rules)
     else:
+        from govmeta.parsers.text.reader import read_text_dump  # lazy: HTML pages never need the text reader
+
         chosen = select_rules(rules, path, url, {}) if rules else ()
         if chosen:
             vocabulary = rules.vocabulary_for(chosen) or vocabulary

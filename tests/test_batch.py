@@ -337,13 +337,15 @@ def test_usage_errors(tmp_path, monkeypatch, args, message):
 def test_progress_rules(monkeypatch):
     from rich.console import Console
 
+    from govmeta.cli import reporting
     from govmeta.cli.reporting import Reporter
     monkeypatch.setattr(Console, "is_terminal", property(lambda self: True))
-    assert not Reporter(10, quiet=False, to_file=True)._progress.disable  # records to a file
-    assert Reporter(10, quiet=False, to_file=False)._progress.disable  # records to a pipe or the terminal
-    assert not Reporter(10, quiet=False, progress=True, to_file=False)._progress.disable
-    assert Reporter(10, quiet=False, progress=False)._progress.disable
-    assert Reporter(10, quiet=True, progress=True)._progress.disable
+    monkeypatch.setattr(reporting, "_maybe_terminal", lambda: True)
+    assert Reporter(10, quiet=False, to_file=True)._progress is not None  # records to a file
+    assert Reporter(10, quiet=False, to_file=False)._progress is None  # records to a pipe or the terminal
+    assert Reporter(10, quiet=False, progress=True, to_file=False)._progress is not None
+    assert Reporter(10, quiet=False, progress=False)._progress is None
+    assert Reporter(10, quiet=True, progress=True)._progress is None
 
 
 def _terminal_stderr(args: list[str], cwd: Path) -> bytes:

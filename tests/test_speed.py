@@ -1,0 +1,79 @@
+"""Speed by construction: what a cold run imports, the collector around a page, the --jobs default."""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import subprocess
+import sys
+
+from govmeta.cli.runner import INPUTS_PER_WORKER, auto_jobs, gc_paused, idle_cpus
+from tests.paths import FIXTURES, SAMPLE
+
+# Modules a plain `govmeta extract -q page.html` must not load: each costs tens of ms at start-up.
+HEAVY = ("rich", "importlib.metadata", "email.parser", "multiprocessing", "chardet", "govmeta.parsers.text.reader")
+
+_LOADED = """
+import atexit, json, sys
+atexit.register(lambda: print(json.dumps(sorted(sys.modules)), file=sys.stderr))
+from govmeta.cli.main import main
+sys.argv = ["govmeta", *sys.argv[1:]]
+main()
+"""
+
+
+def loaded_modules(*args: str, stdin: bytes | None = None) -> set[str]:
+    done = subprocess.run([sys.executable, "-c", _LOADED, *args], input=stdin, capture_output=True, timeout=120)
+    return set(json.loads(done.stderr.decode().splitlines()[-1]))
+
+
+def test_one_html_page_loads_no_heavy_module():
+    loaded = loaded_modules("extract", "-q", str(SAMPLE), str(SAMPLE))
+    assert not loaded & set(HEAVY)
+
+
+def test_a_text_dump_loads_the_text_reader_only_then():
+    dumps = sorted((FIXTURES / "text").rglob("*.txt"))
+    assert dumps
+    loaded = loaded_modules("extract", "-q", str(dumps[0]))
+    assert "govmeta.parsers.text.reader" in loaded
+    assert "rich" not in loaded
+
+
+def test_version_is_read_when_asked():
+    done = subprocess.run([sys.executable, "-m", "govmeta.cli", "--version"], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0
+    assert done.stdout.startswith("govmeta, version ")
+    assert done.stdout.strip() != "govmeta, version unknown"
+
+
+def test_gc_paused_restores_the_collector():
+    assert gc.isenabled()
+    with gc_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with gc_paused():
+            pass
+        assert not gc.isenabled()  # a caller's choice is kept
+    finally:
+        gc.enable()
+
+
+def test_auto_jobs_uses_workers_only_for_enough_inputs_and_idle_cpus():
+    cpus = len(os.sched_getaffinity(0))
+    quiet = lambda: float(cpus)  # noqa: E731
+    assert auto_jobs(1, quiet) == 1
+    assert auto_jobs(2 * INPUTS_PER_WORKER - 1, quiet) == 1
+    assert auto_jobs(100_000, quiet) == cpus
+    assert auto_jobs(2 * INPUTS_PER_WORKER, quiet) == min(cpus, 2)
+    assert auto_jobs(100_000, lambda: 0.1) == 1  # every CPU busy with other work: one process
+    assert auto_jobs(100_000, lambda: None) == cpus  # no /proc/stat: by inputs and CPUs only
+
+
+def test_idle_cpus_reads_a_share_of_the_machine():
+    idle = idle_cpus(0.05)
+    assert idle is None or 0.0 <= idle <= (os.cpu_count() or 1) + 0.01
