@@ -91,6 +91,17 @@ def serialise(
 
     Elements in ``skip``, and elements that end before run position ``after`` (a headline printed
     inside the container, and what precedes it), are left out."""
+    dup_root, removals = _marked_copy(container, index, skip, after)
+    for dup, is_block, cell in removals:
+        remove_keeping_tail(dup, (" " if cell else PARA) if is_block else "")
+    return _paragraphs_of(etree.tostring(dup_root, method="text", encoding="unicode", with_tail=False))
+
+
+def _marked_copy(
+    container: etree._Element, index: PageIndex, skip: set[etree._Element], after: int
+) -> tuple[etree._Element, list[tuple[etree._Element, bool, bool]]]:
+    """A copy of the container with paragraph and line marks in its text, and the copied elements to
+    take out (each with whether it was a block and whether it sat in a data-table cell)."""
     dup_root = copy.deepcopy(container)
     in_cell: dict[etree._Element, bool] = {}
     table_cache: dict = {}
@@ -134,22 +145,32 @@ def serialise(
         if tag == "br":
             dup.tail = (" " if cell else BR) + (dup.tail or "")
         elif tag in rules.article.BLOCK_TAGS and tag not in rules.article.TRANSPARENT and orig is not container:
-            if cell:
-                _mark(dup, " ", " ")
-            elif not index.total(orig) and _floats(orig):
-                quiet.add(orig)  # an empty floated box (an image table) does not break the line
-                dup.text = None
-            elif _continued_past_float(orig, index):
-                dup.text = PARA + (dup.text or "")
-                _rstrip_end(dup)
-                following = dup.getnext()
-                if following is not None and following.tail:
-                    following.tail = following.tail.lstrip()
-            else:
-                _mark(dup, PARA, PARA)
-    for dup, is_block, cell in removals:
-        remove_keeping_tail(dup, (" " if cell else PARA) if is_block else "")
-    text = etree.tostring(dup_root, method="text", encoding="unicode", with_tail=False)
+            _mark_block(orig, dup, index, cell, quiet)
+    return dup_root, removals
+
+
+def _mark_block(
+    orig: etree._Element, dup: etree._Element, index: PageIndex, cell: bool, quiet: set[etree._Element]
+) -> None:
+    """Mark where a block element's copy starts and ends a paragraph (or only a space, inside a table cell)."""
+    if cell:
+        _mark(dup, " ", " ")
+    elif not index.total(orig) and _floats(orig):
+        quiet.add(orig)  # an empty floated box (an image table) does not break the line
+        dup.text = None
+    elif _continued_past_float(orig, index):
+        dup.text = PARA + (dup.text or "")
+        _rstrip_end(dup)
+        following = dup.getnext()
+        if following is not None and following.tail:
+            following.tail = following.tail.lstrip()
+    else:
+        _mark(dup, PARA, PARA)
+
+
+def _paragraphs_of(text: str) -> list[str]:
+    """Marked text cut into paragraphs: at paragraph marks, and at line marks where the lines are not one
+    hard-wrapped paragraph."""
     paragraphs: list[str] = []
     for block in text.split(PARA):
         if BR in block:
