@@ -6,6 +6,8 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from govmeta.cli.terminal import for_terminal
+
 
 class Reporter:
     """Counts records and errors; draws progress only when stderr is a terminal and inputs are several."""
@@ -35,7 +37,8 @@ class Reporter:
         error = record.get("error")
         if error:
             self.errors += 1
-            line = f"govmeta: {record.get('path')}: {error['message']} ({error['type']})"
+            path, message = for_terminal(str(record.get("path"))), for_terminal(error["message"])
+            line = f"govmeta: {path}: {message} ({error['type']})"
             if self._progress.disable:
                 click.echo(line, err=True)
             else:
@@ -47,9 +50,9 @@ class Reporter:
         """One more input done."""
         self._progress.advance(self._task)
 
-    def interrupted(self) -> None:
-        """Note an interrupted run."""
-        click.echo("govmeta: interrupted; the records written so far are complete", err=True)
+    def interrupted(self, why: str = "interrupted") -> None:
+        """Note an interrupted (or terminated) run."""
+        click.echo(f"govmeta: {why}; the records written so far are complete", err=True)
 
     def summary(self, seconds: float) -> None:
         """The one-line summary (unless quiet)."""
