@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from govmeta.parsers.errors import ExtractionError
+from govmeta.parsers.html import depth
 from govmeta.parsers.html.article import read_article
 from govmeta.parsers.html.block import read_block
-from govmeta.parsers.html import depth
 from govmeta.parsers.html.document import cut_by_depth, drop_non_content, parse_html, scrub_controls
 from govmeta.parsers.html.page_url import archive_url
 from govmeta.parsers.html.site import canonical_url, cross_check, read_meta_tags, site_info
@@ -42,7 +42,8 @@ def read_html(text: str, vocabulary: Vocabulary, container_url: str | None = Non
     if cut:
         parts["warnings"].append(f"the page nests more than {depth.MAX_DEPTH} elements deep; text below that is lost")
     if scrubbed:
-        parts["warnings"].append(f"{scrubbed} control characters or non-characters (U+FFFE, U+FFFF) removed; form feed and vertical tab read as spaces")
+        parts["warnings"].append(f"{scrubbed} control characters or non-characters (U+FFFE, U+FFFF) removed; "
+                                 "form feed and vertical tab read as spaces")
     if parts.get("title") is None:
         parts["title"] = fallback_title(parts["metadata"], metas)
     return parts
