@@ -46,10 +46,10 @@ BOMB_SECONDS, BOMB_RSS_MB = 2.0, 200
 Mutator = Callable[[bytes, random.Random], bytes]
 
 
-def seeds() -> list[bytes]:
+def seeds(directories: tuple[Path, ...] = SEED_DIRS) -> list[bytes]:
     """The seed pages (small enough to mutate quickly)."""
     found = []
-    for directory in SEED_DIRS:
+    for directory in directories:
         if directory.is_dir():
             for path in sorted(directory.rglob("*")):
                 if path.suffix in SEED_SUFFIXES and path.is_file() and path.stat().st_size <= MAX_SEED_BYTES:
@@ -167,11 +167,11 @@ HEAVY_MUTATORS: list[Mutator] = [nesting, huge_table, huge_text]  # slow to run:
 HEAVY_SHARE = 0.1
 
 
-def mutate(data: bytes, rng: random.Random) -> bytes:
-    """One to three mutations of a seed page (one in ten also gets a heavy one)."""
+def mutate(data: bytes, rng: random.Random, heavy: float = HEAVY_SHARE) -> bytes:
+    """One to three mutations of a seed page (a share ``heavy`` also gets a heavy one)."""
     for mutator in rng.sample(PAGE_MUTATORS, rng.randint(1, 3)):
         data = mutator(data, rng)
-    if rng.random() < HEAVY_SHARE:
+    if rng.random() < heavy:
         data = rng.choice(HEAVY_MUTATORS)(data, rng)
     return data
 
@@ -253,15 +253,16 @@ ODD_NAMES = ["caf\udce9.html", "\x1b[2J.html", "new\nline.html", " space .html",
              "-dash.html", "通知公告.html", "x" * 200 + ".html", "\\back\\slash.html", "[glob]*.html", "%s%n.html"]
 
 
-def write_input(directory: Path, index: int, rng: random.Random, pages: list[bytes]) -> None:
+def write_input(directory: Path, index: int, rng: random.Random, pages: list[bytes],
+                heavy: float = HEAVY_SHARE) -> None:
     """One fuzzed input in ``directory`` (a file, or a special file that must give an error record)."""
     seed = rng.choice(pages)
     roll = rng.random()
     name = f"{index:07d}.html"
     if roll < 0.70:
-        data = mutate(seed, rng)
+        data = mutate(seed, rng, heavy)
     elif roll < 0.90:
-        suffix, data = container(mutate(seed, rng) if rng.random() < 0.5 else seed, rng)
+        suffix, data = container(mutate(seed, rng, heavy) if rng.random() < 0.5 else seed, rng)
         name = f"{index:07d}-{suffix}"
     elif roll < 0.96:
         data = seed
@@ -291,12 +292,23 @@ def write_input(directory: Path, index: int, rng: random.Random, pages: list[byt
 class Tally:
     """What the fuzz saw: inputs, records, error types, failures (internal errors, escapes, budgets)."""
 
-    def __init__(self) -> None:
+    def __init__(self, keep: Path | None = None) -> None:
+        self.keep = keep  # where failing inputs are copied
         self.inputs = self.records = self.errors = 0
         self.types: Counter[str] = Counter()
         self.failures: list[str] = []
         self.slowest = 0.0
         self.slowest_path = ""
+
+    def fail(self, what: str, path: str | None = None) -> None:
+        """Note a failure (at once on stderr), keeping a copy of the input when asked."""
+        self.failures.append(what)
+        print(f"FAIL {what}", file=sys.stderr, flush=True)
+        if self.keep and path:
+            source = path.split("!", 1)[0]
+            if os.path.isfile(source):
+                self.keep.mkdir(parents=True, exist_ok=True)
+                shutil.copy(source, self.keep / f"{len(self.failures):04d}-{os.path.basename(source)[:80]}")
 
     def line(self) -> str:
         return (f"inputs {self.inputs}, records {self.records}, error records {self.errors} "
@@ -321,7 +333,7 @@ def check_batch(directory: Path, tally: Tally, options: ExtractOptions) -> None:
             if now - last > tally.slowest:
                 tally.slowest, tally.slowest_path = now - last, str((record or {}).get("path"))
             if now - last > PAGE_SECONDS:
-                tally.failures.append(f"over {PAGE_SECONDS} s: {record and record.get('path')}")
+                tally.fail(f"over {PAGE_SECONDS} s: {record and record.get('path')}", record and record.get("path"))
             last = now
             if record is not None:
                 per_input += 1
@@ -329,30 +341,31 @@ def check_batch(directory: Path, tally: Tally, options: ExtractOptions) -> None:
                     tally.errors += 1
                     tally.types[record["error"]["type"]] += 1
                     if record["error"]["type"] == "internal":
-                        tally.failures.append(f"internal: {record['path']}: {record['error']['message']}")
+                        tally.fail(f"internal: {record['path']}: {record['error']['message']}", record["path"])
                 else:
                     tally.records += 1
             if input_done:
                 if per_input == 0 and "!" not in (record or {}).get("path", "!"):
-                    tally.failures.append(f"no record for an input near {record}")
+                    tally.fail(f"no record for an input near {record}")
                 done += 1
                 per_input = 0
     except BaseException as exc:  # an escape is exactly what the fuzz looks for
         if isinstance(exc, KeyboardInterrupt):
             raise
-        tally.failures.append(f"escaped: {type(exc).__name__}: {exc} in {directory}")
+        tally.fail(f"escaped: {type(exc).__name__}: {exc} in {directory}")
     if done != len(inputs):
-        tally.failures.append(f"{len(inputs)} inputs but {done} finished in {directory}")
+        tally.fail(f"{len(inputs)} inputs but {done} finished in {directory}")
     tally.inputs += len(inputs)
     if peak_rss_mb() > PAGE_RSS_MB:
-        tally.failures.append(f"peak RSS {peak_rss_mb():.0f} MB over {PAGE_RSS_MB} MB")
+        tally.fail(f"peak RSS {peak_rss_mb():.0f} MB over {PAGE_RSS_MB} MB")
 
 
-def fuzz(count: int, batch: int, seed: int, minutes: float | None, quiet: bool = False) -> Tally:
+def fuzz(count: int, batch: int, seed: int, minutes: float | None, quiet: bool = False,
+         seed_dirs: tuple[Path, ...] = SEED_DIRS, heavy: float = HEAVY_SHARE, keep: Path | None = None) -> Tally:
     """Fuzz ``count`` inputs (or until ``minutes`` pass) in batches; the tally of what happened."""
     rng = random.Random(seed)
-    pages = seeds()
-    tally = Tally()
+    pages = seeds(seed_dirs)
+    tally = Tally(keep)
     options = ExtractOptions(max_bytes=DEFAULT_MAX_BYTES)
     started = time.perf_counter()
     index = 0
@@ -361,7 +374,7 @@ def fuzz(count: int, batch: int, seed: int, minutes: float | None, quiet: bool =
             directory = Path(tmp) / f"batch{index}"
             directory.mkdir()
             for _ in range(min(batch, count - index)):
-                write_input(directory, index, rng, pages)
+                write_input(directory, index, rng, pages, heavy)
                 index += 1
             check_batch(directory, tally, options)
             shutil.rmtree(directory)
@@ -416,9 +429,10 @@ def main() -> None:
     parser.add_argument("--minutes", type=float, default=None,
                         help="stop after this long (the count may not be reached)")
     parser.add_argument("--bombs", action="store_true", help="also run the decompression bombs, each alone")
+    parser.add_argument("--keep", type=Path, default=None, help="copy each failing input into this directory")
     args = parser.parse_args()
     started = time.perf_counter()
-    tally = fuzz(args.count, args.batch, args.seed, args.minutes)
+    tally = fuzz(args.count, args.batch, args.seed, args.minutes, keep=args.keep)
     print(f"fuzz: {tally.line()} in {time.perf_counter() - started:.0f} s")
     print("fuzz: error types " + ", ".join(f"{k} {v}" for k, v in tally.types.most_common()))
     print(f"fuzz: slowest input {tally.slowest:.2f} s ({tally.slowest_path!r})")

@@ -8,7 +8,6 @@ ends the archive with an error (the next record cannot be found without it).
 
 from __future__ import annotations
 
-import gzip
 import io
 import zipfile
 import zlib
@@ -16,7 +15,7 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from govmeta.cli.containers import ContainerError, Page, open_page
-from govmeta.cli.limits import inflate, read_bounded, too_large
+from govmeta.cli.limits import CHUNK, GunzipReader, inflate, read_bounded, too_large
 from govmeta.cli.sniff import GZIP_MAGIC, WARC
 from govmeta.parsers import ExtractionError
 
@@ -40,8 +39,7 @@ def archive_pages(stream: BinaryIO, kind: str, max_bytes: int) -> Iterator[tuple
     head = stream.peek(2)[:2] if hasattr(stream, "peek") else b""
     try:
         if head == GZIP_MAGIC:
-            with gzip.GzipFile(fileobj=stream) as inflated:
-                yield from _warc_pages(inflated, max_bytes)
+            yield from _warc_pages(io.BufferedReader(GunzipReader(stream, max_bytes), CHUNK), max_bytes)
         else:
             yield from _warc_pages(stream, max_bytes)
     except (OSError, EOFError, zlib.error) as exc:

@@ -9,6 +9,7 @@ most ``max_bytes`` of memory). ``time_budget`` turns a page that runs over its s
 
 from __future__ import annotations
 
+import io
 import signal
 import zlib
 from collections.abc import Iterator
@@ -84,6 +85,66 @@ def inflate(data: bytes | BinaryIO, max_bytes: int, wbits: int = 16 + zlib.MAX_W
     if not engine.eof:
         raise EOFError("compressed data ended before the end-of-stream marker")
     return b"".join(out)
+
+
+# A gzip stream that inflates to more than --max-bytes plus this many times its compressed size is a bomb
+# (HTML inflates 5 to 20 times; a run of zeros 1,000 times).
+MAX_INFLATE_RATIO = 100
+
+
+class GunzipReader(io.RawIOBase):
+    """A gzip stream (one member or many, as in a ``.warc.gz``) inflated as it is read, stopped with
+    ExtractionError ``too_large`` once it inflates to more than ``max_bytes + MAX_INFLATE_RATIO`` times
+    the compressed bytes read: skipping a huge record of zeros costs at most that, not its whole size."""
+
+    def __init__(self, raw: BinaryIO, max_bytes: int) -> None:
+        self._raw = raw
+        self._max = max_bytes
+        self._engine = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        self._carry = b""
+        self._pending = memoryview(b"")
+        self._read_in = self._given_out = 0
+        self._started = self._done = False
+
+    def readable(self) -> bool:
+        return True
+
+    def _next_input(self) -> bytes:
+        if self._carry:
+            data, self._carry = self._carry, b""
+            return data
+        data = self._raw.read(CHUNK)
+        self._read_in += len(data)
+        return data
+
+    def readinto(self, buffer) -> int:
+        while not self._pending:
+            if self._done:
+                return 0
+            data = self._engine.unconsumed_tail or self._next_input()
+            if not data:
+                if self._started and not self._engine.eof:
+                    raise EOFError("compressed data ended before the end-of-stream marker")
+                self._done = True
+                return 0
+            if self._engine.eof:  # another member, or trailing bytes (ignored, as gzip(1) does)
+                if not data.startswith(b"\x1f\x8b"):
+                    self._done = True
+                    return 0
+                self._engine = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            piece = self._engine.decompress(data, CHUNK)
+            self._started = True
+            if self._engine.eof:
+                self._carry = self._engine.unused_data
+            self._given_out += len(piece)
+            if self._given_out > self._max + MAX_INFLATE_RATIO * self._read_in:
+                raise ExtractionError("too_large", f"the gzip stream inflates to over {MAX_INFLATE_RATIO} times its "
+                                                   "size (a decompression bomb); the rest is not read")
+            self._pending = memoryview(piece)
+        n = min(len(buffer), len(self._pending))
+        buffer[:n] = self._pending[:n]
+        self._pending = self._pending[n:]
+        return n
 
 
 class PageTimeout(BaseException):

@@ -181,6 +181,9 @@ def _archive_tasks(shown: str, kind: str, source: BinaryIO, max_bytes: int) -> I
         for member, page in archive_pages(source, kind, max_bytes):
             count += 1
             yield Task(f"{shown}!{member}", page=page, ends_input=False)
+    except ExtractionError as exc:  # a bomb: the archive is not read on
+        yield Task(shown, record=error_record(shown, exc.kind, exc.message))
+        return
     except (ContainerError, OSError, EOFError, zlib.error, ValueError) as exc:
         yield Task(shown, record=error_record(shown, "unreadable", getattr(exc, "strerror", None) or str(exc)))
         return
