@@ -184,3 +184,9 @@ def test_a_page_still_too_deep_says_so():
     mixed = "".join(f"<x{i % 50}>" for i in range(3000))  # 50 names, none opened 100 times more than closed
     record = extract_record(page(mixed + "<p>正文内容在这里。</p>"), "p.html")
     assert any("nests more than" in w for w in record["warnings"])
+
+
+def test_control_characters_in_attribute_names_and_values():
+    body = '<p data-\x01x="1" title="a\x02b" class="c">第一段正文内容，这里有足够的中文字符。</p>'
+    record = extract_record(page(body), "p.html")
+    assert record["paragraphs"] == ["第一段正文内容，这里有足够的中文字符。"]

@@ -87,10 +87,13 @@ def scrub_controls(root: etree._Element, text: str) -> int:
                 setattr(el, attr, _xml_safe(value))
         if not isinstance(el.tag, str):
             continue
-        for name, value in el.items():
-            if _NOT_XML.search(value):
-                found += len(_NOT_XML.findall(value))
-                el.set(name, _xml_safe(value))
+        items = el.items()
+        if any(_NOT_XML.search(name) or _NOT_XML.search(value) for name, value in items):
+            found += sum(len(_NOT_XML.findall(name + value)) for name, value in items)
+            el.attrib.clear()  # (an attribute whose name is not XML cannot even be named to remove it)
+            for name, value in items:
+                if not _NOT_XML.search(name):
+                    el.set(name, _xml_safe(value))
     return found
 
 
