@@ -12,10 +12,13 @@ import subprocess
 import sys
 import time
 import zipfile
+from types import SimpleNamespace
 
 import pytest
+from click.testing import CliRunner
 
 from govmeta.cli.inputs import Input, expand, read_path_list
+from govmeta.cli.main import cli
 from tests.paths import SAMPLE
 from tests.test_archives import http_response, warc_record
 
@@ -23,10 +26,18 @@ COMMAND = [sys.executable, "-m", "govmeta.cli"]
 URI = "http://www.example.gov.cn/a.html"
 
 
-def run(args: list[str], stdin: bytes | None = None, env: dict | None = None, timeout: float = 60,
-        cwd: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(COMMAND + args, input=stdin, capture_output=True, timeout=timeout, cwd=cwd,
+def run_process(args: list[str], stdin: bytes | None = None, env: dict | None = None,
+                timeout: float = 60) -> subprocess.CompletedProcess:
+    return subprocess.run(COMMAND + args, input=stdin, capture_output=True, timeout=timeout,
                           env={**os.environ, **(env or {})})
+
+
+def run(args: list[str], stdin: bytes | None = None, timeout: float = 60) -> SimpleNamespace:
+    """The command in this process (fast); what needs a real process (locale, pipes) uses run_process."""
+    result = CliRunner().invoke(cli, args, input=stdin)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return SimpleNamespace(returncode=result.exit_code, stdout=result.stdout_bytes, stderr=result.stderr_bytes)
 
 
 def records(out: bytes) -> list[dict]:
@@ -64,7 +75,8 @@ def test_a_latin1_file_name_is_written_escaped(tmp_path, fmt):
 def test_a_chinese_file_name_under_the_c_locale(tmp_path):
     page = tmp_path / "通知.html"
     page.write_bytes(SAMPLE.read_bytes())
-    done = run(["extract", str(page)], env={"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"})
+    c_locale = {"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
+    done = run_process(["extract", str(page)], env=c_locale)
     assert done.returncode == 0, done.stderr
     assert records(done.stdout)[0]["path"] == str(page)
 

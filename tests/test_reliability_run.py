@@ -10,17 +10,28 @@ import stat
 import subprocess
 import sys
 import time
+from types import SimpleNamespace
 
 import pytest
+from click.testing import CliRunner
 
+from govmeta.cli.main import cli
 from govmeta.parsers import extract_record
 from tests.paths import SAMPLE
 
 COMMAND = [sys.executable, "-m", "govmeta.cli"]
 
 
-def run(args: list[str], stdin: bytes | None = None, **kwargs) -> subprocess.CompletedProcess:
-    return subprocess.run(COMMAND + args, input=stdin, capture_output=True, timeout=120, **kwargs)
+def run_process(args: list[str], stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(COMMAND + args, input=stdin, capture_output=True, timeout=120)
+
+
+def run(args: list[str], stdin: bytes | None = None) -> SimpleNamespace:
+    """The command in this process (fast); signals, devices and disks use run_process."""
+    result = CliRunner().invoke(cli, args, input=stdin)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return SimpleNamespace(returncode=result.exit_code, stdout=result.stdout_bytes, stderr=result.stderr_bytes)
 
 
 def whole_lines(data: bytes) -> list[dict]:
@@ -55,7 +66,7 @@ def small_disk(tmp_path):
 
 def test_a_full_disk_leaves_whole_records_only(small_disk):
     out = small_disk / "records.jsonl"
-    done = run(["extract", "-q", "-o", str(out), *[str(SAMPLE)] * 40])
+    done = run_process(["extract", "-q", "-o", str(out), *[str(SAMPLE)] * 40])
     assert done.returncode == 74, done.stderr
     assert b"Traceback" not in done.stderr
     assert not out.exists()
