@@ -201,3 +201,14 @@ def test_control_characters_in_attribute_names_and_values():
     body = '<p data-\x01x="1" title="a\x02b" class="c">第一段正文内容，这里有足够的中文字符。</p>'
     record = extract_record(page(body), "p.html")
     assert record["paragraphs"] == ["第一段正文内容，这里有足够的中文字符。"]
+
+
+def test_ctrl_c_under_jobs_leaves_no_worker_fragments(tmp_path):
+    out = tmp_path / "out.jsonl"
+    process = subprocess.Popen(COMMAND + ["extract", "-j", "2", "-o", str(out), *[str(SAMPLE)] * 3000],
+                               stderr=subprocess.PIPE, start_new_session=True)
+    _started(process, tmp_path / "out.jsonl.partial")
+    os.killpg(process.pid, signal.SIGINT)  # a terminal's Ctrl-C reaches the whole process group
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert b"Traceback" not in err and b"ForkPoolWorker" not in err and b"KeyboardInterrupt" not in err
