@@ -92,8 +92,10 @@ def scrub_controls(root: etree._Element, text: str) -> int:
             found += sum(len(_NOT_XML.findall(name + value)) for name, value in items)
             el.attrib.clear()  # (an attribute whose name is not XML cannot even be named to remove it)
             for name, value in items:
-                if not _NOT_XML.search(name):
+                try:
                     el.set(name, _xml_safe(value))
+                except ValueError:  # a name lxml cannot set (control characters, quotes): dropped
+                    continue
     return found
 
 
