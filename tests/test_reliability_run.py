@@ -198,7 +198,7 @@ def test_a_page_still_too_deep_says_so():
 
 
 def test_control_characters_in_attribute_names_and_values():
-    body = '<p data-\x01x="1" title="a\x02b" a"b=1 class="c">第一段正文内容，这里有足够的中文字符。</p>'
+    body = '<p data-\x01x="1" title="a\x02b" {x="1" {a}="2" class="c">第一段正文内容，这里有足够的中文字符。</p>'
     record = extract_record(page(body), "p.html")
     assert record["paragraphs"] == ["第一段正文内容，这里有足够的中文字符。"]
 
