@@ -707,8 +707,9 @@ def load_page(path: Path, name: str) -> Page:
 def read_variant(page: Page, variant: Variant) -> dict:
     if variant.container:
         from govmeta.cli.containers import open_page
+        from govmeta.cli.runner import DEFAULT_MAX_BYTES
 
-        opened = open_page(variant.container, variant.data)
+        opened = open_page(variant.container, variant.data, DEFAULT_MAX_BYTES)
         return extract_record(opened.data, path=page.name, url=opened.url,
                               transport_charset=opened.transport_charset, **variant.kwargs)
     return extract_record(variant.data, path=page.name, **variant.kwargs)

@@ -18,13 +18,13 @@ from datetime import UTC, datetime
 
 import click
 
-from govmeta.cli.archives import is_archive
 from govmeta.cli.exitcodes import ExitCode
 from govmeta.cli.inputs import Input
 from govmeta.cli.reporting import Reporter
-from govmeta.cli.runner import ExtractOptions, error_record, run
+from govmeta.cli.runner import ExtractOptions, error_record, run_by_input
 from govmeta.cli.selection import format_for
 from govmeta.cli.sink import open_sink
+from govmeta.cli.sniff import is_archive
 from govmeta.cli.state import (
     NEW,
     UNCHANGED,
@@ -113,7 +113,7 @@ def plan_batch(fmt: str | None, output: str | None, excel: bool, chosen: dict) -
                         prune=chosen["prune"], output=output, fmt=fmt, excel=excel)
 
 
-def run_batch(inputs: list[Input], stdin_data: bytes | None, options: ExtractOptions, jobs: int,
+def run_batch(inputs: list[Input], options: ExtractOptions, jobs: int,
               batch: BatchOptions, make_reporter: Callable[[int], Reporter], quiet: bool) -> None:
     """Run a stateful batch and exit with the run's code."""
     started = time.perf_counter()
@@ -128,7 +128,7 @@ def run_batch(inputs: list[Input], stdin_data: bytes | None, options: ExtractOpt
         if batch.db:
             stack.callback(memory.close)
         # Hash only when there is something to compare with (a plain --output-dir run needs no hashes).
-        plans = [Plan(inp, stamp(inp, stdin_data) if memory is not None else Stamp(None), NEW) for inp in inputs]
+        plans = [Plan(inp, stamp(inp) if memory is not None else Stamp(None), NEW) for inp in inputs]
         for plan in plans:
             if memory is not None:
                 plan.status = classify(plan.inp.name, plan.stamp, settings, memory)
@@ -139,7 +139,7 @@ def run_batch(inputs: list[Input], stdin_data: bytes | None, options: ExtractOpt
         try:
             with reporter:
                 reporter.advance(len(plans) - len(todo))
-                for plan, records in zip(todo, run([p.inp for p in todo], options, jobs, stdin_data), strict=True):
+                for plan, records in zip(todo, run_by_input([p.inp for p in todo], options, jobs), strict=True):
                     records = write(plan, records)
                     for record in records:
                         reporter.count(record)

@@ -14,12 +14,14 @@ import click
 from govmeta.cli.batch import batch_options, plan_batch, run_batch
 from govmeta.cli.exitcodes import ExitCode
 from govmeta.cli.inputs import ALL_FILES, DEFAULT_PATTERNS, STDIN_NAME, Input, expand, read_path_list
+from govmeta.cli.limits import DEFAULT_PAGE_TIMEOUT
 from govmeta.cli.outputs import FORMATS
 from govmeta.cli.reporting import Reporter, records_to_file
 from govmeta.cli.rulefile import load_rules
-from govmeta.cli.runner import AUTO_JOBS, DEFAULT_MAX_BYTES, INPUTS_PER_WORKER, ExtractOptions, run
+from govmeta.cli.runner import AUTO_JOBS, DEFAULT_MAX_BYTES, INPUTS_PER_WORKER, ExtractOptions, Outcome, run
 from govmeta.cli.selection import named_output, select
-from govmeta.cli.sink import open_sink
+from govmeta.cli.signals import Terminated, handle_sigterm
+from govmeta.cli.sink import OutputError, open_sink, output_problem
 from govmeta.cli.state import govmeta_version
 from govmeta.parsers.encoding.charsets import codec_for_label
 from govmeta.parsers.rules.labels import CANONICAL_FIELDS, OTHER_BLOCK_LABELS
@@ -40,8 +42,8 @@ def _stack(decorators: list[Callable], command: Callable) -> Callable:
     return command
 
 
-def output_options(formats: tuple[str, ...], default: str | None) -> Callable:
-    """The output switches every record-writing command shares: --format, -o, --excel."""
+def output_options(formats: tuple[str, ...], default: str | None, excel: bool = True) -> Callable:
+    """The output switches every record-writing command shares: --format, -o, --excel (with CSV)."""
     switches = [
         click.option("-f", "--format", "fmt", type=click.Choice(formats), default=default,
                      show_default=bool(default), help="Output format."),
@@ -50,6 +52,8 @@ def output_options(formats: tuple[str, ...], default: str | None) -> Callable:
         click.option("--excel", is_flag=True,
                      help="With --format csv: start with the UTF-8 BOM so Excel reads the text right."),
     ]
+    if not excel:
+        switches.pop()
     return lambda command: _stack(switches, command)
 
 
@@ -58,6 +62,7 @@ def input_options(command: Callable) -> Callable:
     switches = [
         click.argument("paths", nargs=-1, type=click.Path()),
         click.option("--files-from", metavar="FILE", help="Read input paths from FILE, one per line ('-' for stdin)."),
+        click.option("-0", "--null", is_flag=True, help="With --files-from: names end with NUL (find -print0)."),
         click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
                      help="Inputs larger than this give an error record instead of being read."),
         click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line on stderr."),
@@ -76,22 +81,22 @@ def _validate_encoding(ctx: click.Context, param: click.Parameter, value: str | 
     return value
 
 
-def _path_list(files_from: str) -> list[str]:
+def _path_list(files_from: str, null: bool) -> list[str]:
     if files_from == STDIN_NAME:
-        return list(read_path_list(sys.stdin))
+        return list(read_path_list(sys.stdin.buffer, null))
     try:
-        with open(files_from, encoding="utf-8", errors="surrogateescape") as stream:
-            return list(read_path_list(stream))
+        with open(files_from, "rb") as stream:
+            return list(read_path_list(stream, null))
     except OSError as exc:
         raise click.BadParameter(f"cannot read {files_from}: {exc.strerror}", param_hint="--files-from") from exc
 
 
-def _collect_inputs(paths: tuple[str, ...], files_from: str | None,
-                    patterns: tuple[str, ...] = DEFAULT_PATTERNS) -> tuple[list[Input], bytes | None]:
-    """The run's inputs (directories searched for ``patterns``), and stdin's bytes when a page comes from stdin."""
+def _collect_inputs(paths: tuple[str, ...], files_from: str | None, null: bool = False,
+                    patterns: tuple[str, ...] = DEFAULT_PATTERNS) -> list[Input]:
+    """The run's inputs (directories searched for ``patterns``); stdin is read later, as a stream."""
     names = list(paths)
     if files_from is not None:
-        names.extend(_path_list(files_from))
+        names.extend(_path_list(files_from, null))
     stdin_is_list = files_from == STDIN_NAME
     if not names and files_from is None:
         if sys.stdin is None or sys.stdin.isatty():
@@ -99,14 +104,18 @@ def _collect_inputs(paths: tuple[str, ...], files_from: str | None,
                                    "(govmeta extract page.html, or: cat page.html | govmeta extract)")
         names = [STDIN_NAME]
     inputs = list(expand(names, patterns))
-    stdin_data = None
     if any(inp.name == STDIN_NAME for inp in inputs):
         if stdin_is_list:
             raise click.UsageError("stdin cannot be both the path list (--files-from -) and a page ('-')")
         if sys.stdin is not None and sys.stdin.isatty():
             click.echo("govmeta: reading one page from stdin (end with Ctrl-D)", err=True)
-        stdin_data = sys.stdin.buffer.read()
-    return inputs, stdin_data
+    return inputs
+
+
+def _check_output(output: str | None) -> None:
+    problem = output_problem(output)
+    if problem:
+        raise click.UsageError(problem)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -128,9 +137,11 @@ def cli() -> None:
 @click.option("--simplified", is_flag=True, help="Convert the record's text to simplified Chinese (OpenCC).")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=AUTO_JOBS, show_default=True,
               help=f"Worker processes; 0 = auto: one per idle CPU and per {INPUTS_PER_WORKER} inputs.")
+@click.option("--page-timeout", type=click.FloatRange(min=0), default=DEFAULT_PAGE_TIMEOUT, show_default=True,
+              metavar="SECONDS", help="A page that takes longer gives a 'timeout' error record (0: no limit).")
 @batch_options
-def extract(paths, files_from, max_bytes, quiet, fmt, output, excel, encoding, labels_file, rules_file, simplified,
-            jobs, **batch) -> None:
+def extract(paths, files_from, null, max_bytes, quiet, fmt, output, excel, encoding, labels_file, rules_file,
+            simplified, jobs, page_timeout, **batch) -> None:
     """Extract one record per saved page in PATHS (files, directories, globs, '-' for stdin).
 
     \b
@@ -140,18 +151,18 @@ def extract(paths, files_from, max_bytes, quiet, fmt, output, excel, encoding, l
       find saved -name '*.html' | govmeta extract --files-from - | jq .metadata
     """
     options = ExtractOptions(encoding=encoding, rules=_rules_or_exit(rules_file, labels_file), max_bytes=max_bytes,
-                             simplified=simplified)
+                             simplified=simplified, page_timeout=page_timeout or None)
     plan = plan_batch(fmt, output, excel, batch)
     if clash := named_output(paths, (plan.output, plan.db, plan.state_file)):
         raise click.UsageError(f"{clash} is named both as an input and as where to write")
-    inputs, stdin_data = _collect_inputs(paths, files_from)
+    _check_output(output)
+    inputs = _collect_inputs(paths, files_from, null)
     inputs = select(inputs, batch["exclude"], (plan.output, plan.db, plan.state_file), (plan.output_dir,))
     if plan.stateful:
         to_file = bool(plan.db or plan.output_dir) or records_to_file(plan.output)
-        run_batch(inputs, stdin_data, options, jobs, replace(plan, roots=_roots(paths)),
+        run_batch(inputs, options, jobs, replace(plan, roots=_roots(paths)),
                   lambda total: Reporter(total, quiet, batch["progress"], to_file=to_file), quiet)
-    batches = run(inputs, options, jobs=jobs, stdin_data=stdin_data)
-    _write_all(batches, len(inputs), plan.fmt, output, excel, quiet, batch["progress"])
+    _write_all(run(inputs, options, jobs=jobs), len(inputs), plan.fmt, output, excel, quiet, batch["progress"])
 
 
 def _rules_or_exit(rules_file: str | None, labels_file: str | None) -> SiteRules | None:
@@ -177,14 +188,13 @@ def rules_check(rules_file, pages) -> None:
 
     site_rules = _rules_or_exit(rules_file, None)
     click.echo(f"{rules_file}: {len(site_rules.rules) if site_rules else 0} rules, all valid")
-    inputs, stdin_data = _collect_inputs(pages, None) if pages else ([], None)
-    sys.exit(explain_pages(site_rules, inputs, stdin_data))
+    sys.exit(explain_pages(site_rules, _collect_inputs(pages, None) if pages else []))
 
 
 @cli.command()
 @input_options
-@output_options(("table", "jsonl"), None)
-def detect(paths, files_from, max_bytes, quiet, fmt, output, excel) -> None:
+@output_options(("table", "jsonl"), None, excel=False)
+def detect(paths, files_from, null, max_bytes, quiet, fmt, output) -> None:
     """Tell each file's encoding, how it was chosen and how sure it is (like chardetect).
 
     Directories are searched for every file, not only pages. A table on a terminal; JSON Lines
@@ -192,14 +202,15 @@ def detect(paths, files_from, max_bytes, quiet, fmt, output, excel) -> None:
     """
     from govmeta.cli.detecting import detect_records, print_table
 
-    inputs, stdin_data = _collect_inputs(paths, files_from, patterns=ALL_FILES)
-    records = detect_records(inputs, stdin_data, max_bytes)
+    _check_output(output)
+    inputs = _collect_inputs(paths, files_from, null, patterns=ALL_FILES)
+    records = detect_records(inputs, max_bytes)
     if fmt is None:
         fmt = "table" if output is None and sys.stdout.isatty() else "jsonl"
     if fmt == "table":
         failed = print_table(records)
         sys.exit(ExitCode.SOME_FAILED if failed else ExitCode.OK)
-    _write_all(([record] for record in records), len(inputs), "jsonl", output, excel, quiet)
+    _write_all(((record, True) for record in records), len(inputs), "jsonl", output, False, quiet)
 
 
 @cli.command()
@@ -239,23 +250,29 @@ def fields(fmt: str) -> None:
         click.echo(f"{name:<{width}}  {rule.kind:<6}  {', '.join(rule.labels)}")
 
 
-def _write_all(batches: Iterator[list[dict]], total: int, fmt: str, output: str | None, excel: bool,
+def _write_all(outcomes: Iterator[Outcome], total: int, fmt: str, output: str | None, excel: bool,
                quiet: bool, progress: bool | None = None) -> None:
-    """Write each input's records as they come, report progress and a summary, and exit with the run's code."""
-    reporter = Reporter(total=total, quiet=quiet, progress=progress,
-                        to_file=records_to_file(output))
+    """Write each record as it comes, report progress and a summary, and exit with the run's code."""
+    reporter = Reporter(total=total, quiet=quiet, progress=progress, to_file=records_to_file(output))
     started = time.perf_counter()
     code = ExitCode.OK
     try:
         with open_sink(output, fmt, excel) as writer, reporter:
-            for batch in batches:
-                for record in batch:
+            for record, input_done in outcomes:
+                if record is not None:
                     writer.write(record)
                     reporter.count(record)
-                reporter.advance()
+                if input_done:
+                    reporter.advance()
+    except Terminated:
+        code = ExitCode.TERMINATED
+        reporter.interrupted("terminated")
     except KeyboardInterrupt:
         code = ExitCode.INTERRUPTED
         reporter.interrupted()
+    except OutputError as exc:
+        click.echo(f"govmeta: {exc}; the records written before are whole", err=True)
+        sys.exit(ExitCode.OUTPUT_FAILED)
     except BrokenPipeError:
         # The reader (e.g. `| head -1`) has all it wanted: end quietly.
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -268,7 +285,8 @@ def _write_all(batches: Iterator[list[dict]], total: int, fmt: str, output: str 
 
 
 def main() -> None:
-    """Console-script entry point: usage errors exit 2, Ctrl-C exits 130 without a traceback."""
+    """Console-script entry point: usage errors exit 2, Ctrl-C exits 130 and SIGTERM 143 without a traceback."""
+    handle_sigterm()
     try:
         cli.main(prog_name="govmeta", standalone_mode=False)
     except click.exceptions.Exit as exc:
@@ -276,6 +294,9 @@ def main() -> None:
     except click.ClickException as exc:
         exc.show()
         sys.exit(ExitCode.USAGE if isinstance(exc, click.UsageError) else exc.exit_code)
+    except Terminated:
+        click.echo("govmeta: terminated", err=True)
+        sys.exit(ExitCode.TERMINATED)
     except (click.Abort, KeyboardInterrupt):
         click.echo("govmeta: interrupted", err=True)
         sys.exit(ExitCode.INTERRUPTED)

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from govmeta.cli.terminal import for_terminal
+
 if TYPE_CHECKING:
     from rich.progress import Progress
 
@@ -51,7 +53,8 @@ class Reporter:
         error = record.get("error")
         if error:
             self.errors += 1
-            line = f"govmeta: {record.get('path')}: {error['message']} ({error['type']})"
+            path, message = for_terminal(str(record.get("path"))), for_terminal(error["message"])
+            line = f"govmeta: {path}: {message} ({error['type']})"
             if self._progress is None:
                 click.echo(line, err=True)
             else:
@@ -64,9 +67,9 @@ class Reporter:
         if self._progress is not None:
             self._progress.advance(self._task, steps)
 
-    def interrupted(self) -> None:
-        """Note an interrupted run."""
-        click.echo("govmeta: interrupted; the records written so far are complete", err=True)
+    def interrupted(self, why: str = "interrupted") -> None:
+        """Note an interrupted (or terminated) run."""
+        click.echo(f"govmeta: {why}; the records written so far are complete", err=True)
 
     def summary(self, seconds: float) -> None:
         """The one-line summary (unless quiet)."""

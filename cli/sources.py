@@ -17,11 +17,11 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
 from govmeta.cli import runner
-from govmeta.cli.archives import ZIP_SUFFIXES, is_archive
 from govmeta.cli.containers import GZIP_MAGIC
 from govmeta.cli.inputs import Input, expand
 from govmeta.cli.outputs import dumps
 from govmeta.cli.runner import ExtractOptions, error_record, records_for
+from govmeta.cli.sniff import ZIP_SUFFIXES, is_archive
 from govmeta.cli.warcindex import record_locations
 
 WARC_KEY = "warc"

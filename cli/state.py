@@ -54,12 +54,11 @@ class Stamp:
     mtime: float | None = None
 
 
-def stamp(inp: Input, stdin_data: bytes | None) -> Stamp:
-    """Hash one input (stdin's bytes as given); an unreadable or missing input gets an empty stamp."""
-    if inp.missing:
+def stamp(inp: Input) -> Stamp:
+    """Hash one input; stdin (read once, as a stream), an unreadable or a missing input gets an empty stamp
+    (it is always extracted again)."""
+    if inp.missing or inp.name == STDIN_NAME:
         return Stamp(None)
-    if inp.name == STDIN_NAME:
-        return Stamp(hashlib.sha256(stdin_data or b"").hexdigest(), len(stdin_data or b""))
     digest = hashlib.sha256()
     try:
         with open(inp.name, "rb") as handle:

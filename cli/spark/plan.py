@@ -12,9 +12,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from govmeta.cli.archives import is_archive
 from govmeta.cli.inputs import Input, read_path_list
 from govmeta.cli.runner import ExtractOptions
+from govmeta.cli.sniff import is_archive
 from govmeta.cli.sources import archive_records, expand_names, is_uri, page_records
 
 InputKind = Literal["warc", "pages"]

@@ -16,9 +16,39 @@ from govmeta.parsers.wording import starts_with_attachment_label
 _EXTENSIONS = frozenset(rules.words.ATTACHMENT_EXTENSIONS)
 # Quick test: an attachment extension somewhere in the href (then parsed properly).
 _MAYBE_FILE = re.compile(r"\.(?:" + "|".join(rules.words.ATTACHMENT_EXTENSIONS) + r")(?![a-z0-9])", re.I)
-_NOT_FILES = ("javascript:", "mailto:", "tel:", "#")
+_NOT_FILES = ("mailto:", "tel:", "#")
 # A download button's text is short (pdf下载, 下载Word版).
 DOWNLOAD_TEXT_MAX = 12
+# Schemes a link is never an attachment through (it runs code or reads the reader's own files); such
+# links are dropped, however they are disguised (``java\tscript:``, a leading control character, any case).
+UNSAFE_SCHEMES = frozenset({"javascript", "vbscript", "data", "file"})
+# What a browser removes from an href before reading it (WHATWG URL): tab and newlines anywhere, and
+# C0 controls and spaces at either end.
+_URL_NOISE = str.maketrans("", "", "\t\n\r")
+_URL_EDGES = "".join(map(chr, range(0x21)))
+_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
+
+
+def clean_href(href: str) -> str:
+    """The href as a browser reads it: tab/newlines taken out, controls and spaces trimmed."""
+    return href.translate(_URL_NOISE).strip(_URL_EDGES).strip()
+
+
+def is_unsafe(href: str) -> bool:
+    """The (cleaned) href uses a scheme in UNSAFE_SCHEMES."""
+    match = _SCHEME.match(href)
+    return bool(match) and match.group(1).lower() in UNSAFE_SCHEMES
+
+
+def base_url(root: etree._Element, page_url: str | None) -> str | None:
+    """What relative links resolve against: the first ``<base href>`` (itself resolved against the page's
+    url), else the page's url; a base with an unsafe scheme is ignored."""
+    for base in root.iter("base"):
+        href = clean_href(base.get("href") or "")
+        if href and not is_unsafe(href):
+            return urljoin(page_url, href) if page_url else href
+        break
+    return page_url
 
 
 def _extension(name: str) -> str | None:
@@ -50,8 +80,8 @@ def is_attachment_link(a: etree._Element) -> bool:
     href = a.get("href")
     if not href:
         return False
-    href = href.strip()
-    if not href or href.lower().startswith(_NOT_FILES):
+    href = clean_href(href)
+    if not href or href.lower().startswith(_NOT_FILES) or is_unsafe(href):
         return False
     if _MAYBE_FILE.search(href) and file_name(href):
         return True
@@ -59,11 +89,16 @@ def is_attachment_link(a: etree._Element) -> bool:
     return bool(text) and "." in text and bool(_extension(text.strip()))
 
 
-def attachment(a: etree._Element, page_url: str | None) -> dict[str, str]:
-    """``{"name", "url"}``: the link text (else the file name) and the href."""
-    href = (a.get("href") or "").strip()
+def attachment(a: etree._Element, base: str | None) -> dict[str, str]:
+    """``{"name", "url"}``: the link text (else the file name) and the href, resolved against ``base``."""
+    href = clean_href(a.get("href") or "")
     name = element_text(a) or file_name(href) or href
-    url = urljoin(page_url, href) if rules.article.RESOLVE_ATTACHMENT_URLS and page_url else href
+    url = href
+    if rules.article.RESOLVE_ATTACHMENT_URLS and base:
+        try:
+            url = urljoin(base, href)
+        except ValueError:  # a malformed address (an unclosed IPv6 bracket) stays as written
+            url = href
     return {"name": name, "url": url}
 
 
@@ -105,6 +140,7 @@ def read_attachments(
     found: list[dict[str, str]] = []
     seen: set[tuple[str, str]] = set()
     region_links = set(region.iter("a")) if region is not None else set()
+    base = base_url(root, page_url)
     for a in root.iter("a"):
         if not is_attachment_link(a):
             continue
@@ -112,7 +148,7 @@ def read_attachments(
         download = first_run.get(a, -1) in tail and is_download_link(a)
         if not in_region and not download and not in_attachment_row(a):
             continue
-        item = attachment(a, page_url)
+        item = attachment(a, base)
         key = (item["name"], item["url"])
         if key not in seen:
             seen.add(key)

@@ -107,7 +107,7 @@ def _label_row(segments: list[Segment], row: etree._Element, start: int,
     """The row's (label, known, segment) per cell when every cell holds a label, mostly known ones."""
     cells = _row_cells(row)
     by_cell, end = _read_row(segments, row, start)
-    if len(cells) < rules.block.GRID_MIN_KNOWN_LABELS or any(c not in cells for c in by_cell):
+    if len(cells) < rules.block.GRID_MIN_KNOWN_LABELS or not set(cells).issuperset(by_cell):
         return None
     labels = []
     for cell in cells:
@@ -146,7 +146,7 @@ def _value_row(segments: list[Segment], hits_by_seg: dict[int, list[Hit]], row: 
     if _spans(cells) != spans:
         return None
     by_cell, end = _read_row(segments, row, start)
-    if any(c not in cells for c in by_cell) or any(k in hits_by_seg for k in range(start, end)):
+    if not set(cells).issuperset(by_cell) or any(k in hits_by_seg for k in range(start, end)):
         return None
     values = []
     for cell in cells:

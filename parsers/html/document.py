@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from lxml import etree
 
+from govmeta.parsers.html import depth
 from govmeta.parsers.spaces import squash
 
 # Elements whose content is never displayed text.
@@ -50,7 +51,52 @@ def parse_html(text: str, utf8: bytes | None = None) -> etree._Element | None:
     data = utf8 if utf8 is not None else text.encode("utf-8", "surrogatepass")
     if b"</" in data:
         data = _DOCUMENT_END.sub(b"", data)
-    return etree.fromstring(data, _parser())
+    root = etree.fromstring(data, _parser())
+    if root is not None and depth.could_be_too_deep(data) and depth.too_deep(root):
+        root = etree.fromstring(depth.flatten(data), _parser())
+    return root
+
+
+def cut_by_depth(root: etree._Element, utf8: bytes) -> bool:
+    """The parsed tree still reaches libxml2's depth limit (text below it is lost)."""
+    return depth.could_be_too_deep(utf8) and depth.too_deep(root)
+
+
+# Characters an XML tree cannot hold (lxml refuses to set text containing them): C0 controls but tab,
+# newline and carriage return, and the non-characters U+FFFE/U+FFFF. Vertical tab and form feed become a
+# space (they separate words); the rest are dropped.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NOT_XML_SPACE = str.maketrans({"\x0b": " ", "\x0c": " "})
+
+
+def _xml_safe(text: str) -> str:
+    return _NOT_XML.sub("", text.translate(_NOT_XML_SPACE))
+
+
+def scrub_controls(root: etree._Element, text: str) -> int:
+    """Take out of the tree the characters lxml cannot store (some arrive as ``&#11;``/``&#12;`` references,
+    so the tree is swept when the text has such a character or any reference); how many were found."""
+    if not (_NOT_XML.search(text) or "&#" in text):
+        return 0
+    found = 0
+    for el in root.iter():
+        for attr in ("text", "tail"):
+            value = getattr(el, attr)
+            if value and _NOT_XML.search(value):
+                found += len(_NOT_XML.findall(value))
+                setattr(el, attr, _xml_safe(value))
+        if not isinstance(el.tag, str):
+            continue
+        items = el.items()
+        if any(_NOT_XML.search(name) or _NOT_XML.search(value) for name, value in items):
+            found += sum(len(_NOT_XML.findall(name + value)) for name, value in items)
+            el.attrib.clear()  # (an attribute whose name is not XML cannot even be named to remove it)
+            for name, value in items:
+                try:
+                    el.set(name, _xml_safe(value))
+                except ValueError:  # a name lxml cannot set (control characters, quotes): dropped
+                    continue
+    return found
 
 
 def is_hidden(element: etree._Element) -> bool:

@@ -10,9 +10,10 @@ from govmeta.parsers import rules
 from govmeta.parsers.dates import find_datetime
 from govmeta.parsers.errors import ExtractionError
 from govmeta.parsers.hanzi import fold
+from govmeta.parsers.html import depth
 from govmeta.parsers.html.article import read_article
 from govmeta.parsers.html.block import read_block
-from govmeta.parsers.html.document import drop_non_content, parse_html
+from govmeta.parsers.html.document import cut_by_depth, drop_non_content, parse_html, scrub_controls
 from govmeta.parsers.html.page_url import archive_url, saved_from_url
 from govmeta.parsers.html.site import canonical_url, cross_check, read_meta_tags, site_info
 from govmeta.parsers.normalise import with_metadata
@@ -42,6 +43,8 @@ def read_html(text: str, vocabulary: Vocabulary, container_url: str | None = Non
     root = parse_html(text, utf8)
     if root is None:
         raise ExtractionError("not_a_page", "no HTML document could be parsed from the input")
+    scrubbed = scrub_controls(root, text)
+    cut = cut_by_depth(root, utf8 if utf8 is not None else text.encode("utf-8", "surrogatepass"))
     metas = read_meta_tags(root)
     page_url = container_url or saved_from_url(text) or canonical_url(root, metas) or archive_url(root)
     chosen = ()
@@ -67,6 +70,11 @@ def read_html(text: str, vocabulary: Vocabulary, container_url: str | None = Non
     parts["warnings"] += cross_check(parts["metadata"], metas)
     if picked is not None:
         override(parts, picked)
+    if cut:
+        parts["warnings"].append(f"the page nests more than {depth.MAX_DEPTH} elements deep; text below that is lost")
+    if scrubbed:
+        parts["warnings"].append(f"{scrubbed} control characters or non-characters (U+FFFE, U+FFFF) removed; "
+                                 "form feed and vertical tab read as spaces")
     if parts.get("title") is None:
         parts["title"] = fallback_title(parts["metadata"], metas)
     no_article = not (parts["fields"] or parts["title"] or parts["paragraphs"])

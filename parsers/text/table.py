@@ -35,7 +35,7 @@ def _header_labels(cells: list[str], vocabulary: Vocabulary) -> list[str] | None
 def table_blocks(page: TextPage, keys: list[Key], vocabulary: Vocabulary) -> tuple[list[Cluster], set[int]]:
     """Blocks written as header rows and value rows, and the ids of the keys they hold."""
     lines = page.text.split("\n")
-    keyed_lines = sorted({k.line for k in keys if "\t" in lines[k.line]})
+    keyed_lines = sorted(n for n in {k.line for k in keys} if "\t" in lines[n])  # each line scanned once
     found: list[Cluster] = []
     used: set[int] = set()
     done = -1
