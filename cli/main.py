@@ -12,6 +12,7 @@ from dataclasses import replace
 import click
 
 from govmeta.cli.batch import batch_options, plan_batch, run_batch
+from govmeta.cli.entry import run_command
 from govmeta.cli.exitcodes import ExitCode
 from govmeta.cli.inputs import ALL_FILES, DEFAULT_PATTERNS, STDIN_NAME, Input, expand, read_path_list
 from govmeta.cli.limits import DEFAULT_PAGE_TIMEOUT
@@ -288,12 +289,7 @@ def main() -> None:
     """Console-script entry point: usage errors exit 2, Ctrl-C exits 130 and SIGTERM 143 without a traceback."""
     handle_sigterm()
     try:
-        cli.main(prog_name="govmeta", standalone_mode=False)
-    except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(ExitCode.USAGE if isinstance(exc, click.UsageError) else exc.exit_code)
+        run_command(cli, "govmeta")
     except Terminated:
         click.echo("govmeta: terminated", err=True)
         sys.exit(ExitCode.TERMINATED)

@@ -8,6 +8,7 @@ import time
 
 import click
 
+from govmeta.cli.entry import run_command
 from govmeta.cli.exitcodes import ExitCode
 from govmeta.cli.sources import is_uri
 from govmeta.spark.plan import INPUT_KINDS, read_manifest
@@ -54,12 +55,7 @@ def spark_job(manifest: str, out: str, kind: str | None, partitions: int | None,
 def main() -> None:
     """Entry point: usage errors exit 2, a missing pyspark gets one line instead of a traceback."""
     try:
-        spark_job.main(prog_name="python -m govmeta.spark", standalone_mode=False)
-    except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(ExitCode.USAGE if isinstance(exc, click.UsageError) else exc.exit_code)
+        run_command(spark_job, "python -m govmeta.spark")
     except ModuleNotFoundError as exc:
         if exc.name != "pyspark":
             raise
