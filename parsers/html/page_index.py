@@ -166,22 +166,38 @@ def index_page(root: etree._Element, exclude: list[etree._Element]) -> PageIndex
     if body is None:
         body = root
     index = PageIndex(body=body)
+    columns = _Columns(body, int(_COUNT_ELEMENTS(body)))
+    _walk(index, body, set(exclude), columns)
+    _publish(index, columns)
+    return index
+
+
+class _Columns:
+    """Per-element facts by the element's position in the walk (sized for every element of the body)."""
+
+    def __init__(self, body: etree._Element, size: int) -> None:
+        self.blocks: list[etree._Element] = [body] * size
+        self.firsts = [0] * size
+        self.ends = [0] * size
+        self.text = [0] * size
+        self.links = [0] * size
+        self.punct = [0] * size
+        self.own = [0] * size
+        self.own_punct = [0] * size
+        self.blocky = [False] * size
+        self.short: list[int] = []
+        self.count = 0  # elements indexed
+
+
+def _walk(index: PageIndex, body: etree._Element, exclude_set: set[etree._Element], columns: _Columns) -> None:
+    """The one walk: runs, lines and the elements' counts into ``index`` and ``columns``."""
     elements, runs = index.elements, index.runs
     in_link, excluded = index.in_link, index.excluded
     first_run, end_run = index.first_run, index.end_run
-    exclude_set = set(exclude)
     add_element, add_run = elements.append, runs.append
-    size = int(_COUNT_ELEMENTS(body))
-    blocks: list[etree._Element] = [body] * size
-    firsts = [0] * size
-    ends = [0] * size
-    text_a = [0] * size
-    links_a = [0] * size
-    punct_a = [0] * size
-    own_a = [0] * size
-    own_punct_a = [0] * size
-    blocky = [False] * size
-    short: list[int] = []
+    blocks, firsts, ends = columns.blocks, columns.firsts, columns.ends
+    text_a, links_a, punct_a = columns.text, columns.links, columns.punct
+    own_a, own_punct_a, blocky, short = columns.own, columns.own_punct, columns.blocky, columns.short
     block_tags, skip_tags = rules.article.BLOCK_TAGS, rules.article.SKIP_TAGS
     # The open elements' parents' states; the current element's in locals: its position (-1 when
     # excluded), whether it is link text, its nearest block.
@@ -278,15 +294,22 @@ def index_page(root: etree._Element, exclude: list[etree._Element]) -> PageIndex
                 own_a[pid] += m
                 punct_a[pid] += q
                 own_punct_a[pid] += q
-    # The slots past the last indexed element (sized for every element, excluded ones too) go.
+    columns.count = count
+
+
+def _publish(index: PageIndex, columns: _Columns) -> None:
+    """The walk's columns as the index's lookups (the slots past the last indexed element go)."""
+    count, elements = columns.count, index.elements
+    blocks, firsts, ends = columns.blocks, columns.firsts, columns.ends
+    text_a, links_a, punct_a = columns.text, columns.links, columns.punct
+    own_a, own_punct_a, blocky = columns.own, columns.own_punct, columns.blocky
     for column in (blocks, firsts, ends, text_a, links_a, punct_a, own_a, own_punct_a, blocky):
         del column[count:]
     index.order = dict(zip(elements, range(count), strict=True))
-    first_run.update(zip(elements, firsts, strict=True))
-    end_run.update(zip(elements, ends, strict=True))
+    index.first_run.update(zip(elements, firsts, strict=True))
+    index.end_run.update(zip(elements, ends, strict=True))
     index.text = dict(zip(elements, text_a, strict=True))
     index.links = dict(zip(elements, links_a, strict=True))
     index.own_at, index.own_punct_at, index.punct_at, index.block_at = own_a, own_punct_a, punct_a, blocks
     index.has_blocks = {el for el, flag in zip(elements, blocky, strict=True) if flag}
-    index.short = [elements[i] for i in sorted(short)]
-    return index
+    index.short = [elements[i] for i in sorted(columns.short)]
