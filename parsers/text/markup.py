@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
-from itertools import pairwise
+from itertools import accumulate, pairwise
 
 from govmeta.parsers import rules
 from govmeta.parsers.hanzi import fold
@@ -148,7 +148,8 @@ def _column_cells(lines: list[str]) -> list[str]:
         if not padded and any(rules.text.COLUMN_CELL.fullmatch(cell) for cell in cells):
             out.append(line)  # an empty cell, no padding to columns: a line wrapped before its value (lynx)
             continue
-        columns = [display_width(line[:a]) for a in starts]
+        width_at = _prefix_widths(line)
+        columns = [width_at[a] for a in starts]
         limits = [*columns[1:], columns[-1] + max(display_width(cells[-1]), 1)]
         joined = False
         while (n < len(lines) and (pieces := _continuation(lines[n], columns, limits)) is not None
@@ -160,17 +161,23 @@ def _column_cells(lines: list[str]) -> list[str]:
     return out
 
 
+def _prefix_widths(line: str) -> list[int]:
+    """Display width of ``line[:i]`` for every i (one pass: a long line's columns cost no more than the line)."""
+    return [0, *accumulate(display_width(ch) for ch in line)]
+
+
 def _continuation(line: str, columns: list[int], limits: list[int]) -> list[tuple[int, str]] | None:
     """(cell index, piece) for a line continuing the cells above, or None."""
     if not line.strip() or rules.text.COLUMN_CELL.search(line):
         return None
     out = []
+    width_at = _prefix_widths(line)
     for match in rules.text.COLUMN_GAP.finditer(line):
-        at = display_width(line[: match.start()])
+        at = width_at[match.start()]
         if at not in columns:
             return None
         cell = columns.index(at)
-        if at + display_width(match[0]) > limits[cell] or any(c == cell for c, _ in out):
+        if width_at[match.end()] > limits[cell] or any(c == cell for c, _ in out):
             return None
         out.append((cell, match[0]))
     return out
