@@ -67,6 +67,8 @@ def cut_by_depth(root: etree._Element, utf8: bytes) -> bool:
 # space (they separate words); the rest are dropped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _NOT_XML_SPACE = str.maketrans({"\x0b": " ", "\x0c": " "})
+# A numeric character reference that may name one of them (below U+0020, or U+FFFE/U+FFFF).
+_CONTROL_REFERENCE = re.compile(r"&#(?:[xX]0*(?:1?[0-9a-fA-F]|[fF]{3}[eEfF])|0*(?:[12]?[0-9]|3[01]|6553[45]))(?![0-9])")
 
 
 def _xml_safe(text: str) -> str:
@@ -75,8 +77,9 @@ def _xml_safe(text: str) -> str:
 
 def scrub_controls(root: etree._Element, text: str) -> int:
     """Take out of the tree the characters lxml cannot store (some arrive as ``&#11;``/``&#12;`` references,
-    so the tree is swept when the text has such a character or any reference); how many were found."""
-    if not (_NOT_XML.search(text) or "&#" in text):
+    so the tree is swept when the text has such a character or a reference that may name one); how many
+    were found."""
+    if not (_NOT_XML.search(text) or _CONTROL_REFERENCE.search(text)):
         return 0
     found = 0
     for el in root.iter():
