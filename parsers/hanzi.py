@@ -24,9 +24,10 @@ _FOLD = str.maketrans({**T2S_CHARS, **_SPACING})
 _UNIFIED = range(0x4E00, 0xA000)
 
 
+@lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """``text`` with traditional characters simplified one by one, odd spaces and full-width brackets
-    folded; same length as ``text``."""
+    folded; same length as ``text`` (cached: the readers fold the same short lines and labels many times)."""
     return text.translate(_FOLD)
 
 
