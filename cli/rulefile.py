@@ -1,4 +1,5 @@
-"""Reading rule files for ``--rules`` and ``--labels``: TOML or JSON, checked before any page is read."""
+"""Reading rule files for ``--rules`` and ``--labels`` (TOML or JSON), checked before any page is read; and a
+labels file as a ``Vocabulary`` for library users."""
 
 from __future__ import annotations
 
@@ -7,12 +8,13 @@ import tomllib
 from pathlib import Path
 
 from govmeta.parsers.siterules import RuleError, SiteRules
+from govmeta.parsers.vocabulary import Vocabulary
 
 # The name of the one rule a --labels file becomes (it applies to every page).
 LABELS_RULE = "labels"
 
 
-def _parse(path: str | Path) -> dict:
+def read_data_file(path: str | Path) -> dict:
     """A TOML or JSON file's data; ValueError naming the file for anything unreadable."""
     try:
         text = Path(path).read_bytes().decode("utf-8-sig")
@@ -31,11 +33,11 @@ def load_rules(rules_file: str | None, labels_file: str | None = None) -> SiteRu
     Raises ValueError (a RuleError for a bad rule) naming the file, the rule and the problem."""
     entries: list[dict] = []
     if labels_file:
-        labels = _parse(labels_file)
+        labels = read_data_file(labels_file)
         SiteRules.from_mapping({"rule": [{"name": LABELS_RULE, "labels": labels}]}, str(labels_file))
         entries.append({"name": LABELS_RULE, "labels": labels})
     if rules_file:
-        data = _parse(rules_file)
+        data = read_data_file(rules_file)
         checked = SiteRules.from_mapping(data, str(rules_file))
         if labels_file and any(rule.name == LABELS_RULE for rule in checked.rules):
             raise RuleError(str(rules_file), LABELS_RULE, "the name is taken by the --labels file's rule")
@@ -43,3 +45,13 @@ def load_rules(rules_file: str | None, labels_file: str | None = None) -> SiteRu
     if not entries:
         return None
     return SiteRules.from_mapping({"rule": entries}, str(rules_file or labels_file))
+
+
+def load_vocabulary(path: str | Path) -> Vocabulary:
+    """The default vocabulary plus the synonyms in a TOML or JSON file (``{field = ["label", ...]}``,
+    optionally under a ``[labels]`` table). Raises ValueError naming the file for any problem."""
+    data = read_data_file(path)
+    try:
+        return Vocabulary.from_mapping(data)
+    except (ValueError, TypeError) as exc:
+        raise ValueError(f"{path}: {exc}") from exc

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from govmeta.cli.labelfile import load_vocabulary
 from govmeta.cli.main import cli
+from govmeta.cli.rulefile import load_vocabulary
 from govmeta.parsers import extract_record
 from govmeta.parsers.html.block import read_block
 from govmeta.parsers.html.document import drop_non_content, element_text, parse_html
