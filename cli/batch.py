@@ -7,7 +7,6 @@ go through the runner and their records to the destination, one input at a time.
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from collections import Counter
@@ -23,7 +22,7 @@ from govmeta.cli.inputs import Input
 from govmeta.cli.reporting import Reporter
 from govmeta.cli.runner import ExtractOptions, error_record, run_by_input
 from govmeta.cli.selection import format_for
-from govmeta.cli.sink import open_sink
+from govmeta.cli.sink import end_quietly, open_sink
 from govmeta.cli.sniff import is_archive
 from govmeta.cli.state import (
     NEW,
@@ -149,10 +148,7 @@ def run_batch(inputs: list[Input], options: ExtractOptions, jobs: int,
             code = ExitCode.INTERRUPTED
             reporter.interrupted()
         except BrokenPipeError:
-            # The reader of stdout (e.g. `| head -1`) has all it wanted: end quietly, without updating the state.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            sys.exit(ExitCode.OK)
+            end_quietly()  # (without updating the state)
         if batch.prune and code == ExitCode.OK and memory is not None:
             tally["pruned"] = memory.prune(plan.inp.name for plan in plans)
         if isinstance(memory, StateFile):

@@ -22,7 +22,7 @@ from govmeta.cli.rulefile import load_rules
 from govmeta.cli.runner import AUTO_JOBS, DEFAULT_MAX_BYTES, INPUTS_PER_WORKER, ExtractOptions, Outcome, run
 from govmeta.cli.selection import named_output, select
 from govmeta.cli.signals import Terminated, handle_sigterm
-from govmeta.cli.sink import OutputError, open_sink, output_problem
+from govmeta.cli.sink import OutputError, end_quietly, open_sink, output_problem
 from govmeta.cli.state import govmeta_version
 from govmeta.parsers.encoding.charsets import codec_for_label
 from govmeta.parsers.rules.labels import CANONICAL_FIELDS, OTHER_BLOCK_LABELS
@@ -275,10 +275,7 @@ def _write_all(outcomes: Iterator[Outcome], total: int, fmt: str, output: str | 
         click.echo(f"govmeta: {exc}; the records written before are whole", err=True)
         sys.exit(ExitCode.OUTPUT_FAILED)
     except BrokenPipeError:
-        # The reader (e.g. `| head -1`) has all it wanted: end quietly.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(ExitCode.OK)
+        end_quietly()
     reporter.summary(time.perf_counter() - started)
     if code == ExitCode.OK and reporter.errors:
         code = ExitCode.SOME_FAILED

@@ -11,7 +11,9 @@ import stat
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import NoReturn
 
+from govmeta.cli.exitcodes import ExitCode
 from govmeta.cli.outputs import RecordWriter
 
 PARTIAL_SUFFIX = ".partial"
@@ -146,3 +148,11 @@ def open_sink(output: str | None, fmt: str, excel: bool) -> Iterator[RecordWrite
         os.remove(partial)
         return
     os.replace(partial, output)
+
+
+def end_quietly() -> NoReturn:
+    """The reader of stdout (``| head -1``) has all it wanted: stop writing and exit 0, with no traceback
+    from the interpreter's final flush."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(ExitCode.OK)
