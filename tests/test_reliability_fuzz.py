@@ -35,3 +35,17 @@ def test_a_long_line_of_column_cells_reads_in_linear_time():
     record = extract_record(text, "long_columns.txt")
     assert time.process_time() - started < 10  # quadratic: about 40 s; linear: under 1 s
     assert record["path"] == "long_columns.txt"
+
+
+def test_a_line_of_100000_spaces_is_no_table_border_check_in_quadratic_time():
+    """A dump line of 100,000 spaces and U+3000 once took over 60 s in the table-border pattern (its leading
+    whitespace was given back one character at a time to two look-aheads; found by bench/fuzz.py)."""
+    import time
+
+    from govmeta.parsers import extract_record
+
+    text = ("标题: 关于某事的通知\n发布时间: 2023-04-12\n" + " \u3000" * 50000 + "\n正文一段。\n").encode("utf-8")
+    started = time.process_time()
+    record = extract_record(text, "wide_blank.txt")
+    assert time.process_time() - started < 10  # quadratic: over 60 s; now well under 1 s
+    assert record["path"] == "wide_blank.txt"

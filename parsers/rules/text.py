@@ -215,10 +215,13 @@ MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
 BRACKET_LABEL = re.compile(r"(?:^|(?<=\s))【[^\S\n]*([\u4e00-\u9fff](?:[^\S\n]{0,8}[\u4e00-\u9fff]){1,7})"
                            r"[^\S\n]*】[^\S\n]*(?=[^\s【])")
 # A table drawn with bars: pipe rows (| 索引号 | … |), grid and box borders (+---+, ┌──┬──┐, ├──┼──┤).
-TABLE_BORDER = re.compile(r"^\s*(?=[^\n]*[-─━═]{3})(?=[^\n]*[+|┌├└╔╠╚┬┼┴┐┤┘╦╬╩╗╣╝])[-=+:|┌├└╔╠╚┬┼┴┐┤┘─━═╦╬╩╗╣╝ ]+$")
+TABLE_BORDER = re.compile(r"^\s*+(?=[^\n]*[-─━═]{3})(?=[^\n]*[+|┌├└╔╠╚┬┼┴┐┤┘╦╬╩╗╣╝])[-=+:|┌├└╔╠╚┬┼┴┐┤┘─━═╦╬╩╗╣╝ ]+$")
 GRID_CORNERS = "+┌├└╔╠╚"  # a border starting so is a grid or box table (a row may wrap over lines)
 TABLE_ROW = re.compile(r"^\s*[|│║].*[|│║]\s*$")
 TABLE_BAR = re.compile(r"[|│║]")
+# A pipe table's heading row wrapped by a converter spans at most this many lines above its rule (more is
+# text, not a heading row; the bound keeps a page of rules from walking back over the same lines).
+HEADING_ROW_MAX_LINES = 12
 # A borderless table laid out in columns (w3m, lynx): a cell starts with a ``label:`` of at most 7 characters ...
 COLUMN_CELL = re.compile(r"(?:(?<=\s)|^)[\u4e00-\u9fff](?:[^\S\n]{0,8}[\u4e00-\u9fff]){1,6}[^\S\n]{0,3}[:：]")
 # ... and a cell too long for its column goes on under it on the next lines, each piece starting in the

@@ -106,10 +106,12 @@ def _tables(lines: list[str]) -> list[str]:
             grid = grid or edge in rules.text.GRID_CORNERS
             if not (edge in rules.text.GRID_CORNERS or rules.text.TABLE_BAR.match(edge)):
                 bare = True
-                top = len(out)  # the heading row, which the converter may have wrapped over lines
-                while top and out[top - 1].strip():
+                top = len(out)  # the heading row, which the converter may have wrapped over a few lines
+                lowest = max(0, top - rules.text.HEADING_ROW_MAX_LINES - 1)
+                while top > lowest and out[top - 1].strip():
                     top -= 1
-                if top < len(out) and rules.text.TABLE_BAR.search(out[top]):
+                starts_block = top == 0 or not out[top - 1].strip()
+                if starts_block and top < len(out) and rules.text.TABLE_BAR.search(out[top]):
                     out[top:] = [_row(rules.text.TABLE_BAR.split("".join(part.strip() for part in out[top:])))]
             continue
         if rules.text.TABLE_ROW.match(line):
