@@ -331,18 +331,23 @@ def auto_jobs(count: int, idle: Callable[[], float | None] = idle_cpus) -> int:
     return jobs
 
 
-def records_for(inp: Input, options: ExtractOptions) -> list[dict]:
-    """The records of one input (one for a page, one per page for an archive); never raises for bad input."""
-    return [record for record, _ in (perform(task, options) for task in tasks([inp], options.max_bytes))
-            if record is not None]
-
-
-def archive_records(name: str, options: ExtractOptions) -> Iterator[dict]:
-    """The records of an archive's pages as they are read (``name!member``); never raises for bad input."""
-    for task in tasks([Input(name)], options.max_bytes):
+def input_records(inp: Input, options: ExtractOptions) -> Iterator[dict]:
+    """The records of one input as they are made (one for a page, one per page for an archive, named
+    ``name!member``); never raises for bad input."""
+    for task in tasks([inp], options.max_bytes):
         record, _ = perform(task, options)
         if record is not None:
             yield record
+
+
+def records_for(inp: Input, options: ExtractOptions) -> list[dict]:
+    """``input_records`` as a list."""
+    return list(input_records(inp, options))
+
+
+def archive_records(name: str, options: ExtractOptions) -> Iterator[dict]:
+    """The records of an archive's pages as they are read (``name!member``)."""
+    return input_records(Input(name), options)
 
 
 def run_by_input(inputs: list[Input], options: ExtractOptions, jobs: int = 1) -> Iterator[list[dict]]:
