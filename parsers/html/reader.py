@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from lxml import etree
 
 from govmeta.parsers import rules
@@ -23,9 +21,6 @@ from govmeta.parsers.siterules.apply import override, pick, raw_metas
 from govmeta.parsers.siterules.select import select_rules
 from govmeta.parsers.spaces import squash
 from govmeta.parsers.vocabulary import Vocabulary, clean_label
-
-# A date in a list entry (2024-03-01, 2024/3/1, 2024年3月1日, [03-01]).
-DATE_IN_ENTRY = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\b\d{2}-\d{2}\b")
 
 
 def fallback_title(metadata: dict, metas: dict[str, str]) -> str | None:
@@ -101,7 +96,7 @@ def dated_links(root: etree._Element) -> int:
     """List entries (li, dd, tr) holding a link and a date: the entries of a column's list."""
     count = 0
     for entry in root.iter("li", "dd", "tr"):
-        if entry.find(".//a") is not None and DATE_IN_ENTRY.search(
+        if entry.find(".//a") is not None and rules.article.DATE_IN_ENTRY.search(
             etree.tostring(entry, method="text", encoding=str, with_tail=False)
         ):
             count += 1

@@ -176,6 +176,8 @@ CONTAINER_WORDS = ("content", "article", "zoom", "zhengwen", "wenzhang", "detail
 
 # A page with no article listing at least this many dated links is a column's list page.
 LISTING_MIN_ENTRIES = 5
+# A date in a list entry (2024-03-01, 2024/3/1, 2024年3月1日, [03-01]).
+DATE_IN_ENTRY = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\b\d{2}-\d{2}\b")
 # Warned when the displayed text holds no Chinese at all (the record is probably not what was wanted).
 NO_CHINESE_WARNING = "no Chinese text on the page: page_type other"
 
