@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import NamedTuple
 
 from lxml import etree
@@ -189,8 +190,24 @@ class _Columns:
         self.count = 0  # elements indexed
 
 
+class _EndOfTree:
+    """Stands after the body's last element: its parent is the body's, so reaching it closes everything."""
+
+    __slots__ = ("_parent",)
+
+    def __init__(self, parent: etree._Element | None) -> None:
+        self._parent = parent
+
+    def getparent(self) -> etree._Element | None:
+        return self._parent
+
+
 def _walk(index: PageIndex, body: etree._Element, exclude_set: set[etree._Element], columns: _Columns) -> None:
-    """The one walk: runs, lines and the elements' counts into ``index`` and ``columns``."""
+    """The one walk: runs, lines and the elements' counts into ``index`` and ``columns``.
+
+    One ``iter()`` over the elements (``iterwalk``'s start and end events cost about twice as much): a
+    stack of open elements stands in for the end events, an element closing when the next one is not
+    inside it; an end marker whose parent is the body's closes the body and all still open in it."""
     elements, runs = index.elements, index.runs
     in_link, excluded = index.in_link, index.excluded
     first_run, end_run = index.first_run, index.end_run
@@ -199,101 +216,110 @@ def _walk(index: PageIndex, body: etree._Element, exclude_set: set[etree._Elemen
     text_a, links_a, punct_a = columns.text, columns.links, columns.punct
     own_a, own_punct_a, blocky, short = columns.own, columns.own_punct, columns.blocky, columns.short
     block_tags, skip_tags = rules.article.BLOCK_TAGS, rules.article.SKIP_TAGS
-    # The open elements' parents' states; the current element's in locals: its position (-1 when
-    # excluded), whether it is link text, its nearest block.
-    stack: list[tuple[int, bool, etree._Element]] = []
-    push, pop = stack.append, stack.pop
+    short_min, short_max = rules.article.SHORT_MIN, rules.article.SHORT_MAX
+    count_punct = _PUNCT.findall
+    # Open elements (outermost first) and, for each, what its end needs: its position (-1 when excluded),
+    # whether it is a block, whether it ends a line, and its parent's state to restore (None inside an
+    # excluded subtree: nothing to do). The current element's state is in locals: its position, whether
+    # it is link text, its nearest block.
+    outer = body.getparent()
+    opened: list[etree._Element | None] = [outer]
+    frames: list[tuple | None] = []
+    open_el, close_el, push, pop = opened.append, opened.pop, frames.append, frames.pop
+    top = outer
     cur, cur_linked, cur_block = -1, False, body
+    skipping = False  # inside an excluded subtree
     line = 0
     count = 0  # elements indexed so far (== len(elements))
-    depth = 0  # open elements (== len(stack))
-    count_punct = _PUNCT.findall
     # Whitespace-only texts are not stored as runs (most of a page's text nodes are template
     # indentation); the next run gets one leading space instead, so words stay apart.
     space = ""
-    walker = etree.iterwalk(body, events=("start", "end"))
-    skip_subtree = walker.skip_subtree
-    for event, el in walker:
-        tag = el.tag
-        if tag.__class__ is not str:
-            continue
-        if event == "start":
-            push((cur, cur_linked, cur_block))
-            depth += 1
-            if (cur < 0 and depth > 1) or tag in skip_tags or (exclude_set and el in exclude_set):
-                excluded.add(el)
-                skip_subtree()
-                first_run[el] = len(runs)
-                cur, cur_linked = -1, False
+    end = _EndOfTree(outer)
+    for el in chain(body.iter(etree.Element), (end,)):
+        parent = el.getparent()
+        while top is not parent:  # 1. close the elements that ended before this one
+            ended = close_el()
+            top = opened[-1]
+            frame = pop()
+            if frame is None:
                 continue
-            i = count
-            count += 1
-            add_element(el)
-            # A link is an <a href>; a bare <a name> (a Word bookmark) is plain text.
-            if cur_linked or (tag == "a" and "href" in el.attrib):
-                cur_linked = True
-                in_link.add(el)
-            if tag in block_tags:
-                cur_block = el
-                line += 1
-            blocks[i] = cur_block
-            firsts[i] = len(runs)
-            text = el.text
-            if text:
-                if text.isspace():
-                    space = " "
-                else:
-                    add_run(_new_run(Run, (line, space + text, el, False, cur_linked)))
-                    space = ""
-                    n = len("".join(text.split()))  # displayed characters: whitespace does not count
-                    if cur_linked:
-                        links_a[i] = n
-                    else:
-                        p = len(count_punct(text))
-                        text_a[i] = own_a[i] = n
-                        punct_a[i] = own_punct_a[i] = p
-            cur = i
-            continue
-        # end
-        i = cur
-        cur, cur_linked, cur_block = pop()
-        depth -= 1
-        if i >= 0:
-            ends[i] = len(runs)
-            if rules.article.SHORT_MIN <= text_a[i] + links_a[i] <= rules.article.SHORT_MAX:
-                short.append(i)
-        else:
-            end_run[el] = len(runs)
-        is_block = tag in block_tags
-        if is_block or tag == "br":
-            line += 1
-        if not depth:
-            break
-        pid = cur
-        if pid < 0:
-            continue
-        if i >= 0:
-            text_a[pid] += text_a[i]
-            links_a[pid] += links_a[i]
-            punct_a[pid] += punct_a[i]
-            if is_block or blocky[i]:
-                blocky[pid] = True
-        tail = el.tail
-        if tail:
-            if tail.isspace():
-                space = " "
-                continue
-            add_run(_new_run(Run, (line, space + tail, el, True, cur_linked)))
-            space = ""
-            m = len("".join(tail.split()))
-            if cur_linked:
-                links_a[pid] += m
+            i, is_block, boundary, cur, cur_linked, cur_block = frame  # (the parent's state comes back)
+            if i >= 0:
+                ends[i] = len(runs)
+                if short_min <= text_a[i] + links_a[i] <= short_max:
+                    short.append(i)
             else:
-                q = len(count_punct(tail))
-                text_a[pid] += m
-                own_a[pid] += m
-                punct_a[pid] += q
-                own_punct_a[pid] += q
+                end_run[ended] = len(runs)
+                skipping = False
+            if boundary:
+                line += 1
+            pid = cur
+            if pid < 0:  # the body closed
+                continue
+            if i >= 0:
+                text_a[pid] += text_a[i]
+                links_a[pid] += links_a[i]
+                punct_a[pid] += punct_a[i]
+                if is_block or blocky[i]:
+                    blocky[pid] = True
+            tail = ended.tail
+            if tail:
+                if tail.isspace():
+                    space = " "
+                    continue
+                add_run(_new_run(Run, (line, space + tail, ended, True, cur_linked)))
+                space = ""
+                m = len("".join(tail.split()))
+                if cur_linked:
+                    links_a[pid] += m
+                else:
+                    q = len(count_punct(tail))
+                    text_a[pid] += m
+                    own_a[pid] += m
+                    punct_a[pid] += q
+                    own_punct_a[pid] += q
+        if el is end:
+            break
+        open_el(el)  # 2. open this one
+        top = el
+        if skipping:
+            push(None)
+            continue
+        tag = el.tag
+        is_block = tag in block_tags
+        if tag in skip_tags or (exclude_set and el in exclude_set):
+            excluded.add(el)
+            first_run[el] = len(runs)
+            push((-1, is_block, is_block or tag == "br", cur, cur_linked, cur_block))
+            skipping = True
+            continue
+        push((count, is_block, is_block or tag == "br", cur, cur_linked, cur_block))
+        i = cur = count
+        count += 1
+        add_element(el)
+        # A link is an <a href>; a bare <a name> (a Word bookmark) is plain text.
+        if cur_linked or (tag == "a" and "href" in el.attrib):
+            cur_linked = True
+            in_link.add(el)
+        if is_block:
+            cur_block = el
+            line += 1
+        blocks[i] = cur_block
+        firsts[i] = len(runs)
+        text = el.text
+        if text:
+            if text.isspace():
+                space = " "
+            else:
+                add_run(_new_run(Run, (line, space + text, el, False, cur_linked)))
+                space = ""
+                n = len("".join(text.split()))  # displayed characters: whitespace does not count
+                if cur_linked:
+                    links_a[i] = n
+                else:
+                    p = len(count_punct(text))
+                    text_a[i] = own_a[i] = n
+                    punct_a[i] = own_punct_a[i] = p
     columns.count = count
 
 
