@@ -153,8 +153,6 @@ def _flush(runs: list[Run], begin: int, out: list[Line]) -> None:
 # a body in English is not read by Chinese punctuation alone.
 _PUNCT = re.compile("[" + re.escape("".join(rules.article.PROSE_PUNCTUATION)) + r"]|(?<=[a-z])[.!?](?=\s|$)")
 _new_run = tuple.__new__  # Run(...) without the NamedTuple constructor's argument handling
-# How many elements a subtree holds (the most that can be indexed), counted in C.
-_COUNT_ELEMENTS = etree.XPath("count(descendant-or-self::*)")
 
 
 def index_page(root: etree._Element, exclude: list[etree._Element]) -> PageIndex:
@@ -167,16 +165,19 @@ def index_page(root: etree._Element, exclude: list[etree._Element]) -> PageIndex
     if body is None:
         body = root
     index = PageIndex(body=body)
-    columns = _Columns(body, int(_COUNT_ELEMENTS(body)))
+    columns = _Columns(body)
     _walk(index, body, set(exclude), columns)
     _publish(index, columns)
     return index
 
 
 class _Columns:
-    """Per-element facts by the element's position in the walk (sized for every element of the body)."""
+    """Per-element facts by the element's position in the walk: ``size`` slots, grown in place (the walk
+    keeps the lists bound) when the body holds more elements (counting them first cost more)."""
 
-    def __init__(self, body: etree._Element, size: int) -> None:
+    def __init__(self, body: etree._Element, size: int = 1024) -> None:
+        self.body = body
+        self.size = size
         self.blocks: list[etree._Element] = [body] * size
         self.firsts = [0] * size
         self.ends = [0] * size
@@ -188,6 +189,16 @@ class _Columns:
         self.blocky = [False] * size
         self.short: list[int] = []
         self.count = 0  # elements indexed
+
+    def grow(self) -> int:
+        """Double the slots of every column (in place); the new size."""
+        more = self.size
+        self.blocks.extend([self.body] * more)
+        for column in (self.firsts, self.ends, self.text, self.links, self.punct, self.own, self.own_punct):
+            column.extend([0] * more)
+        self.blocky.extend([False] * more)
+        self.size += more
+        return self.size
 
 
 class _EndOfTree:
@@ -231,6 +242,7 @@ def _walk(index: PageIndex, body: etree._Element, exclude_set: set[etree._Elemen
     skipping = False  # inside an excluded subtree
     line = 0
     count = 0  # elements indexed so far (== len(elements))
+    size = columns.size
     # Whitespace-only texts are not stored as runs (most of a page's text nodes are template
     # indentation); the next run gets one leading space instead, so words stay apart.
     space = ""
@@ -244,24 +256,25 @@ def _walk(index: PageIndex, body: etree._Element, exclude_set: set[etree._Elemen
             if frame is None:
                 continue
             i, is_block, boundary, cur, cur_linked, cur_block = frame  # (the parent's state comes back)
+            pid = cur
             if i >= 0:
                 ends[i] = len(runs)
-                if short_min <= text_a[i] + links_a[i] <= short_max:
+                total = text_a[i] + links_a[i]
+                if short_min <= total <= short_max:
                     short.append(i)
+                if total and pid >= 0:  # (punctuation is counted only in text)
+                    text_a[pid] += text_a[i]
+                    links_a[pid] += links_a[i]
+                    punct_a[pid] += punct_a[i]
+                if (is_block or blocky[i]) and pid >= 0:
+                    blocky[pid] = True
             else:
                 end_run[ended] = len(runs)
                 skipping = False
             if boundary:
                 line += 1
-            pid = cur
             if pid < 0:  # the body closed
                 continue
-            if i >= 0:
-                text_a[pid] += text_a[i]
-                links_a[pid] += links_a[i]
-                punct_a[pid] += punct_a[i]
-                if is_block or blocky[i]:
-                    blocky[pid] = True
             tail = ended.tail
             if tail:
                 if tail.isspace():
@@ -293,6 +306,8 @@ def _walk(index: PageIndex, body: etree._Element, exclude_set: set[etree._Elemen
             push((-1, is_block, is_block or tag == "br", cur, cur_linked, cur_block))
             skipping = True
             continue
+        if count == size:
+            size = columns.grow()
         push((count, is_block, is_block or tag == "br", cur, cur_linked, cur_block))
         i = cur = count
         count += 1
