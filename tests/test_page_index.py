@@ -29,3 +29,17 @@ def test_a_body_with_more_elements_than_the_first_columns_hold():
     assert index.text[index.body] == 3 * count
     assert len(index.lines(0, len(index.runs))) == count
     assert len(index.short) == 2 * count and index.body not in index.short  # (9,000 characters: not short)
+
+
+def test_punctuation_counts_as_the_one_pattern_did():
+    import re
+
+    from govmeta.parsers import rules
+    from govmeta.parsers.html.page_index import _punctuation
+
+    assert not set(".!?") & set(rules.article.PROSE_PUNCTUATION)  # (the two patterns never count one mark twice)
+    one = re.compile("[" + re.escape("".join(rules.article.PROSE_PUNCTUATION)) + r"]|(?<=[a-z])[.!?](?=\s|$)")
+    texts = ("一，二。三；四、五！六？", "a,b;c", "It ends. Really! Yes?", "e.g.\nx", "v1.2 A. B.",
+             "中文。English end.", "no marks", "", "x!\u3000y?", "Q?", "abc.def")
+    for text in texts:
+        assert _punctuation(text) == len(one.findall(text)), text

@@ -148,10 +148,22 @@ def _flush(runs: list[Run], begin: int, out: list[Line]) -> None:
             out.append(Line(text, tuple(runs), begin, begin + len(runs)))
 
 
-# The count of rules.article.PROSE_PUNCTUATION in a text, in one scan.
-# An English sentence's end (a letter, then . ! ? and a space or the text's end) is prose punctuation too:
-# a body in English is not read by Chinese punctuation alone.
-_PUNCT = re.compile("[" + re.escape("".join(rules.article.PROSE_PUNCTUATION)) + r"]|(?<=[a-z])[.!?](?=\s|$)")
+# Prose punctuation: rules.article.PROSE_PUNCTUATION, and an English sentence's end (a letter, then . ! ? and a
+# space or the text's end): a body in English is not read by Chinese punctuation alone. Two patterns, the
+# second run only on a text holding . ! or ? (one alternation with a look-behind tried at every character
+# cost 1.7x as much).
+_PUNCT = re.compile("[" + re.escape("".join(rules.article.PROSE_PUNCTUATION)) + "]")
+_SENTENCE_END = re.compile(r"(?<=[a-z])[.!?](?=\s|$)")
+
+
+def _punctuation(text: str) -> int:
+    """How many prose punctuation marks a text holds."""
+    count = len(_PUNCT.findall(text))
+    if "." in text or "!" in text or "?" in text:
+        count += len(_SENTENCE_END.findall(text))
+    return count
+
+
 _new_run = tuple.__new__  # Run(...) without the NamedTuple constructor's argument handling
 
 
@@ -228,7 +240,7 @@ def _walk(index: PageIndex, body: etree._Element, exclude_set: set[etree._Elemen
     own_a, own_punct_a, blocky, short = columns.own, columns.own_punct, columns.blocky, columns.short
     block_tags, skip_tags = rules.article.BLOCK_TAGS, rules.article.SKIP_TAGS
     short_min, short_max = rules.article.SHORT_MIN, rules.article.SHORT_MAX
-    count_punct = _PUNCT.findall
+    count_punct = _punctuation
     # Open elements (outermost first) and, for each, what its end needs: its position (-1 when excluded),
     # whether it is a block, whether it ends a line, and its parent's state to restore (None inside an
     # excluded subtree: nothing to do). The current element's state is in locals: its position, whether
@@ -286,7 +298,7 @@ def _walk(index: PageIndex, body: etree._Element, exclude_set: set[etree._Elemen
                 if cur_linked:
                     links_a[pid] += m
                 else:
-                    q = len(count_punct(tail))
+                    q = count_punct(tail)
                     text_a[pid] += m
                     own_a[pid] += m
                     punct_a[pid] += q
@@ -332,7 +344,7 @@ def _walk(index: PageIndex, body: etree._Element, exclude_set: set[etree._Elemen
                 if cur_linked:
                     links_a[i] = n
                 else:
-                    p = len(count_punct(text))
+                    p = count_punct(text)
                     text_a[i] = own_a[i] = n
                     punct_a[i] = own_punct_a[i] = p
     columns.count = count
