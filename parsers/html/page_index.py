@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, compress
 from typing import NamedTuple
 
 from lxml import etree
@@ -359,5 +359,5 @@ def _publish(index: PageIndex, columns: _Columns) -> None:
     index.links = dict(zip(elements, columns.links, strict=True))
     index.own_at, index.own_punct_at, index.punct_at = columns.own, columns.own_punct, columns.punct
     index.block_at = columns.blocks
-    index.has_blocks = {el for el, flag in zip(elements, columns.blocky, strict=True) if flag}
+    index.has_blocks = set(compress(elements, columns.blocky))
     index.short = [elements[i] for i in columns.short]
