@@ -6,7 +6,8 @@
 Wraps the stage functions where their callers look them up (module globals) with CPU-time counters, runs
 every page ``rounds`` times (collector paused per page, as the CLI runs), and prints inclusive times: a
 stage's line includes the stages indented under it. cProfile would hide the time spent inside lxml's C calls
-and inflate small Python calls; this measures only the named stages. Nothing is changed outside this process.
+and inflate small Python calls; this measures only the named stages. The lxml floor is timed page by page beside
+the extraction (a shared machine's speed drifts). Nothing is changed outside this process.
 """
 
 from __future__ import annotations
@@ -67,6 +68,22 @@ def _timed(label: str, func):
     return wrapper
 
 
+def _interleaved(blobs: list[bytes], floors: list[bytes], rounds: int) -> tuple[float, float]:
+    """CPU time of the lxml floor and of extraction, page by page in turn (a shared machine's speed drifts
+    over a run: timed apart, the two would see different machines)."""
+    floor = spent = 0.0
+    for _ in range(rounds):
+        for data, utf8 in zip(blobs, floors, strict=True):
+            start = time.process_time()
+            lxml_floor(utf8)
+            middle = time.process_time()
+            with gc_paused():
+                extract_record(data)
+            floor += middle - start
+            spent += time.process_time() - middle
+    return floor, spent
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("pages", nargs="?", type=Path)
@@ -79,32 +96,18 @@ def main() -> int:
         extract_record(data)
     gc.freeze()
 
-    start = time.process_time()
-    for _ in range(args.rounds):
-        for utf8 in floors:
-            lxml_floor(utf8)
-    floor = time.process_time() - start
-    start = time.process_time()
-    for _ in range(args.rounds):
-        for data in blobs:
-            with gc_paused():
-                extract_record(data)
-    bare = time.process_time() - start
-
+    floor, bare = _interleaved(blobs, floors, args.rounds)
     for label, _, targets in STAGES:
         for module, name in targets:
             setattr(module, name, _timed(label, getattr(module, name)))
-    start = time.process_time()
-    for _ in range(args.rounds):
-        for data in blobs:
-            with gc_paused():
-                extract_record(data)
-    total = time.process_time() - start
+    floor_wrapped, total = _interleaved(blobs, floors, args.rounds)
 
     pages = len(blobs) * args.rounds
     print(f"{len(blobs)} pages x {args.rounds} rounds from {folder}; CPU time; lines include the lines under them")
     print(f"lxml floor {floor / pages * 1e3:.2f} ms/page; extraction {bare / pages * 1e3:.2f} ms/page unwrapped "
-          f"({bare / floor:.2f}x floor), {total / pages * 1e3:.2f} ms/page wrapped")
+          f"({bare / floor:.2f}x floor), {total / pages * 1e3:.2f} ms/page wrapped "
+          f"({total / floor_wrapped:.2f}x its floor, {floor_wrapped / pages * 1e3:.2f} ms/page)")
+    floor = floor_wrapped  # the stages' ratios: to the floor timed beside them
     print(f"{'stage':<40} {'ms/page':>8} {'share':>6} {'x floor':>8} {'calls/page':>10}")
     for label, depth, _ in STAGES:
         spent = SPENT[label]

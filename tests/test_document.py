@@ -15,7 +15,7 @@ from lxml import etree
 
 from govmeta.parsers.encoding.decode import decode_page
 from govmeta.parsers.errors import ExtractionError
-from govmeta.parsers.html.document import _DOCUMENT_END, drop_non_content, is_hidden, parse_html
+from govmeta.parsers.html.document import _DOCUMENT_END, drop_non_content, hidden_elements, is_hidden, parse_html
 from govmeta.parsers.html.segments import read_segments
 from govmeta.parsers.validate import check_page_text
 
@@ -63,6 +63,18 @@ def test_drop_removes_what_is_hidden_flags():
     left = {el.get("id") for el in root.iter() if el.get("id")}
     assert flagged == {"h1", "h2", "h3", "h4", "h5", "h6", "h7"}
     assert left == {"v1", "v2", "v3", "v4"}
+
+
+def test_hidden_elements_is_is_hidden_in_one_walk():
+    body = "".join([
+        '<div class="hide"><p class="hidden">a</p></div>', '<ul aria-hidden="true"><li hidden>b</li></ul>',
+        '<p class="none-left" style="Visibility: Hidden">c</p>', '<p class="d-none" style="color:red">d</p>',
+        '<span aria-hidden="false" class="sr-only x">e</span>', '<p style="display:none" hidden>f</p>',
+        '<p class="shide" style="border:none">g</p>', '<div aria-hidden="true">h</div>', '<i aria-hidden="true">i</i>',
+    ])
+    root = parse_html(f"<html><body>{body}</body></html>")
+    assert hidden_elements(root) == [el for el in root.iter() if is_hidden(el)]
+    assert len(hidden_elements(root)) == 9  # all but the p.shide and the <i>
 
 
 def test_segments_keep_pieces_owners_and_containers():

@@ -109,7 +109,8 @@ def is_hidden(element: etree._Element) -> bool:
 
 def _hidden_by(element: etree._Element, keys: list[str]) -> bool:
     """``is_hidden`` given the element's attribute names. Substring tests come before the split and
-    the regex: most class and style values (border:none …) are decided by them alone."""
+    the regex: most class and style values (border:none …) are decided by them alone.
+    ``hidden_elements`` inlines this test: keep the two alike (tests/test_document.py compares them)."""
     if "class" in keys:
         classes = element.get("class")
         if _hidden_class_hint(classes) and not HIDDEN_CLASSES.isdisjoint(classes.split()):
@@ -129,14 +130,37 @@ def _hidden_class_hint(classes: str) -> bool:
 
 
 def drop_non_content(root: etree._Element) -> None:
-    """Remove scripts, styles and hidden subtrees (their tails, which are displayed, stay).
-
-    One pass over the tree reads only each element's attribute names (``keys()``, no attribute
-    proxy); values are read for the few names that can hide an element."""
+    """Remove scripts, styles and hidden subtrees (their tails, which are displayed, stay)."""
     etree.strip_elements(root, *NON_CONTENT_TAGS, with_tail=False)
-    hidden = [el for el in root.iter() if (keys := el.keys()) and _hidden_by(el, keys)]
-    for el in hidden:
+    for el in hidden_elements(root):
         remove_keeping_tail(el)
+
+
+def hidden_elements(root: etree._Element) -> list[etree._Element]:
+    """The elements ``is_hidden`` flags, in document order: ``_hidden_by`` inlined in one ``iter()``.
+
+    Only each element's attribute names are read (``keys()``, no attribute proxy); values are read
+    for the few names that can hide an element, and substring tests decide most of them."""
+    found: list[etree._Element] = []
+    add = found.append
+    hidden_classes, hidden_style = HIDDEN_CLASSES.isdisjoint, _HIDDEN_STYLE.search
+    for el in root.iter():
+        keys = el.keys()
+        if not keys:
+            continue
+        if "class" in keys:
+            classes = el.get("class")
+            if ("hid" in classes or "none" in classes or "sr-only" in classes) and not hidden_classes(classes.split()):
+                add(el)
+                continue
+        if "style" in keys:
+            style = el.get("style").lower()
+            if ("display" in style or "visibility" in style) and hidden_style(style):
+                add(el)
+                continue
+        if "hidden" in keys or ("aria-hidden" in keys and el.get("aria-hidden") == "true" and el.tag in ("div", "ul")):
+            add(el)
+    return found
 
 
 def remove_keeping_tail(element: etree._Element, mark: str = "") -> None:

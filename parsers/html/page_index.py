@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import chain, compress
 from typing import NamedTuple
 
 from lxml import etree
 
 from govmeta.parsers import rules
+from govmeta.parsers.html.segments import EndOfTree
 from govmeta.parsers.spaces import squash
 
 
@@ -147,18 +149,28 @@ def _flush(runs: list[Run], begin: int, out: list[Line]) -> None:
             out.append(Line(text, tuple(runs), begin, begin + len(runs)))
 
 
-# The count of rules.article.PROSE_PUNCTUATION in a text, in one scan.
-# An English sentence's end (a letter, then . ! ? and a space or the text's end) is prose punctuation too:
-# a body in English is not read by Chinese punctuation alone.
-_PUNCT = re.compile("[" + re.escape("".join(rules.article.PROSE_PUNCTUATION)) + r"]|(?<=[a-z])[.!?](?=\s|$)")
+# Prose punctuation: rules.article.PROSE_PUNCTUATION, and an English sentence's end (a letter, then . ! ? and a
+# space or the text's end): a body in English is not read by Chinese punctuation alone. Two patterns, the
+# second run only on a text holding . ! or ? (one alternation with a look-behind tried at every character
+# cost 1.7x as much).
+_PUNCT = re.compile("[" + re.escape("".join(rules.article.PROSE_PUNCTUATION)) + "]")
+_SENTENCE_END = re.compile(r"(?<=[a-z])[.!?](?=\s|$)")
+
+
+def _punctuation(text: str) -> int:
+    """How many prose punctuation marks a text holds."""
+    count = len(_PUNCT.findall(text))
+    if "." in text or "!" in text or "?" in text:
+        count += len(_SENTENCE_END.findall(text))
+    return count
+
+
 _new_run = tuple.__new__  # Run(...) without the NamedTuple constructor's argument handling
-# How many elements a subtree holds (the most that can be indexed), counted in C.
-_COUNT_ELEMENTS = etree.XPath("count(descendant-or-self::*)")
 
 
 def index_page(root: etree._Element, exclude: list[etree._Element]) -> PageIndex:
-    """Walk the body once (excluded subtrees are skipped): runs and lines in document order, and
-    the counts, summed into each parent as its children close.
+    """Walk the body once (excluded subtrees are skipped): runs and lines in document order and each
+    element's own counts; then the counts are summed up the tree, and published as the index's lookups.
 
     Per-element facts go into preallocated lists by position (most elements carry no text, and
     their slots are never written); the element-keyed dicts are built once at the end."""
@@ -166,150 +178,186 @@ def index_page(root: etree._Element, exclude: list[etree._Element]) -> PageIndex
     if body is None:
         body = root
     index = PageIndex(body=body)
-    columns = _Columns(body, int(_COUNT_ELEMENTS(body)))
+    columns = _Columns(body)
     _walk(index, body, set(exclude), columns)
+    _sum_up(columns, index.elements)
     _publish(index, columns)
     return index
 
 
 class _Columns:
-    """Per-element facts by the element's position in the walk (sized for every element of the body)."""
+    """Per-element facts by the element's position in the walk: ``size`` slots, grown in place (the walk
+    keeps the lists bound) when the body holds more elements (counting them first cost more)."""
 
-    def __init__(self, body: etree._Element, size: int) -> None:
+    def __init__(self, body: etree._Element, size: int = 1024) -> None:
+        self.body = body
+        self.size = size
+        self.count = 0  # elements indexed
+        # Written by the walk: nearest block, run span, parent's position, own counts (text and tails of
+        # children: characters outside links, inside links, prose punctuation outside links).
         self.blocks: list[etree._Element] = [body] * size
         self.firsts = [0] * size
         self.ends = [0] * size
-        self.text = [0] * size
-        self.links = [0] * size
-        self.punct = [0] * size
+        self.parents = [0] * size
         self.own = [0] * size
+        self.own_links = [0] * size
         self.own_punct = [0] * size
-        self.blocky = [False] * size
+        # Summed up after it (subtree counts, blocks holding blocks, short elements).
+        self.text: list[int] = []
+        self.links: list[int] = []
+        self.punct: list[int] = []
+        self.blocky: list[bool] = []
         self.short: list[int] = []
-        self.count = 0  # elements indexed
+
+    def grow(self) -> int:
+        """Double the walk's slots (in place); the new size."""
+        more = self.size
+        self.blocks.extend([self.body] * more)
+        for column in (self.firsts, self.ends, self.parents, self.own, self.own_links, self.own_punct):
+            column.extend([0] * more)
+        self.size += more
+        return self.size
 
 
 def _walk(index: PageIndex, body: etree._Element, exclude_set: set[etree._Element], columns: _Columns) -> None:
-    """The one walk: runs, lines and the elements' counts into ``index`` and ``columns``."""
+    """The walk: runs, lines and each element's own counts into ``index`` and ``columns``.
+
+    One ``iter()`` over the elements (``iterwalk``'s start and end events cost about twice as much): a
+    stack of open elements stands in for the end events, an element closing when the next one is not
+    inside it; an end marker whose parent is the body's closes the body and all still open in it."""
     elements, runs = index.elements, index.runs
     in_link, excluded = index.in_link, index.excluded
     first_run, end_run = index.first_run, index.end_run
     add_element, add_run = elements.append, runs.append
-    blocks, firsts, ends = columns.blocks, columns.firsts, columns.ends
-    text_a, links_a, punct_a = columns.text, columns.links, columns.punct
-    own_a, own_punct_a, blocky, short = columns.own, columns.own_punct, columns.blocky, columns.short
+    blocks, firsts, ends, parents = columns.blocks, columns.firsts, columns.ends, columns.parents
+    own_a, own_links, own_punct = columns.own, columns.own_links, columns.own_punct
     block_tags, skip_tags = rules.article.BLOCK_TAGS, rules.article.SKIP_TAGS
-    # The open elements' parents' states; the current element's in locals: its position (-1 when
-    # excluded), whether it is link text, its nearest block.
-    stack: list[tuple[int, bool, etree._Element]] = []
-    push, pop = stack.append, stack.pop
+    count_punct = _punctuation
+    # Open elements (outermost first) and, for each, what its end needs: its position (-1 when excluded),
+    # whether it ends a line, and its parent's state to restore (None inside an excluded subtree).
+    # The current element's state is in locals: its position, whether it is link text, its nearest block.
+    outer = body.getparent()
+    opened: list[etree._Element | None] = [outer]
+    frames: list[tuple | None] = []
+    open_el, close_el, push, pop = opened.append, opened.pop, frames.append, frames.pop
+    top = outer
     cur, cur_linked, cur_block = -1, False, body
-    line = 0
-    count = 0  # elements indexed so far (== len(elements))
-    depth = 0  # open elements (== len(stack))
-    count_punct = _PUNCT.findall
+    skipping = False  # inside an excluded subtree
+    line = count = 0  # displayed lines begun; elements indexed (== len(elements))
+    size = columns.size
     # Whitespace-only texts are not stored as runs (most of a page's text nodes are template
     # indentation); the next run gets one leading space instead, so words stay apart.
     space = ""
-    walker = etree.iterwalk(body, events=("start", "end"))
-    skip_subtree = walker.skip_subtree
-    for event, el in walker:
-        tag = el.tag
-        if tag.__class__ is not str:
-            continue
-        if event == "start":
-            push((cur, cur_linked, cur_block))
-            depth += 1
-            if (cur < 0 and depth > 1) or tag in skip_tags or (exclude_set and el in exclude_set):
-                excluded.add(el)
-                skip_subtree()
-                first_run[el] = len(runs)
-                cur, cur_linked = -1, False
+    end = EndOfTree(outer)
+    for el in chain(body.iter(etree.Element), (end,)):
+        parent = el.getparent()
+        while top is not parent:  # 1. close the elements that ended before this one
+            ended = close_el()
+            top = opened[-1]
+            frame = pop()
+            if frame is None:
                 continue
-            i = count
-            count += 1
-            add_element(el)
-            # A link is an <a href>; a bare <a name> (a Word bookmark) is plain text.
-            if cur_linked or (tag == "a" and "href" in el.attrib):
-                cur_linked = True
-                in_link.add(el)
-            if tag in block_tags:
-                cur_block = el
-                line += 1
-            blocks[i] = cur_block
-            firsts[i] = len(runs)
-            text = el.text
-            if text:
-                if text.isspace():
-                    space = " "
-                else:
-                    add_run(_new_run(Run, (line, space + text, el, False, cur_linked)))
-                    space = ""
-                    n = len("".join(text.split()))  # displayed characters: whitespace does not count
-                    if cur_linked:
-                        links_a[i] = n
-                    else:
-                        p = len(count_punct(text))
-                        text_a[i] = own_a[i] = n
-                        punct_a[i] = own_punct_a[i] = p
-            cur = i
-            continue
-        # end
-        i = cur
-        cur, cur_linked, cur_block = pop()
-        depth -= 1
-        if i >= 0:
-            ends[i] = len(runs)
-            if rules.article.SHORT_MIN <= text_a[i] + links_a[i] <= rules.article.SHORT_MAX:
-                short.append(i)
-        else:
-            end_run[el] = len(runs)
-        is_block = tag in block_tags
-        if is_block or tag == "br":
-            line += 1
-        if not depth:
-            break
-        pid = cur
-        if pid < 0:
-            continue
-        if i >= 0:
-            text_a[pid] += text_a[i]
-            links_a[pid] += links_a[i]
-            punct_a[pid] += punct_a[i]
-            if is_block or blocky[i]:
-                blocky[pid] = True
-        tail = el.tail
-        if tail:
-            if tail.isspace():
-                space = " "
-                continue
-            add_run(_new_run(Run, (line, space + tail, el, True, cur_linked)))
-            space = ""
-            m = len("".join(tail.split()))
-            if cur_linked:
-                links_a[pid] += m
+            i, boundary, cur, cur_linked, cur_block = frame  # (the parent's state comes back)
+            if i >= 0:
+                ends[i] = len(runs)
             else:
-                q = len(count_punct(tail))
-                text_a[pid] += m
-                own_a[pid] += m
-                punct_a[pid] += q
-                own_punct_a[pid] += q
+                end_run[ended] = len(runs)
+                skipping = False
+            if boundary:
+                line += 1
+            if cur < 0:  # the body closed
+                continue
+            tail = ended.tail
+            if tail:
+                if tail.isspace():
+                    space = " "
+                    continue
+                add_run(_new_run(Run, (line, space + tail, ended, True, cur_linked)))
+                space = ""
+                if cur_linked:
+                    own_links[cur] += len("".join(tail.split()))
+                else:
+                    own_a[cur] += len("".join(tail.split()))
+                    own_punct[cur] += count_punct(tail)
+        if el is end:
+            break
+        open_el(el)  # 2. open this one
+        top = el
+        if skipping:
+            push(None)
+            continue
+        tag = el.tag
+        is_block = tag in block_tags
+        if tag in skip_tags or (exclude_set and el in exclude_set):
+            excluded.add(el)
+            first_run[el] = len(runs)
+            push((-1, is_block or tag == "br", cur, cur_linked, cur_block))
+            skipping = True
+            continue
+        if count == size:
+            size = columns.grow()
+        push((count, is_block or tag == "br", cur, cur_linked, cur_block))
+        parents[count] = cur
+        i = cur = count
+        count += 1
+        add_element(el)
+        # A link is an <a href>; a bare <a name> (a Word bookmark) is plain text.
+        if cur_linked or (tag == "a" and "href" in el.attrib):
+            cur_linked = True
+            in_link.add(el)
+        if is_block:
+            cur_block = el
+            line += 1
+        blocks[i] = cur_block
+        firsts[i] = len(runs)
+        text = el.text
+        if text:
+            if text.isspace():
+                space = " "
+            else:
+                add_run(_new_run(Run, (line, space + text, el, False, cur_linked)))
+                space = ""
+                # displayed characters: whitespace does not count
+                if cur_linked:
+                    own_links[i] = len("".join(text.split()))
+                else:
+                    own_a[i] = len("".join(text.split()))
+                    own_punct[i] = count_punct(text)
     columns.count = count
 
 
-def _publish(index: PageIndex, columns: _Columns) -> None:
-    """The walk's columns as the index's lookups (the slots past the last indexed element go)."""
-    count, elements = columns.count, index.elements
-    blocks, firsts, ends = columns.blocks, columns.firsts, columns.ends
-    text_a, links_a, punct_a = columns.text, columns.links, columns.punct
-    own_a, own_punct_a, blocky = columns.own, columns.own_punct, columns.blocky
-    for column in (blocks, firsts, ends, text_a, links_a, punct_a, own_a, own_punct_a, blocky):
+def _sum_up(columns: _Columns, elements: list[etree._Element]) -> None:
+    """Subtree counts from the own counts (a child's position comes after its parent's: one pass
+    backwards), the blocks holding blocks, and the short elements in document order."""
+    count = columns.count
+    for column in (columns.blocks, columns.firsts, columns.ends, columns.parents, columns.own,
+                   columns.own_links, columns.own_punct):
         del column[count:]
-    index.order = dict(zip(elements, range(count), strict=True))
-    index.first_run.update(zip(elements, firsts, strict=True))
-    index.end_run.update(zip(elements, ends, strict=True))
-    index.text = dict(zip(elements, text_a, strict=True))
-    index.links = dict(zip(elements, links_a, strict=True))
-    index.own_at, index.own_punct_at, index.punct_at, index.block_at = own_a, own_punct_a, punct_a, blocks
-    index.has_blocks = {el for el, flag in zip(elements, blocky, strict=True) if flag}
-    index.short = [elements[i] for i in sorted(columns.short)]
+    text_a, links_a, punct_a = columns.own[:], columns.own_links[:], columns.own_punct[:]
+    blocky = [False] * count
+    parents, blocks = columns.parents, columns.blocks
+    for i in range(count - 1, 0, -1):  # (the body, at 0, has no parent here)
+        p = parents[i]
+        if text_a[i] or links_a[i]:  # (punctuation is counted only in text)
+            text_a[p] += text_a[i]
+            links_a[p] += links_a[i]
+            punct_a[p] += punct_a[i]
+        if blocky[i] or blocks[i] is elements[i]:  # (an element is its own nearest block when it is one)
+            blocky[p] = True
+    low, high = rules.article.SHORT_MIN, rules.article.SHORT_MAX
+    columns.text, columns.links, columns.punct, columns.blocky = text_a, links_a, punct_a, blocky
+    columns.short = [i for i, total in enumerate(map(int.__add__, text_a, links_a)) if low <= total <= high]
+
+
+def _publish(index: PageIndex, columns: _Columns) -> None:
+    """The columns as the index's lookups."""
+    elements = index.elements
+    index.order = dict(zip(elements, range(columns.count), strict=True))
+    index.first_run.update(zip(elements, columns.firsts, strict=True))
+    index.end_run.update(zip(elements, columns.ends, strict=True))
+    index.text = dict(zip(elements, columns.text, strict=True))
+    index.links = dict(zip(elements, columns.links, strict=True))
+    index.own_at, index.own_punct_at, index.punct_at = columns.own, columns.own_punct, columns.punct
+    index.block_at = columns.blocks
+    index.has_blocks = set(compress(elements, columns.blocky))
+    index.short = [elements[i] for i in columns.short]

@@ -41,8 +41,9 @@ def _starts(texts: list[str]) -> list[int]:
     return [0, *accumulate(map(len, texts[:-1]))] if len(texts) > 1 else [0]
 
 
-class _EndOfTree:
-    """Stands after the last node of the walk: its parent is root's, so reaching it closes everything."""
+class EndOfTree:
+    """Stands after the last node of a walk: its parent is root's, so reaching it closes everything
+    (the walks of ``read_segments`` and ``page_index`` end with it)."""
 
     __slots__ = ("_parent",)
 
@@ -82,7 +83,7 @@ def read_segments(root: etree._Element) -> list[Segment]:
     stack, kinds = [outer], [_SKIPPED]  # open elements, outermost first, and what each does when it closes
     top = outer  # stack[-1]
     skipping = False
-    end = _EndOfTree(outer)
+    end = EndOfTree(outer)
     for el in chain(root.iter(etree.Element, etree.Entity), (end,)):
         parent = el.getparent()  # root's is ``outer`` itself (one proxy per node while referenced)
         while top is not parent:  # 1. close the elements that ended before this one
