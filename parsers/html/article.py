@@ -129,15 +129,20 @@ def _header_facts(facts: Facts, lines: list[Line]) -> None:
             facts.source_guess = unlabelled_source(line)
 
 
-def _class_hinted(index: PageIndex, start: int, end: int, facts: Facts) -> None:
-    """Elements named author / source in the header give unlabelled values."""
+def _named_elements(index: PageIndex, start: int, end: int):
+    """The elements with attributes holding the runs ``start:end`` (each once), with their class/id tokens."""
     seen: set[etree._Element] = set()
     for run in index.runs[start:end]:
         el = run.element.getparent() if run.is_tail else run.element
         if el is None or el in seen or not el.attrib:
             continue
         seen.add(el)
-        toks = tokens(el)
+        yield el, tokens(el)
+
+
+def _class_hinted(index: PageIndex, start: int, end: int, facts: Facts) -> None:
+    """Elements named author / source in the header give unlabelled values."""
+    for el, toks in _named_elements(index, start, end):
         is_author = any(word in tok for tok in toks for word in rules.article.AUTHOR_WORDS)
         is_source = bool(toks & rules.article.SOURCE_TOKENS)
         if not (is_author or is_source):
@@ -151,6 +156,15 @@ def _class_hinted(index: PageIndex, start: int, end: int, facts: Facts) -> None:
             facts.author = text
         if is_source and facts.source_guess is None and usable(text, rules.article.SOURCE_MAX):
             facts.source_guess = text
+
+
+def _views_hinted(index: PageIndex, start: int, end: int, facts: Facts) -> None:
+    """An element named views / hits whose text is a count, with a views word but no colon (阅读 539)."""
+    for el, toks in _named_elements(index, start, end):
+        if facts.views is None and toks & rules.article.VIEWS_TOKENS:
+            count = rules.article.VIEWS_BOX.fullmatch(index.element_string(el) or "")
+            if count:
+                facts.views = int(count.group(1).replace(",", ""))
 
 
 def _body(
@@ -421,6 +435,7 @@ def _around_headline(
     """The info line under the headline (labelled, unlabelled, named elements), else above it."""
     _header_facts(facts, index.lines(headline.end_run, header_end, rules.article.HEADER_LINES))
     _class_hinted(index, headline.end_run, header_end, facts)
+    _views_hinted(index, headline.end_run, header_end, facts)
     # Some pages print the info line above the headline (after the trail).
     pre_start = index.end_run[trail] if trail is not None and index.end_run[trail] <= headline.start_run else 0
     pre = index.lines(max(pre_start, headline.start_run - 150), headline.start_run)[-rules.article.PRE_HEADLINE_LINES:]
@@ -463,8 +478,11 @@ def read_article(
 
     paragraphs, body_subtitle = _body(container, index, headline, skip, facts, in_box)
     if container is not None:
-        for line in index.lines(c_end, c_end + 80, rules.article.FOOTER_LINES):
+        footer = index.lines(c_end, c_end + 80, rules.article.FOOTER_LINES)
+        for line in footer:
             facts.take(read_pairs(line), dates=facts.date is None, person_sources=False)
+        if footer:
+            _views_hinted(index, c_end, footer[-1].end, facts)
 
     region = _article_box(container, headline, index) if container is not None else None
     tail = index.lines(c_end, c_end + 80, rules.article.FOOTER_LINES) if container is not None else []

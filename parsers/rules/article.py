@@ -104,7 +104,7 @@ FOOTNOTE_MARK = re.compile(r"(?:\*+|[①-⑩]|[¹²³]|†|\[\d{1,2}\]|\(\d{1,2}
 
 # --- info line --------------------------------------------------------------------------
 
-SOURCE_LABELS = ("信息来源", "稿件来源", "文章来源", "新闻来源", "本文来源", "内容来源", "来源", "来自", "出处")
+SOURCE_LABELS = ("信息来源", "稿件来源", "文章来源", "新闻来源", "本文来源", "内容来源", "来源于", "来源", "来自", "出处")
 AUTHOR_LABELS = ("作者", "撰稿", "撰稿人", "文稿", "撰文")
 DATE_LABELS = ("发布日期", "发布时间", "发表时间", "发稿时间", "发文日期", "公开日期", "更新时间", "日期", "时间",
                "发布", "时间发布", "发文时间", "录入时间", "发表日期", "发稿日期", "更新日期", "上传时间", "添加时间",
@@ -217,6 +217,11 @@ WIDEN_MIN = 40
 # Class/id tokens that name an author or a source element (网易 span.author, 新浪 a.source).
 AUTHOR_WORDS = ("author", "zuozhe")
 SOURCE_TOKENS = frozenset({"source", "laiyuan", "ly", "from", "media"})
+# Class/id tokens of an element showing the view count, unlabelled or with a views word and no colon
+# (<li class="views">阅读 539</li>).
+VIEWS_TOKENS = frozenset({"views", "view", "hits", "clicks", "click", "pv", "liulan", "djl", "readnum", "viewcount"})
+# Such an element's text: an optional views word, the count, an optional 次.
+VIEWS_BOX = re.compile(r"(?:" + "|".join(VIEWS_LABELS) + r")?\s*(\d[\d,]*)\s*(?:次|人次)?")
 # Marks of a value the page cut short.
 ELLIPSES = ("...", "…", "。。。", "..")
 
