@@ -146,6 +146,12 @@ def trail_entries(index: PageIndex, el: etree._Element) -> tuple[list[Entry], in
     return out, separators
 
 
+def ends_in_link(index: PageIndex, el: etree._Element) -> bool:
+    """The trail's last entry is a link: it names a column, not the page itself."""
+    entries = [entry for entry in trail_entries(index, el)[0] if entry.text]
+    return bool(entries) and entries[-1].linked
+
+
 def _strong_links(entries: list[Entry]) -> bool:
     """Two or more linked entries, each joined to the one before by a trail-only separator (>, »)."""
     linked = [entry for entry in entries if entry.text]
