@@ -15,7 +15,7 @@ from govmeta.parsers import rules
 from govmeta.parsers.dates import find_datetime
 from govmeta.parsers.hanzi import fold
 from govmeta.parsers.html.attachments import is_attachment_link, read_attachments
-from govmeta.parsers.html.breadcrumb import read_breadcrumb
+from govmeta.parsers.html.breadcrumb import ends_in_link, read_breadcrumb
 from govmeta.parsers.html.classes import names_of, tokens
 from govmeta.parsers.html.container import container_scores, find_container, footer_like
 from govmeta.parsers.html.headline import (
@@ -129,15 +129,20 @@ def _header_facts(facts: Facts, lines: list[Line]) -> None:
             facts.source_guess = unlabelled_source(line)
 
 
-def _class_hinted(index: PageIndex, start: int, end: int, facts: Facts) -> None:
-    """Elements named author / source in the header give unlabelled values."""
+def _named_elements(index: PageIndex, start: int, end: int):
+    """The elements with attributes holding the runs ``start:end`` (each once), with their class/id tokens."""
     seen: set[etree._Element] = set()
     for run in index.runs[start:end]:
         el = run.element.getparent() if run.is_tail else run.element
         if el is None or el in seen or not el.attrib:
             continue
         seen.add(el)
-        toks = tokens(el)
+        yield el, tokens(el)
+
+
+def _class_hinted(index: PageIndex, start: int, end: int, facts: Facts) -> None:
+    """Elements named author / source in the header give unlabelled values."""
+    for el, toks in _named_elements(index, start, end):
         is_author = any(word in tok for tok in toks for word in rules.article.AUTHOR_WORDS)
         is_source = bool(toks & rules.article.SOURCE_TOKENS)
         if not (is_author or is_source):
@@ -153,6 +158,15 @@ def _class_hinted(index: PageIndex, start: int, end: int, facts: Facts) -> None:
             facts.source_guess = text
 
 
+def _views_hinted(index: PageIndex, start: int, end: int, facts: Facts) -> None:
+    """An element named views / hits whose text is a count, with a views word but no colon (阅读 539)."""
+    for el, toks in _named_elements(index, start, end):
+        if facts.views is None and toks & rules.article.VIEWS_TOKENS:
+            count = rules.article.VIEWS_BOX.fullmatch(fold(index.element_string(el) or ""))
+            if count:
+                facts.views = int(count.group(1).replace(",", ""))
+
+
 def _body(
     container: etree._Element | None,
     index: PageIndex,
@@ -160,10 +174,11 @@ def _body(
     skip: set[etree._Element],
     facts: Facts,
     after: bool,
+    tags: frozenset[str] = frozenset(),
 ) -> tuple[list[str], str | None]:
     """The paragraphs, with a body-top subtitle / author line and the end credit lines taken out.
     ``after``: the headline is printed in the body's box (what precedes it there, a 红头 and a 文号
-    line, stays body text)."""
+    line, stays body text); ``tags``: the page's meta keywords (a last line listing them is a tag line)."""
     if container is None:
         return [], None
     lines = clean_lines(serialise(container, index, skip))
@@ -200,6 +215,9 @@ def _body(
             facts.date = facts.date or find_datetime(line)
             lines.pop(head)
             continue
+        if head == 0 and rules.article.COUNT_LINE.fullmatch(line) and len(lines) > 1:
+            lines.pop(head)  # a comment or like count printed beside the headline
+            continue
         if head == 0 and fold(key(line)) in rules.article.EMPTY_VALUES and len(lines) > 1:
             lines.pop(head)  # an empty value (无) printed under the headline where a 文号 would be
             continue
@@ -220,8 +238,8 @@ def _body(
     # (附件： with no file under it).
     while lines:
         credit = credit_text(lines[-1])
-        if is_section_heading(lines[-1]):
-            pass
+        if is_section_heading(lines[-1]) or rules.article.COUNT_LINE.fullmatch(lines[-1]) or _tag_line(lines[-1], tags):
+            pass  # an empty section's heading, a bare count (a like button's), the page's keywords
         elif credit is not None:
             facts.take(read_text_pairs(credit), dates=False, person_sources=False)
         elif LABEL.search(lines[-1]) and is_info_line(lines[-1]) and len(lines[-1]) <= rules.article.END_INFO_MAX:
@@ -230,6 +248,17 @@ def _body(
             break
         lines.pop()
     return lines, subtitle
+
+
+def keyword_tags(metas: dict[str, str]) -> frozenset[str]:
+    """The items of the page's meta keywords."""
+    return frozenset(item for item in rules.article.TAG_SPLIT.split(metas.get("Keywords") or "") if item)
+
+
+def _tag_line(line: str, tags: frozenset[str]) -> bool:
+    """A line listing two or more of the page's keywords and nothing else (20190926|国贸|增长率)."""
+    items = [item for item in rules.article.TAG_SPLIT.split(line) if item]
+    return len(items) >= 2 and all(item in tags for item in items)
 
 
 def _holds_prose(container: etree._Element, index: PageIndex) -> bool:
@@ -378,7 +407,8 @@ def _locate(
     if headline.element is not None:
         limit = min(limit or len(index.runs), headline.start_run)
     crumbs, trail = read_breadcrumb(index, before=limit)
-    crumb_ref = crumb_reference(crumbs)
+    # Only a trail ending in plain text names the page; a linked last entry is the column.
+    crumb_ref = crumb_reference(crumbs) if trail is None or not ends_in_link(index, trail) else None
     if crumb_ref and crumb_ref[0] not in {ref for ref, _ in refs}:
         refs.append(crumb_ref)
         headline = read_headline(index, refs, container, avoid)
@@ -421,6 +451,7 @@ def _around_headline(
     """The info line under the headline (labelled, unlabelled, named elements), else above it."""
     _header_facts(facts, index.lines(headline.end_run, header_end, rules.article.HEADER_LINES))
     _class_hinted(index, headline.end_run, header_end, facts)
+    _views_hinted(index, headline.end_run, header_end, facts)
     # Some pages print the info line above the headline (after the trail).
     pre_start = index.end_run[trail] if trail is not None and index.end_run[trail] <= headline.start_run else 0
     pre = index.lines(max(pre_start, headline.start_run - 150), headline.start_run)[-rules.article.PRE_HEADLINE_LINES:]
@@ -461,10 +492,13 @@ def read_article(
     elif container is not None:
         _header_facts(facts, index.lines(max(0, c_first - 150), c_first)[-rules.article.HEADER_LINES:])
 
-    paragraphs, body_subtitle = _body(container, index, headline, skip, facts, in_box)
+    paragraphs, body_subtitle = _body(container, index, headline, skip, facts, in_box, keyword_tags(metas))
     if container is not None:
-        for line in index.lines(c_end, c_end + 80, rules.article.FOOTER_LINES):
+        footer = index.lines(c_end, c_end + 80, rules.article.FOOTER_LINES)
+        for line in footer:
             facts.take(read_pairs(line), dates=facts.date is None, person_sources=False)
+        if footer:
+            _views_hinted(index, c_end, footer[-1].end, facts)
 
     region = _article_box(container, headline, index) if container is not None else None
     tail = index.lines(c_end, c_end + 80, rules.article.FOOTER_LINES) if container is not None else []

@@ -146,6 +146,12 @@ def trail_entries(index: PageIndex, el: etree._Element) -> tuple[list[Entry], in
     return out, separators
 
 
+def ends_in_link(index: PageIndex, el: etree._Element) -> bool:
+    """The trail's last entry is a link: it names a column, not the page itself."""
+    entries = [entry for entry in trail_entries(index, el)[0] if entry.text]
+    return bool(entries) and entries[-1].linked
+
+
 def _strong_links(entries: list[Entry]) -> bool:
     """Two or more linked entries, each joined to the one before by a trail-only separator (>, »)."""
     linked = [entry for entry in entries if entry.text]
@@ -283,6 +289,10 @@ def find_trail(index: PageIndex, before: int | None = None) -> tuple[etree._Elem
         if el.tag == "a":
             el = el.getparent()
         if 0 < index.total(el) <= TRAIL_MAX_CHARS and index.links.get(el, 0):
+            # A box named only by a token such as "current" may be a menu's current item: it is a
+            # trail when it shows a trail's separators.
+            if strength == 1 and not _separated(index, el):
+                continue
             items = trail_items(index, el)[0]
             # One entry is a trail only under a strong name and when it is the home page.
             if len(items) >= 2 or (strength == 2 and items and fold(items[0]).endswith(rules.article.HOME_WORDS)):

@@ -17,7 +17,7 @@ from lxml import etree
 from govmeta.parsers import rules
 from govmeta.parsers.hanzi import fold
 from govmeta.parsers.html.classes import token_has_word, tokens, tokens_of
-from govmeta.parsers.html.info import DATE_SPAN, is_info_line
+from govmeta.parsers.html.info import DATE_SPAN, LABEL, is_info_line
 from govmeta.parsers.html.page_index import Line, PageIndex
 from govmeta.parsers.html.paragraphs import is_widget_line
 from govmeta.parsers.spaces import squash
@@ -272,11 +272,19 @@ def find_headline(
         else:
             position = -3.0
         score = rules.headline.MATCH_WEIGHT * match + form + position
+        if _info_below(el, index):
+            score += rules.headline.INFO_BELOW
         if score > best_score or (score == best_score and best is not None and inside(best, el)):
             best, best_score = el, score
     if best is None:
         return _emphasised_before(index, container, avoid) if container is not None else (None, [])
     return best, index.element_lines(best)
+
+
+def _info_below(el: etree._Element, index: PageIndex) -> bool:
+    """The line right under the element is a labelled info line (来源：… 作者：… 时间：…)."""
+    lines = index.lines(index.end_run[el], index.end_run[el] + 40, 1)
+    return bool(lines) and LABEL.search(lines[0].text) is not None and is_info_line(lines[0].text)
 
 
 def first_prose(index: PageIndex, start: int, end: int) -> int:

@@ -55,6 +55,9 @@ _BAR = re.compile(r"[|丨｜│]")
 GLUED = Folded(re.compile(
     r"(?P<label>" + "|".join(map(re.escape, [label for label in _ALL_LABELS if len(label) >= 4])) + r")\s*[:：]"
 ))
+# A known label opening an element's own text (<span>来源：…</span><span>作者：…</span>): the element's
+# edge is a word's edge, so the label starts a pair even glued to the value before it.
+_OPENING = re.compile(r"(?P<label>" + "|".join(map(re.escape, _ALL_LABELS)) + r")\s*[:：]")
 # A date right after some other label (成文日期：…, 印发日期：…) is that label's value.
 _OTHER_LABEL_END = re.compile(r"[\u4e00-\u9fff]{2,8}\s*[:：]\s*$")
 # A widget in brackets after a value: 【字体：大 中 小】, [打印].
@@ -157,10 +160,28 @@ def date_label_kind(label: str) -> str:
     return "other" if any(word in label for word in rules.article.OTHER_DATE_WORDS) else "date"
 
 
-def _labels(raw: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, label, kind) of the labels of a line, in order: the known labels, and any
-    other label naming a time or a date that a date follows."""
+def _element_openings(runs: tuple[Run, ...]) -> list[int]:
+    """Offsets in the line's raw text where an element's own text begins with a label and its colon."""
+    starts, position = [], 0
+    for run in runs:
+        if position and not run.is_tail and _OPENING.match(fold(run.text)):
+            starts.append(position)
+        position += len(run.text)
+    return starts
+
+
+def _labels(raw: str, openings: list[int] = ()) -> list[tuple[int, int, str, str]]:
+    """(start, end, label, kind) of the labels of a line, in order: the known labels, a label
+    opening an element's text (``openings``), and any other label naming a time or a date that a
+    date follows."""
     found = [(m.start(), m.end(), m["label"], _KIND[m["label"]]) for m in LABEL.finditer(raw)]
+    if openings:
+        folded = fold(raw)
+        opened = [m for m in (_OPENING.match(folded, start) for start in openings) if m]
+        opened = [(m.start(), m.end(), m["label"], _KIND[m["label"]]) for m in opened]
+        opened = [o for o in opened if not any(s < o[1] and o[0] < e for s, e, _, _ in found)]
+        if opened:
+            found = sorted(found + opened)
     if found:
         # After a first label, a long label glued to the value before it starts a pair too.
         glued = [(m.start(), m.end(), m["label"], _KIND[m["label"]]) for m in GLUED.finditer(raw, found[0][1])]
@@ -178,7 +199,7 @@ def _labels(raw: str) -> list[tuple[int, int, str, str]]:
 def read_pairs(line: Line) -> list[Pair]:
     """The ``label：value`` pairs of one line, in order."""
     raw = "".join(run.text for run in line.runs)
-    matches = _labels(raw)
+    matches = _labels(raw, _element_openings(line.runs))
     pairs = []
     linked = any(run.linked for run in line.runs)
     for i, (_, start, label, kind) in enumerate(matches):

@@ -63,6 +63,10 @@ WIDGET_PREFIXES = ("扫一扫", "扫码", "【字体：", "字号：", "字体�
 PROMO_LINE = re.compile(r"^[（(【\[]?\s*更多\S{0,12}?(?:请|敬请|欢迎)\S{0,4}?(?:关注|点击|访问|登录|下载)")
 # Pager lines: 第1页/共3页, 共 3 页, 共4条 第1页/共1页 …
 PAGER_LINE = re.compile(r"^\s*(?:共\s*\d+\s*[条篇项]\s*)?(?:第\s*\d+\s*页\s*/?\s*共\s*\d+\s*页|共\s*\d+\s*页)")
+# A line that is only a counter (a comment or like count printed beside the headline or under the body).
+COUNT_LINE = re.compile(r"\s*\d{1,6}\s*")
+# What separates the items of a keyword list (meta keywords, a tag line under the body).
+TAG_SPLIT = re.compile(r"[|,，、;；\s]+")
 
 # Labels of related-link lines and lists (相关解读：… is a cross reference, not article text).
 RELATED_LABELS = ("相关解读", "相关文件", "相关链接", "相关文章", "相关阅读", "相关新闻", "相关报道", "相关稿件",
@@ -104,7 +108,8 @@ FOOTNOTE_MARK = re.compile(r"(?:\*+|[①-⑩]|[¹²³]|†|\[\d{1,2}\]|\(\d{1,2}
 
 # --- info line --------------------------------------------------------------------------
 
-SOURCE_LABELS = ("信息来源", "稿件来源", "文章来源", "新闻来源", "本文来源", "内容来源", "来源", "来自", "出处")
+SOURCE_LABELS = ("信息来源", "稿件来源", "文章来源", "新闻来源", "本文来源", "内容来源", "来源于", "来源", "来自",
+                 "出处")
 AUTHOR_LABELS = ("作者", "撰稿", "撰稿人", "文稿", "撰文")
 DATE_LABELS = ("发布日期", "发布时间", "发表时间", "发稿时间", "发文日期", "公开日期", "更新时间", "日期", "时间",
                "发布", "时间发布", "发文时间", "录入时间", "发表日期", "发稿日期", "更新日期", "上传时间", "添加时间",
@@ -217,6 +222,11 @@ WIDEN_MIN = 40
 # Class/id tokens that name an author or a source element (网易 span.author, 新浪 a.source).
 AUTHOR_WORDS = ("author", "zuozhe")
 SOURCE_TOKENS = frozenset({"source", "laiyuan", "ly", "from", "media"})
+# Class/id tokens of an element showing the view count, unlabelled or with a views word and no colon
+# (<li class="views">阅读 539</li>).
+VIEWS_TOKENS = frozenset({"views", "view", "hits", "clicks", "click", "pv", "liulan", "djl", "readnum", "viewcount"})
+# Such an element's text: an optional views word, the count, an optional 次.
+VIEWS_BOX = re.compile(r"(?:" + "|".join(VIEWS_LABELS) + r")?\s*(\d[\d,]*)\s*(?:次|人次)?")
 # Marks of a value the page cut short.
 ELLIPSES = ("...", "…", "。。。", "..")
 

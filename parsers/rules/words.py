@@ -30,6 +30,7 @@ WIDGET_WORDS = frozenset({
     "放大", "文件下载", "文字版", "正常", "点击查看大图", "点击看大图", "用微信扫描二维码", "相关链接",
     "相关链接：", "纠错", "缩小", "视力保护色", "评论", "超大",
     "返回", "返回页首", "返回顶部", "返回首页", "附件下载", "顶部", "首页", "默认", "（点击看清晰大图）",
+    "Qzone", "图集", "点赞", "+1",
 })
 
 # Wording of a page footer (legal notice, site owner, contact): a block or line holding it is not article text.
