@@ -39,7 +39,6 @@ from govmeta.parsers import rules
 from govmeta.parsers.encoding.bytescan import split_utf8_minority
 from govmeta.parsers.encoding.charsets import codec_for_label
 from govmeta.parsers.encoding.detector import chardet_answers
-from govmeta.parsers.encoding.plausible import plausibility
 from govmeta.parsers.errors import ExtractionError
 
 # --- thresholds and tables ---------------------------------------------------------------------------
@@ -341,7 +340,7 @@ def _step_declared(page: _Page) -> Decoded | None:
             page.attempts.append(att)
             page.rejected.add(d.codec)
             continue
-        score = plausibility(att.text)
+        score = _plausibility(att.text)
         if score >= rules.encoding.PLAUSIBLE_MIN:
             return page.declared_result(att, d)
         page.implausible.append((att, d, score))
@@ -354,7 +353,7 @@ def _step_declared_single_byte(page: _Page) -> Decoded | None:
     if d is None or d.codec is None or d.codec in page.rejected:
         return None
     att = _attempt(page.data, d.codec)
-    score = plausibility(att.text) if att.clean else 0.0
+    score = _plausibility(att.text) if att.clean else 0.0
     if att.clean and score >= rules.encoding.PLAUSIBLE_MIN:
         return page.declared_result(att, d)
     page.implausible.append((att, d, score))
@@ -390,7 +389,7 @@ def _step_content(page: _Page) -> Decoded | None:
             page.attempts.append(att)
             page.rejected.add(codec)
             continue
-        score = plausibility(att.text)
+        score = _plausibility(att.text)
         if detector and score >= enc.PLAUSIBLE_MIN:
             return page.result(att, "detected", min(conf, rules.encoding.CONFIDENCE["chardet-max"]))
         if detector and _single_byte(codec) and page.weak_guess is None:
@@ -739,3 +738,11 @@ def _ascii_compatible(codec: str) -> bool:
 
 def _count(n: int, what: str) -> str:
     return f"{n} {what}" + ("" if n == 1 else "s")
+
+
+def _plausibility(text: str) -> float:
+    """``plausible.plausibility``, its module (script tables and patterns) loaded on first use: a page in
+    UTF-8 or ASCII never needs it."""
+    from govmeta.parsers.encoding.plausible import plausibility  # lazy: start-up
+
+    return plausibility(text)
