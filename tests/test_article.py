@@ -247,6 +247,20 @@ def test_widget_related_and_credit_lines():
     assert credit_text("各地要加强组织领导，来源：本报讯。这是正文的一句话，很长很长。") is None
 
 
+def test_pagers_promotions_and_related_lines_however_they_open():
+    # Only a line that opens as a pager, a promotion or a related label is matched whole (a long
+    # paragraph is not folded): spaces, brackets and traditional forms still open them.
+    long_prose = "各地要加强组织领导，" * 40
+    assert is_widget_line("\u3000第 2 页 / 共 9 页")
+    assert is_widget_line("（更多精彩资讯请关注本网）" + long_prose)
+    assert is_widget_line("【更多内容敬请点击")
+    assert is_widget_line("共4条 第1页/共1页")
+    assert not is_widget_line(long_prose + "第1页/共3页")
+    assert is_related_line("【 相 关 解 讀 】")
+    assert is_related_line("\u3000[延伸阅读]：" + long_prose)
+    assert not is_related_line(long_prose + "相关链接：")
+
+
 def test_attachment_file_names():
     assert file_name("/module/download/downfile.jsp?classid=0&filename=be5f.pdf") == "be5f.pdf"
     assert file_name("./P0202205.docx") == "P0202205.docx"

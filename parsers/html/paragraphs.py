@@ -297,21 +297,35 @@ def _table_of(el: etree._Element) -> etree._Element | None:
 # Widget words are split apart by whitespace and by these separators and brackets.
 _WIDGET_SPLIT = re.compile("[" + re.escape(rules.article.WIDGET_PUNCTUATION) + "\\s]+")
 WIDGET_PREFIXES = tuple(fold(prefix) for prefix in rules.article.WIDGET_PREFIXES)
+_WIDGET_PREFIX_MAX = max(map(len, WIDGET_PREFIXES))
+_NOT_SPACE = re.compile(r"\S")
 
 
 def is_widget_line(line: str) -> bool:
-    """A line of widget words only (打印本页 | 关闭窗口), a pager, a promotion or a widget prompt."""
-    folded = fold(line)
+    """A line of widget words only (打印本页 | 关闭窗口), a pager, a promotion or a widget prompt.
+
+    (Folding is character by character: a long line's prefixes are folded, not the whole line.)"""
     if (
         line.startswith(rules.article.WIDGET_PREFIXES)
-        or folded.startswith(WIDGET_PREFIXES)
-        or rules.article.PAGER_LINE.match(folded)
-        or rules.article.PROMO_LINE.match(folded)
+        or fold(line[:_WIDGET_PREFIX_MAX]).startswith(WIDGET_PREFIXES)
+        or (_may_be_pager_or_promo(line) and _pager_or_promo(fold(line)))
     ):
         return True
     if len(line) > rules.article.WIDGET_LINE_MAX:
         return False
     return all(is_widget_word(word) for word in _WIDGET_SPLIT.split(line) if word)
+
+
+def _may_be_pager_or_promo(line: str) -> bool:
+    """The line starts as a pager or a promotion can (an opening bracket, or 第/共/更 after spaces)."""
+    if fold(line[:1]) in rules.article.PAGER_PROMO_OPENERS:
+        return True
+    first = _NOT_SPACE.search(line)
+    return first is not None and fold(first.group()) in rules.article.PAGER_PROMO_FIRSTS
+
+
+def _pager_or_promo(folded: str) -> bool:
+    return bool(rules.article.PAGER_LINE.match(folded) or rules.article.PROMO_LINE.match(folded))
 
 
 # A related label at the start of a line (leading brackets and ASCII spaces anywhere in it are
@@ -321,11 +335,18 @@ _RELATED_LINE = re.compile(
     + "|".join(" *".join(map(re.escape, label)) for label in rules.article.RELATED_LABELS)
     + ") *(?:[:：】\\]]|\\Z)"
 )
+_RELATED_LEAD = "【[ "  # what _RELATED_LINE skips before the label
+_RELATED_FIRSTS = frozenset(label[0] for label in rules.article.RELATED_LABELS)
 
 
 def is_related_line(line: str) -> bool:
     """A cross-reference line (相关解读：…) or a related-list heading (相关链接)."""
-    return _RELATED_LINE.match(fold(line)) is not None
+    for char in line:  # the label's first character decides whether the whole line is folded and matched
+        folded = fold(char)
+        if folded in _RELATED_LEAD:
+            continue
+        return folded in _RELATED_FIRSTS and _RELATED_LINE.match(fold(line)) is not None
+    return False
 
 
 _HEADING_TRIM = " \u00a0\u3000:：【】[]"

@@ -63,6 +63,10 @@ WIDGET_PREFIXES = ("扫一扫", "扫码", "【字体：", "字号：", "字体�
 PROMO_LINE = re.compile(r"^[（(【\[]?\s*更多\S{0,12}?(?:请|敬请|欢迎)\S{0,4}?(?:关注|点击|访问|登录|下载)")
 # Pager lines: 第1页/共3页, 共 3 页, 共4条 第1页/共1页 …
 PAGER_LINE = re.compile(r"^\s*(?:共\s*\d+\s*[条篇项]\s*)?(?:第\s*\d+\s*页\s*/?\s*共\s*\d+\s*页|共\s*\d+\s*页)")
+# What a (folded) line must start with for PROMO_LINE or PAGER_LINE to match it: one of these opening
+# brackets, or, after any spaces, one of these characters (lines starting otherwise skip both patterns).
+PAGER_PROMO_OPENERS = frozenset("(（【[")
+PAGER_PROMO_FIRSTS = frozenset("更共第")
 
 # Labels of related-link lines and lists (相关解读：… is a cross reference, not article text).
 RELATED_LABELS = ("相关解读", "相关文件", "相关链接", "相关文章", "相关阅读", "相关新闻", "相关报道", "相关稿件",
