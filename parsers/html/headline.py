@@ -88,12 +88,18 @@ def site_names(root: etree._Element, metas: dict[str, str]) -> set[str]:
     return names
 
 
-def _title_parts(root: etree._Element) -> list[tuple[str, float]]:
+def _title_parts(root: etree._Element) -> tuple[tuple[str, float], ...]:
     """The <title> whole, then split on its separators (first part fully trusted, others less)."""
     title_el = root.find(".//title")
     if title_el is None or not title_el.text:
-        return []
-    full = squash(title_el.text)
+        return ()
+    return _parts_of(title_el.text)
+
+
+@lru_cache(maxsize=64)
+def _parts_of(title: str) -> tuple[tuple[str, float], ...]:
+    """``_title_parts`` of a title's text (cached: the references and the site names both read it)."""
+    full = squash(title)
     out = [(key(full), 1.0)]
     parts = [
         key(part) for part in rules.article.TITLE_SEPARATORS.split(full) if len(key(part)) >= rules.article.TITLE_MIN
@@ -101,7 +107,7 @@ def _title_parts(root: etree._Element) -> list[tuple[str, float]]:
     for i, part in enumerate(parts):
         if part != out[0][0]:
             out.append((part, 1.0 if i == 0 else rules.headline.OTHER_PART_WEIGHT))
-    return out
+    return tuple(out)
 
 
 def crumb_reference(crumbs: list[str]) -> tuple[str, float] | None:
