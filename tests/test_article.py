@@ -12,6 +12,7 @@ from govmeta.parsers.html.breadcrumb import read_breadcrumb
 from govmeta.parsers.html.document import drop_non_content, parse_html
 from govmeta.parsers.html.headline import join_lines
 from govmeta.parsers.html.info import is_info_line, line_date, read_pairs, read_text_pairs, trim_value, views_value
+from govmeta.parsers.html.lines import lines_between
 from govmeta.parsers.html.page_index import index_page
 from govmeta.parsers.html.paragraphs import (
     BR,
@@ -97,6 +98,17 @@ def _page(body: str):
     root = parse_html(f"<html><head><title>t</title></head><body>{body}</body></html>")
     drop_non_content(root)
     return index_page(root, [])
+
+
+def test_lines_one_at_a_time_are_the_index_lines():
+    index = _page(
+        "<div>当前位置：<a href='/'>首页</a></div><h1>标题</h1><p>第一段<br>  <br>第二行<span> 续 </span></p>"
+        "<!-- c -->尾<table><tr><td>甲</td><td>乙</td></tr></table><p>   </p><p>末段。</p>"
+    )
+    runs = len(index.runs)
+    for start in range(-1, runs + 2):
+        for end in range(start, runs + 3):
+            assert list(lines_between(index, start, end)) == index.lines(start, end)
 
 
 def test_breadcrumb_in_plain_text_and_in_links():
