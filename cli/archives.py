@@ -9,15 +9,17 @@ ends the archive with an error (the next record cannot be found without it).
 from __future__ import annotations
 
 import io
-import zipfile
 import zlib
 from collections.abc import Iterator
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from govmeta.cli.containers import ContainerError, Page, open_page
 from govmeta.cli.limits import CHUNK, GunzipReader, inflate, read_bounded, too_large
 from govmeta.cli.sniff import GZIP_MAGIC, WARC
 from govmeta.parsers import ExtractionError
+
+if TYPE_CHECKING:
+    import zipfile
 
 # HTTP/WARC content types that are pages.
 PAGE_CONTENT_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
@@ -171,6 +173,8 @@ def _dechunk(body: bytes) -> bytes:
 
 
 def _zip_pages(stream: BinaryIO, max_bytes: int) -> Iterator[tuple[str, Page | Exception]]:
+    import zipfile  # lazy: with shutil, bz2 and lzma, ~8 ms of start-up a page input never needs
+
     try:
         archive = zipfile.ZipFile(stream)
     except (OSError, zipfile.BadZipFile, ValueError, EOFError) as exc:
@@ -194,6 +198,8 @@ def _zip_pages(stream: BinaryIO, max_bytes: int) -> Iterator[tuple[str, Page | E
 
 def _zip_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, max_bytes: int) -> Page | Exception:
     """One member, read to at most ``max_bytes`` whatever size its header claims."""
+    import zipfile  # (loaded already by _zip_pages)
+
     try:
         with archive.open(info) as member:
             data = read_bounded(member, max_bytes, "member")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from typing import BinaryIO
@@ -74,6 +73,8 @@ class RecordWriter:
             stream.write(b"[")
 
     def _write_csv(self, row: list[str]) -> None:
+        import csv  # lazy: only CSV output needs it
+
         buffer = io.StringIO()
         csv.writer(buffer, lineterminator="\r\n").writerow(row)
         self.stream.write(buffer.getvalue().encode("utf-8"))

@@ -4,7 +4,6 @@ labels file as a ``Vocabulary`` for library users."""
 from __future__ import annotations
 
 import json
-import tomllib
 from pathlib import Path
 
 from govmeta.parsers.siterules import RuleError, SiteRules
@@ -16,6 +15,8 @@ LABELS_RULE = "labels"
 
 def read_data_file(path: str | Path) -> dict:
     """A TOML or JSON file's data; ValueError naming the file for anything unreadable."""
+    import tomllib  # lazy: ~4 ms of start-up, needed only with --rules or --labels
+
     try:
         text = Path(path).read_bytes().decode("utf-8-sig")
         return json.loads(text) if str(path).lower().endswith(".json") else tomllib.loads(text)

@@ -7,7 +7,6 @@ file outputs keep it in a JSON state file (``--skip-unchanged STATEFILE``).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections.abc import Iterable
@@ -38,6 +37,8 @@ def fingerprint(options) -> str:
     (--rules, --labels), --max-bytes."""
     rules = None
     if options.rules is not None:
+        import hashlib  # lazy: ~6 ms of start-up, needed only for a rerun's state
+
         data = json.dumps(options.rules.data, sort_keys=True, ensure_ascii=False, default=str)
         rules = hashlib.sha256(data.encode()).hexdigest()[:16]
     settings = {"govmeta": govmeta_version(), "encoding": options.encoding, "simplified": options.simplified,
@@ -57,6 +58,8 @@ class Stamp:
 def stamp(inp: Input) -> Stamp:
     """Hash one input; stdin (read once, as a stream), an unreadable or a missing input gets an empty stamp
     (it is always extracted again)."""
+    import hashlib  # lazy: ~6 ms of start-up, needed only for a rerun's state
+
     if inp.missing or inp.name == STDIN_NAME:
         return Stamp(None)
     digest = hashlib.sha256()

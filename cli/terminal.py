@@ -4,9 +4,14 @@ escape sequences (``\\x1b[2J``, OSC 8 links, U+009B) or a newline that would fak
 from __future__ import annotations
 
 import re
+from functools import cache
 
-# C0 controls (newline and tab too), DEL, C1 controls, bidi overrides/isolates, lone surrogates.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+@cache
+def _unsafe() -> re.Pattern[str]:
+    """C0 controls (newline and tab too), DEL, C1 controls, bidi overrides/isolates, lone surrogates
+    (compiled when first needed: ~2 ms of start-up a quiet run never uses)."""
+    return re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -16,4 +21,4 @@ def _escape(match: re.Match[str]) -> str:
 
 def for_terminal(text: str) -> str:
     """``text`` with every control, bidi or surrogate character written as a visible ``\\xNN``/``\\uNNNN``."""
-    return _UNSAFE.sub(_escape, text)
+    return _unsafe().sub(_escape, text)

@@ -12,6 +12,7 @@ from govmeta.parsers.html.breadcrumb import read_breadcrumb
 from govmeta.parsers.html.document import drop_non_content, parse_html
 from govmeta.parsers.html.headline import join_lines
 from govmeta.parsers.html.info import is_info_line, line_date, read_pairs, read_text_pairs, trim_value, views_value
+from govmeta.parsers.html.lines import lines_between
 from govmeta.parsers.html.page_index import index_page
 from govmeta.parsers.html.paragraphs import (
     BR,
@@ -97,6 +98,17 @@ def _page(body: str):
     root = parse_html(f"<html><head><title>t</title></head><body>{body}</body></html>")
     drop_non_content(root)
     return index_page(root, [])
+
+
+def test_lines_one_at_a_time_are_the_index_lines():
+    index = _page(
+        "<div>当前位置：<a href='/'>首页</a></div><h1>标题</h1><p>第一段<br>  <br>第二行<span> 续 </span></p>"
+        "<!-- c -->尾<table><tr><td>甲</td><td>乙</td></tr></table><p>   </p><p>末段。</p>"
+    )
+    runs = len(index.runs)
+    for start in range(-1, runs + 2):
+        for end in range(start, runs + 3):
+            assert list(lines_between(index, start, end)) == index.lines(start, end)
 
 
 def test_breadcrumb_in_plain_text_and_in_links():
@@ -245,6 +257,20 @@ def test_widget_related_and_credit_lines():
     assert credit_text("【纠错】 【责任编辑：王某 】") == "【责任编辑：王某 】"
     assert credit_text("（责任编辑： HN666）") is not None
     assert credit_text("各地要加强组织领导，来源：本报讯。这是正文的一句话，很长很长。") is None
+
+
+def test_pagers_promotions_and_related_lines_however_they_open():
+    # Only a line that opens as a pager, a promotion or a related label is matched whole (a long
+    # paragraph is not folded): spaces, brackets and traditional forms still open them.
+    long_prose = "各地要加强组织领导，" * 40
+    assert is_widget_line("\u3000第 2 页 / 共 9 页")
+    assert is_widget_line("（更多精彩资讯请关注本网）" + long_prose)
+    assert is_widget_line("【更多内容敬请点击")
+    assert is_widget_line("共4条 第1页/共1页")
+    assert not is_widget_line(long_prose + "第1页/共3页")
+    assert is_related_line("【 相 关 解 讀 】")
+    assert is_related_line("\u3000[延伸阅读]：" + long_prose)
+    assert not is_related_line(long_prose + "相关链接：")
 
 
 def test_attachment_file_names():

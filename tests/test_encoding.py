@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from govmeta.parsers import rules
+from govmeta.parsers.encoding import charsets
 from govmeta.parsers.encoding.charsets import NORMALISED_LABELS, codec_for_label
 from govmeta.parsers.encoding.decode import Decoded, decode_page
 from govmeta.parsers.errors import ExtractionError
@@ -289,6 +290,17 @@ def test_codec_for_label_unknown(label: str) -> None:
 def test_punctuation_free_spellings_are_unambiguous() -> None:
     assert NORMALISED_LABELS["gb2312"] == "gb18030"
     assert NORMALISED_LABELS["utf16be"] == "utf-16-be"
+
+
+def test_label_tables_spell_each_codec_by_its_exact_name() -> None:
+    # The tables are built without loading a codec module (start-up): that keeps their meaning only
+    # while every spelling is its codec's own name and no two spellings name one codec.
+    spellings = set(charsets.PYTHON_CODECS.values()) | set(charsets.REPLACEMENT_OVERRIDES.values())
+    spellings |= set(charsets.EXTRA_LABELS.values())
+    spellings.discard(None)
+    exact = {spelling: codecs.lookup(spelling).name for spelling in spellings}
+    assert all(spelling == name for spelling, name in exact.items())
+    assert len(set(exact.values())) == len(exact)
 
 
 @pytest.mark.parametrize("label", ["gb-2312", "euc-cn", "cp936"])

@@ -12,7 +12,12 @@ from govmeta.cli.runner import INPUTS_PER_WORKER, auto_jobs, gc_paused, idle_cpu
 from tests.paths import FIXTURES, SAMPLE
 
 # Modules a plain `govmeta extract -q page.html` must not load: each costs tens of ms at start-up.
-HEAVY = ("rich", "importlib.metadata", "email.parser", "multiprocessing", "chardet", "govmeta.parsers.text.reader")
+HEAVY = ("rich", "importlib.metadata", "email.parser", "multiprocessing", "chardet", "govmeta.parsers.text.reader",
+         "zipfile", "hashlib", "tomllib", "csv")
+# What a page in UTF-8 does not need on top: the script tables that judge a decoding, and the codec modules
+# of the charset labels it does not use (the label tables are read without loading them).
+NOT_FOR_UTF8 = ("govmeta.parsers.encoding.plausible", "encodings.koi8_r", "encodings.cp1251", "_codecs_cn")
+UTF8_PAGE = FIXTURES / "articles" / "body_only_link.html"
 
 _LOADED = """
 import atexit, json, sys
@@ -31,6 +36,12 @@ def loaded_modules(*args: str, stdin: bytes | None = None) -> set[str]:
 def test_one_html_page_loads_no_heavy_module():
     loaded = loaded_modules("extract", "-q", str(SAMPLE), str(SAMPLE))
     assert not loaded & set(HEAVY)
+
+
+def test_a_page_in_utf8_loads_no_decoding_judge_nor_other_codecs():
+    assert UTF8_PAGE.read_bytes().decode("utf-8")
+    loaded = loaded_modules("extract", "-q", str(UTF8_PAGE))
+    assert not loaded & set(HEAVY + NOT_FOR_UTF8)
 
 
 def test_a_text_dump_loads_the_text_reader_only_then():

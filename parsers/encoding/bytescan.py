@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 
 from govmeta.parsers import rules
-from govmeta.parsers.encoding.plausible import plausibility
 
 _RUN_RE = re.compile(rb"[\x80-\xff]+")
 _HIGH_BYTES = bytes(range(0x80, 0x100))
@@ -105,6 +104,8 @@ def _ends_in_lead(chunk: bytes) -> bool:
 
 
 def _minority_text(chunk: bytes, codec: str) -> str | None:
+    from govmeta.parsers.encoding.plausible import plausibility  # lazy: a page in UTF-8 never needs it
+
     try:
         text = chunk.decode(codec)
     except UnicodeDecodeError:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from functools import lru_cache
 
 # fmt: off
 #: WHATWG Encoding Standard: encoding name -> its labels.
@@ -237,20 +238,28 @@ def _build_normalised() -> dict[str, str]:
 
 
 def _exact_table() -> dict[str, str]:
+    """Label -> codec as the tables spell it (each spelling is the codec's own ``codecs.lookup(c).name``,
+    one spelling per codec: tests/test_encoding.py checks it, so no codec module is loaded here)."""
     table: dict[str, str] = {}
     for label, name in WHATWG_LABELS.items():
         codec = REPLACEMENT_OVERRIDES.get(label) or PYTHON_CODECS[name]
         if codec is not None:
-            table[label] = codecs.lookup(codec).name
+            table[label] = codec
     for label, codec in EXTRA_LABELS.items():
-        table.setdefault(label, codecs.lookup(codec).name)
+        table.setdefault(label, codec)
     return table
 
 
-#: Every known label (lower case, trimmed) -> exact Python codec name (``codecs.lookup(c).name``).
+#: Every known label (lower case, trimmed) -> Python codec name.
 _EXACT: dict[str, str] = _exact_table()
 #: Labels with punctuation removed -> codec, when unambiguous.
 NORMALISED_LABELS: dict[str, str] = _build_normalised()
+
+
+@lru_cache(maxsize=64)
+def _codec_name(codec: str) -> str:
+    """The exact Python codec name (``codecs.lookup(c).name``), looked up only for a label in use."""
+    return codecs.lookup(codec).name
 
 
 def _python_codec(label: str) -> str | None:
@@ -275,7 +284,7 @@ def codec_for_label(label: str) -> str | None:
         return None
     codec = _EXACT.get(key) or NORMALISED_LABELS.get(_normalise(key))
     if codec is not None:
-        return codec
+        return _codec_name(codec)
     if key in WHATWG_LABELS:  # a WHATWG label without a Python codec (replacement, x-user-defined)
         return None
     return _python_codec(key)

@@ -42,6 +42,7 @@ from govmeta.parsers.html.info import (
     usable,
     views_value,
 )
+from govmeta.parsers.html.lines import lines_between
 from govmeta.parsers.html.page_index import Line, PageIndex, index_page
 from govmeta.parsers.html.paragraphs import clean_lines, credit_text, is_section_heading, is_widget_line, serialise
 from govmeta.parsers.page_type import has_chinese
@@ -282,7 +283,7 @@ def _near_body(index: PageIndex, headline: Headline, container: etree._Element) 
     for sib in headline.element.itersiblings():
         if not isinstance(sib.tag, str) or sib in headline.skip or sib in index.excluded or not index.total(sib):
             continue
-        lines = [line.text for line in index.element_lines(sib)]
+        lines = (line.text for line in lines_between(index, index.first_run[sib], index.end_run[sib]))
         if all(is_info_line(line) or is_widget_line(line) or not_a_side_line(line) for line in lines):
             continue  # the title block: info line, widgets, a 文号 or 无 line
         prose = (
@@ -328,10 +329,13 @@ def _little_after_headline(container: etree._Element, index: PageIndex, headline
     文号 line, the info line)."""
     if headline.element is None or not inside(headline.element, container):
         return False
-    end = index.end_run[container]
-    lines = index.lines(headline.end_run, end)
-    prose = sum(len(key(line.text)) for line in lines if not is_info_line(line.text) and not is_widget_line(line.text))
-    return prose < rules.article.MIN_BODY_CHARS
+    prose = 0
+    for line in lines_between(index, headline.end_run, index.end_run[container]):
+        if not is_info_line(line.text) and not is_widget_line(line.text):
+            prose += len(key(line.text))
+            if prose >= rules.article.MIN_BODY_CHARS:
+                return False  # (a long body is not read to its end)
+    return True
 
 
 def _named_body(index: PageIndex, headline: Headline) -> etree._Element | None:
@@ -344,7 +348,7 @@ def _named_body(index: PageIndex, headline: Headline) -> etree._Element | None:
         cls, ident = el.get("class"), el.get("id")
         if not (cls or ident) or not names_of(cls or "", ident or "") & rules.article.CONTAINER_EXACT:
             continue
-        lines = [line.text for line in index.lines(index.first_run[el], index.end_run[el])]
+        lines = (line.text for line in lines_between(index, index.first_run[el], index.end_run[el]))
         shows_text = any(not is_widget_line(line) and not is_info_line(line) for line in lines)
         if shows_text and (
             index.link_density(el) <= rules.article.LIST_DENSITY or any(is_attachment_link(a) for a in el.iter("a"))
@@ -493,15 +497,13 @@ def read_article(
         _header_facts(facts, index.lines(max(0, c_first - 150), c_first)[-rules.article.HEADER_LINES:])
 
     paragraphs, body_subtitle = _body(container, index, headline, skip, facts, in_box, keyword_tags(metas))
-    if container is not None:
-        footer = index.lines(c_end, c_end + 80, rules.article.FOOTER_LINES)
-        for line in footer:
-            facts.take(read_pairs(line), dates=facts.date is None, person_sources=False)
-        if footer:
-            _views_hinted(index, c_end, footer[-1].end, facts)
+    tail = index.lines(c_end, c_end + 80, rules.article.FOOTER_LINES) if container is not None else []
+    for line in tail:
+        facts.take(read_pairs(line), dates=facts.date is None, person_sources=False)
+    if tail:
+        _views_hinted(index, c_end, tail[-1].end, facts)
 
     region = _article_box(container, headline, index) if container is not None else None
-    tail = index.lines(c_end, c_end + 80, rules.article.FOOTER_LINES) if container is not None else []
     attachments = read_attachments(root, region, c_first, index.first_run, url,
                                    range(c_end, tail[-1].end) if tail else range(0))
     chinese = has_chinese([run.text for run in index.runs])

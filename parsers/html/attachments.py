@@ -17,6 +17,7 @@ _EXTENSIONS = frozenset(rules.words.ATTACHMENT_EXTENSIONS)
 # Quick test: an attachment extension somewhere in the href (then parsed properly).
 _MAYBE_FILE = re.compile(r"\.(?:" + "|".join(rules.words.ATTACHMENT_EXTENSIONS) + r")(?![a-z0-9])", re.I)
 _NOT_FILES = ("mailto:", "tel:", "#")
+_NOT_FILES_LONGEST = max(map(len, _NOT_FILES))
 # A download button's text is short (pdf下载, 下载Word版).
 DOWNLOAD_TEXT_MAX = 12
 # Schemes a link is never an attachment through (it runs code or reads the reader's own files); such
@@ -36,8 +37,16 @@ def clean_href(href: str) -> str:
     return href.strip(_URL_EDGES).strip()
 
 
+# The first letters of UNSAFE_SCHEMES, either case: an href starting otherwise is safe without a match.
+_UNSAFE_INITIALS = frozenset("".join(scheme[0] for scheme in UNSAFE_SCHEMES) + "".join(
+    scheme[0].upper() for scheme in UNSAFE_SCHEMES
+))
+
+
 def is_unsafe(href: str) -> bool:
     """The (cleaned) href uses a scheme in UNSAFE_SCHEMES."""
+    if href[:1] not in _UNSAFE_INITIALS:
+        return False
     match = _SCHEME.match(href)
     return bool(match) and match.group(1).lower() in UNSAFE_SCHEMES
 
@@ -83,7 +92,7 @@ def is_attachment_link(a: etree._Element) -> bool:
     if not href:
         return False
     href = clean_href(href)
-    if not href or href.lower().startswith(_NOT_FILES) or is_unsafe(href):
+    if not href or href[:_NOT_FILES_LONGEST].lower().startswith(_NOT_FILES) or is_unsafe(href):
         return False
     if _MAYBE_FILE.search(href) and file_name(href):
         return True

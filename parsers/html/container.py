@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from functools import lru_cache
+from itertools import compress
 
 from lxml import etree
 
@@ -81,9 +82,9 @@ def container_scores(index: PageIndex) -> dict[etree._Element, float]:
     own_punct, blocks = index.own_punct_at, index.block_at
     # Where a run's weight goes depends only on its block: worked out once per block.
     credited: dict[etree._Element, tuple] = {}
-    for i, n in enumerate(index.own_at):
-        if not n:
-            continue
+    own = index.own_at
+    for i in compress(range(len(own)), own):  # (the elements holding text of their own, picked in C)
+        n = own[i]
         weight = n + 3 * own_punct[i]
         block = blocks[i]
         known = credited.get(block)

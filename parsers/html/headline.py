@@ -18,7 +18,7 @@ from govmeta.parsers import rules
 from govmeta.parsers.hanzi import fold
 from govmeta.parsers.html.classes import token_has_word, tokens, tokens_of
 from govmeta.parsers.html.info import DATE_SPAN, LABEL, is_info_line
-from govmeta.parsers.html.page_index import Line, PageIndex
+from govmeta.parsers.html.page_index import Line, PageIndex, Run
 from govmeta.parsers.html.paragraphs import is_widget_line
 from govmeta.parsers.spaces import squash
 
@@ -88,12 +88,18 @@ def site_names(root: etree._Element, metas: dict[str, str]) -> set[str]:
     return names
 
 
-def _title_parts(root: etree._Element) -> list[tuple[str, float]]:
+def _title_parts(root: etree._Element) -> tuple[tuple[str, float], ...]:
     """The <title> whole, then split on its separators (first part fully trusted, others less)."""
     title_el = root.find(".//title")
     if title_el is None or not title_el.text:
-        return []
-    full = squash(title_el.text)
+        return ()
+    return _parts_of(title_el.text)
+
+
+@lru_cache(maxsize=64)
+def _parts_of(title: str) -> tuple[tuple[str, float], ...]:
+    """``_title_parts`` of a title's text (cached: the references and the site names both read it)."""
+    full = squash(title)
     out = [(key(full), 1.0)]
     parts = [
         key(part) for part in rules.article.TITLE_SEPARATORS.split(full) if len(key(part)) >= rules.article.TITLE_MIN
@@ -101,7 +107,7 @@ def _title_parts(root: etree._Element) -> list[tuple[str, float]]:
     for i, part in enumerate(parts):
         if part != out[0][0]:
             out.append((part, 1.0 if i == 0 else rules.headline.OTHER_PART_WEIGHT))
-    return out
+    return tuple(out)
 
 
 def crumb_reference(crumbs: list[str]) -> tuple[str, float] | None:
@@ -138,6 +144,12 @@ def _title_named(toks: frozenset[str]) -> bool:
 def _named_as_title(cls: str, ident: str) -> bool:
     """A class value and id naming a headline (cached by value: pages repeat their class names)."""
     return _title_named(tokens_of(cls, ident))
+
+
+# The most _form can give: the h1 weight, a title name, emphasis and centring.
+_FORM_MAX = max(rules.headline.HEADING_WEIGHT.values()) + 2.0 + 0.5 + 0.5
+# The most a candidate can score besides its reference match: its form and an info line under it.
+_BONUS_MAX = _FORM_MAX + rules.headline.INFO_BELOW
 
 
 def _form(el: etree._Element, index: PageIndex) -> float:
@@ -205,13 +217,16 @@ def _candidates(index: PageIndex) -> list[tuple[etree._Element, str, bool]]:
     out = []
     own, in_link, order, blocks, runs = index.own_at, index.in_link, index.order, index.block_at, index.runs
     first_run, end_run = index.first_run, index.end_run
-    limit = rules.article.TITLE_MAX * 1.5
+    low, high = rules.article.TITLE_MIN, rules.article.TITLE_MAX
+    limit = high * 1.5
+    headings = rules.headline.HEADING_WEIGHT
     text, links = index.text, index.links
     keys: dict[tuple[int, int], str | None] = {}
     for el in index.short:
-        if not rules.article.TITLE_MIN <= text[el] + links[el] <= limit:
+        # (An element's text key is as long as its displayed characters: text + links.)
+        if not low <= text[el] + links[el] <= high:
             continue
-        if el.tag in rules.headline.HEADING_WEIGHT:
+        if el.tag in headings:
             named = True
         else:
             cls, ident = el.get("class"), el.get("id")
@@ -227,14 +242,22 @@ def _candidates(index: PageIndex) -> list[tuple[etree._Element, str, bool]]:
         bounds = (first_run[el], end_run[el])
         text_key = keys.get(bounds, "")
         if text_key == "":
-            span = runs[bounds[0]:bounds[1]]
-            # (Stored runs are never whitespace only: each holds some displayed text.)
-            too_tall = len({run.line for run in span}) > 4
-            text_key = keys[bounds] = None if too_tall else key("".join(run.text for run in span))
-        if text_key is not None and rules.article.TITLE_MIN <= len(text_key) <= rules.article.TITLE_MAX:
+            text_key = keys[bounds] = _span_key(runs, *bounds)
+        if text_key is not None:
             out.append((el, text_key, named))
     index.memo["headline_candidates"] = out
     return out
+
+
+def _span_key(runs: list[Run], start: int, end: int) -> str | None:
+    """The text key of ``runs[start:end]``; None when they fall on more than four lines."""
+    if end - start == 1:
+        return key(runs[start].text)
+    span = runs[start:end]
+    # (Stored runs are never whitespace only: each holds some displayed text; line numbers only grow.)
+    if span[-1].line - span[0].line > 3 and len({run.line for run in span}) > 4:
+        return None
+    return key("".join(run.text for run in span))
 
 
 def find_headline(
@@ -248,16 +271,14 @@ def find_headline(
     c_first = index.first_run.get(container, len(index.runs)) if container is not None else len(index.runs)
     best, best_score = None, rules.headline.MIN_SCORE
     forms: dict[etree._Element, float] = index.memo.setdefault("headline_forms", {})
+    matches: dict[str, float] = {}  # by text key (a page repeats its short lines)
     for el, text_key, named in _candidates(index):
         if text_key in avoid:
             continue
-        match = _match(text_key, refs)
+        match = matches.get(text_key)
+        if match is None:
+            match = matches[text_key] = _match(text_key, refs)
         if match < 0.3 and not named:
-            continue
-        form = forms.get(el)
-        if form is None:
-            form = forms[el] = _form(el, index)
-        if match < 0.3 and form < 2.0:
             continue
         order = index.order[el]
         if order < c_order:
@@ -271,6 +292,13 @@ def find_headline(
             )
         else:
             position = -3.0
+        if rules.headline.MATCH_WEIGHT * match + _BONUS_MAX + position < best_score:
+            continue  # not even the best form would reach the best so far
+        form = forms.get(el)
+        if form is None:
+            form = forms[el] = _form(el, index)
+        if match < 0.3 and form < 2.0:
+            continue
         score = rules.headline.MATCH_WEIGHT * match + form + position
         if _info_below(el, index):
             score += rules.headline.INFO_BELOW

@@ -1,15 +1,14 @@
 """The article container's displayed paragraphs, one string each.
 
-The container is copied, block boundaries are marked in the copy's text (a paragraph mark
-before and after every block box, a line mark after every ``<br>``; inside a data-table row the
-marks become single spaces and the row ends the paragraph), widgets and link lists are cut out,
-and the copy is serialised ONCE with ``tostring(method="text")`` and split (design/performance.md).
+Block boundaries are marked in the container's text (a paragraph mark before and after every
+block box, a line mark after every ``<br>``; inside a data-table row the marks become single spaces
+and the row ends the paragraph), widgets and link lists are cut out, and the text is read in ONE
+walk of the tree as it is (no copy: the marks are kept aside) and split (design/performance.md).
 Text hard-wrapped with ``<br>`` at a fixed width (old forums) is re-joined into its paragraphs.
 """
 
 from __future__ import annotations
 
-import copy
 import re
 from functools import lru_cache
 
@@ -20,7 +19,6 @@ from govmeta.parsers.hanzi import fold
 from govmeta.parsers.html.attachments import is_attachment_link
 from govmeta.parsers.html.classes import tokens_of
 from govmeta.parsers.html.container import is_data_table
-from govmeta.parsers.html.document import remove_keeping_tail
 from govmeta.parsers.html.page_index import PageIndex
 from govmeta.parsers.spaces import squash
 from govmeta.parsers.wording import is_widget_word
@@ -73,9 +71,19 @@ def is_noise(el: etree._Element, index: PageIndex) -> bool:
     )
 
 
-def _mark(dup: etree._Element, before: str, after: str) -> None:
-    dup.text = before + (dup.text or "")
-    dup.tail = after + (dup.tail or "")
+class _Edits:
+    """Edits one element makes to another's text or tail (a paragraph closed at a float: its end
+    trimmed, the text after the float not indented), kept aside instead of in a copy of the tree."""
+
+    def __init__(self) -> None:
+        self.texts: dict[etree._Element, str | None] = {}
+        self.tails: dict[etree._Element, str | None] = {}
+
+    def text(self, el: etree._Element) -> str | None:
+        return self.texts.get(el, el.text)
+
+    def tail(self, el: etree._Element) -> str | None:
+        return self.tails.get(el, el.tail)
 
 
 def _floats(el: etree._Element) -> bool:
@@ -91,81 +99,117 @@ def serialise(
 
     Elements in ``skip``, and elements that end before run position ``after`` (a headline printed
     inside the container, and what precedes it), are left out."""
-    dup_root, removals = _marked_copy(container, index, skip, after)
-    for dup, is_block, cell in removals:
-        remove_keeping_tail(dup, (" " if cell else PARA) if is_block else "")
-    return _paragraphs_of(etree.tostring(dup_root, method="text", encoding="unicode", with_tail=False))
+    return _paragraphs_of(_marked_text(container, index, skip, after))
 
 
-def _marked_copy(
-    container: etree._Element, index: PageIndex, skip: set[etree._Element], after: int
-) -> tuple[etree._Element, list[tuple[etree._Element, bool, bool]]]:
-    """A copy of the container with paragraph and line marks in its text, and the copied elements to
-    take out (each with whether it was a block and whether it sat in a data-table cell)."""
-    dup_root = copy.deepcopy(container)
-    in_cell: dict[etree._Element, bool] = {}
-    table_cache: dict = {}
-    removals = []
-    removed: set[etree._Element] = set()  # left out, with everything inside (not looked at again)
-    quiet: set[etree._Element] = set()  # inside an empty floated box: no line breaks
+def _marked_text(container: etree._Element, index: PageIndex, skip: set[etree._Element], after: int) -> str:
+    """The container's text with paragraph and line marks: what ``tostring(method="text")`` gives of a
+    copy with marks put into its texts and tails and the left-out elements taken out (each leaving a
+    paragraph mark, a space in a data-table cell, or nothing for an inline element), read in one walk of
+    the tree as it is. An element's text is preceded by its opening mark, its tail by its closing one."""
+    pieces: list[str] = []
+    add = pieces.append
+    edits = _Edits()
+    texts, tails = edits.texts, edits.tails
+    closing: dict[etree._Element, str] = {}  # the mark before an element's tail (left out: instead of it)
+    cells = [False]  # per open element: whether its children sit in a data-table cell
+    push, pop = cells.append, cells.pop
+    quiet: etree._Element | None = None  # an open empty floated box: no text inside it, no line breaks
+    skip_tags, block_tags, transparent = rules.article.SKIP_TAGS, rules.article.BLOCK_TAGS, rules.article.TRANSPARENT
+    table_tags = _TABLE_TAGS
     excluded, end_run = index.excluded, index.end_run
-    for orig, dup in zip(container.iter(), dup_root.iter(), strict=True):
-        tag = orig.tag
-        if not isinstance(tag, str):
+    table_cache: dict = {}
+    walker = etree.iterwalk(container, events=("start", "end", "comment", "pi"))
+    for event, el in walker:
+        if event == "end":
+            pop()
+            if el is container:
+                break
+            if quiet is not None:
+                if el is not quiet:
+                    continue
+                quiet = None
+            tail = tails.get(el, el.tail)
+            mark = closing.get(el)
+            if mark is not None:
+                add(mark)
+            if tail:
+                add(tail)
             continue
-        parent = orig.getparent()
-        if parent in removed:
-            removed.add(orig)
+        if event != "start":  # a comment or a processing instruction: only its tail is displayed
+            tail = tails.get(el, el.tail)
+            if tail:
+                add(tail)
             continue
-        if parent in quiet:
-            quiet.add(orig)
-            dup.text = dup.tail = None  # an empty box's layout whitespace is not displayed
+        cell = cells[-1]
+        if quiet is not None:
+            push(cell)
             continue
-        cell = in_cell.get(parent, False) if orig is not container else False
-        if orig is not container and (
-            orig in skip
-            or tag in rules.article.SKIP_TAGS
-            or orig in excluded
-            or (after and end_run.get(orig, after + 1) <= after)
-            or is_noise(orig, index)
+        tag = el.tag
+        if el is not container and (
+            el in skip
+            or tag in skip_tags
+            or el in excluded
+            or (after and end_run.get(el, after + 1) <= after)
+            or is_noise(el, index)
         ):
-            removals.append((dup, tag in rules.article.BLOCK_TAGS or tag == "br", cell))
-            removed.add(orig)
+            closing[el] = (" " if cell else PARA) if tag in block_tags or tag == "br" else ""
+            push(cell)
+            walker.skip_subtree()
             continue
-        if tag in rules.article.CELL_PARTS or tag == "tr" or tag == "table":
-            table = orig if tag == "table" else _table_of(orig)
-            if table is not None and is_data_table(table, index, table_cache):
-                in_cell[orig] = cell or tag in rules.article.CELL_PARTS
-                if tag in rules.article.CELL_PARTS:
-                    dup.tail = " " + (dup.tail or "")
-                else:
-                    _mark(dup, PARA, PARA)
-                continue
-        in_cell[orig] = cell
-        if tag == "br":
-            dup.tail = (" " if cell else BR) + (dup.tail or "")
-        elif tag in rules.article.BLOCK_TAGS and tag not in rules.article.TRANSPARENT and orig is not container:
-            _mark_block(orig, dup, index, cell, quiet)
-    return dup_root, removals
+        opening = ""
+        if tag in table_tags and _in_data_table(el, tag, index, table_cache):
+            push(cell or tag in rules.article.CELL_PARTS)
+            if tag in rules.article.CELL_PARTS:
+                closing[el] = " "
+            else:
+                opening = closing[el] = PARA
+        else:
+            push(cell)
+            if tag == "br":
+                closing[el] = " " if cell else BR
+            elif tag in block_tags and tag not in transparent and el is not container:
+                opening = _mark_block(el, index, cell, edits, closing)
+                if opening is None:
+                    quiet = el
+                    continue
+        text = texts.get(el, el.text)
+        if opening:
+            add(opening)
+        if text:
+            add(text)
+    return "".join(pieces)
+
+
+_TABLE_TAGS = frozenset({*rules.article.CELL_PARTS, "tr", "table"})
+
+
+def _in_data_table(el: etree._Element, tag: str, index: PageIndex, cache: dict) -> bool:
+    """A table, row or cell of a data table (its rows end paragraphs, its cells are spaced)."""
+    table = el if tag == "table" else _table_of(el)
+    return table is not None and is_data_table(table, index, cache)
 
 
 def _mark_block(
-    orig: etree._Element, dup: etree._Element, index: PageIndex, cell: bool, quiet: set[etree._Element]
-) -> None:
-    """Mark where a block element's copy starts and ends a paragraph (or only a space, inside a table cell)."""
+    el: etree._Element, index: PageIndex, cell: bool, edits: _Edits, closing: dict[etree._Element, str]
+) -> str | None:
+    """Where a block element starts and ends a paragraph (or only a space, inside a table cell): its
+    opening mark, its closing one put in ``closing``; None for an empty floated box (an image table),
+    which does not break the line and shows no text."""
     if cell:
-        _mark(dup, " ", " ")
-    elif not index.total(orig) and _floats(orig):
-        quiet.add(orig)  # an empty floated box (an image table) does not break the line
-        dup.text = None
-    elif _continued_past_float(orig, index):
-        dup.text = PARA + (dup.text or "")
-        _rstrip_end(dup)
-        following = dup.getnext()
-        if following is not None and following.tail:
-            following.tail = following.tail.lstrip()
-    else:
-        _mark(dup, PARA, PARA)
+        closing[el] = " "
+        return " "
+    if not index.total(el) and _floats(el):
+        return None
+    if _continued_past_float(el, index):
+        edits.texts[el] = PARA + (edits.text(el) or "")
+        _rstrip_end(el, edits)
+        following = el.getnext()
+        if following is not None and edits.tail(following):
+            edits.tails[following] = edits.tail(following).lstrip()
+        return ""
+    closing[el] = PARA
+    return PARA
 
 
 def _paragraphs_of(text: str) -> list[str]:
@@ -183,10 +227,11 @@ def _paragraphs_of(text: str) -> list[str]:
 def _continued_past_float(el: etree._Element, index: PageIndex) -> bool:
     """A paragraph the parser closed at an empty floated table, its text going on after it
     (``<p>…5<table align=left><img></table>00万元…</p>``: one run on screen)."""
+    if el.tag != "p":
+        return False
     following = el.getnext()
     return (
-        el.tag == "p"
-        and following is not None
+        following is not None
         and following.tag in ("table", "div")
         and not index.total(following)
         and _floats(following)
@@ -194,19 +239,19 @@ def _continued_past_float(el: etree._Element, index: PageIndex) -> bool:
     )
 
 
-def _rstrip_end(el: etree._Element) -> None:
+def _rstrip_end(el: etree._Element, edits: _Edits) -> None:
     """Trim the whitespace at the very end of an element's text (its last text node)."""
     last = None
     for node in el.iterdescendants():
         last = node
     if last is None:
-        el.text = (el.text or "").rstrip()
-    elif last.tail:
-        last.tail = last.tail.rstrip()
-    elif last.getparent() is el or not last.text:
+        edits.texts[el] = (edits.text(el) or "").rstrip()
+    elif edits.tail(last):
+        edits.tails[last] = edits.tail(last).rstrip()
+    elif last.getparent() is el or not edits.text(last):
         pass
     else:
-        last.text = last.text.rstrip()
+        edits.texts[last] = edits.text(last).rstrip()
 
 
 def _block_lines(block: str) -> list[str]:
@@ -252,21 +297,35 @@ def _table_of(el: etree._Element) -> etree._Element | None:
 # Widget words are split apart by whitespace and by these separators and brackets.
 _WIDGET_SPLIT = re.compile("[" + re.escape(rules.article.WIDGET_PUNCTUATION) + "\\s]+")
 WIDGET_PREFIXES = tuple(fold(prefix) for prefix in rules.article.WIDGET_PREFIXES)
+_WIDGET_PREFIX_MAX = max(map(len, WIDGET_PREFIXES))
+_NOT_SPACE = re.compile(r"\S")
 
 
 def is_widget_line(line: str) -> bool:
-    """A line of widget words only (打印本页 | 关闭窗口), a pager, a promotion or a widget prompt."""
-    folded = fold(line)
+    """A line of widget words only (打印本页 | 关闭窗口), a pager, a promotion or a widget prompt.
+
+    (Folding is character by character: a long line's prefixes are folded, not the whole line.)"""
     if (
         line.startswith(rules.article.WIDGET_PREFIXES)
-        or folded.startswith(WIDGET_PREFIXES)
-        or rules.article.PAGER_LINE.match(folded)
-        or rules.article.PROMO_LINE.match(folded)
+        or fold(line[:_WIDGET_PREFIX_MAX]).startswith(WIDGET_PREFIXES)
+        or (_may_be_pager_or_promo(line) and _pager_or_promo(fold(line)))
     ):
         return True
     if len(line) > rules.article.WIDGET_LINE_MAX:
         return False
     return all(is_widget_word(word) for word in _WIDGET_SPLIT.split(line) if word)
+
+
+def _may_be_pager_or_promo(line: str) -> bool:
+    """The line starts as a pager or a promotion can (an opening bracket, or 第/共/更 after spaces)."""
+    if fold(line[:1]) in rules.article.PAGER_PROMO_OPENERS:
+        return True
+    first = _NOT_SPACE.search(line)
+    return first is not None and fold(first.group()) in rules.article.PAGER_PROMO_FIRSTS
+
+
+def _pager_or_promo(folded: str) -> bool:
+    return bool(rules.article.PAGER_LINE.match(folded) or rules.article.PROMO_LINE.match(folded))
 
 
 # A related label at the start of a line (leading brackets and ASCII spaces anywhere in it are
@@ -276,11 +335,18 @@ _RELATED_LINE = re.compile(
     + "|".join(" *".join(map(re.escape, label)) for label in rules.article.RELATED_LABELS)
     + ") *(?:[:：】\\]]|\\Z)"
 )
+_RELATED_LEAD = "【[ "  # what _RELATED_LINE skips before the label
+_RELATED_FIRSTS = frozenset(label[0] for label in rules.article.RELATED_LABELS)
 
 
 def is_related_line(line: str) -> bool:
     """A cross-reference line (相关解读：…) or a related-list heading (相关链接)."""
-    return _RELATED_LINE.match(fold(line)) is not None
+    for char in line:  # the label's first character decides whether the whole line is folded and matched
+        folded = fold(char)
+        if folded in _RELATED_LEAD:
+            continue
+        return folded in _RELATED_FIRSTS and _RELATED_LINE.match(fold(line)) is not None
+    return False
 
 
 _HEADING_TRIM = " \u00a0\u3000:：【】[]"

@@ -67,6 +67,10 @@ PAGER_LINE = re.compile(r"^\s*(?:共\s*\d+\s*[条篇项]\s*)?(?:第\s*\d+\s*页\
 COUNT_LINE = re.compile(r"\s*\d{1,6}\s*")
 # What separates the items of a keyword list (meta keywords, a tag line under the body).
 TAG_SPLIT = re.compile(r"[|,，、;；\s]+")
+# What a (folded) line must start with for PROMO_LINE or PAGER_LINE to match it: one of these opening
+# brackets, or, after any spaces, one of these characters (lines starting otherwise skip both patterns).
+PAGER_PROMO_OPENERS = frozenset("(（【[")
+PAGER_PROMO_FIRSTS = frozenset("更共第")
 
 # Labels of related-link lines and lists (相关解读：… is a cross reference, not article text).
 RELATED_LABELS = ("相关解读", "相关文件", "相关链接", "相关文章", "相关阅读", "相关新闻", "相关报道", "相关稿件",
