@@ -5,7 +5,7 @@
 
 PAGES_DIR defaults to ../shared/corpus/pages, else fixtures/. One run reports:
 
-- corpus: per-page best-of-``rounds`` times of the lxml floor and of govmeta's ``extract_record``, as the ratio
+- corpus: per-page best-of-``rounds`` times of the lxml floor and of govmeta's ``extract_record`` (taken in turn, page by page), as the ratio
   of totals and the median page ratio. The floor parses *correctly decoded* text: the page is decoded with the
   codec govmeta chose and libxml2 gets its UTF-8 bytes (libxml2 alone truncates mislabelled pages). Decoding
   is not in the floor, so the ratio is conservative. ``govmeta`` runs as the CLI does (collector paused for the
@@ -89,10 +89,16 @@ def row(label: str, value: str) -> None:
 
 
 def corpus_part(blobs: list[bytes], floors: list[bytes], rounds: int) -> float:
-    """Ratios on the pages themselves; returns the floor's total seconds (for trafilatura's ratio)."""
-    base = [timed(lxml_floor, f, rounds) for f in floors]
-    cli = [timed(govmeta_as_cli, d, rounds) for d in blobs]
-    plain = [timed(library_call, d, rounds) for d in blobs]
+    """Ratios on the pages themselves; returns the floor's total seconds (for trafilatura's ratio).
+
+    The floor and both govmeta calls are timed page by page, in turn, each round: a machine whose speed
+    drifts during the run (other sessions, frequency changes) stretches all three alike."""
+    base, cli, plain = ([float("inf")] * len(blobs) for _ in range(3))
+    for _ in range(rounds):
+        for i, (data, floor) in enumerate(zip(blobs, floors, strict=True)):
+            base[i] = min(base[i], timed(lxml_floor, floor))
+            cli[i] = min(cli[i], timed(govmeta_as_cli, data))
+            plain[i] = min(plain[i], timed(library_call, data))
     row("lxml floor", f"{sum(base) * 1e3:8.1f} ms total, {statistics.median(base) * 1e3:6.2f} ms median page")
     row("govmeta", f"{sum(cli) * 1e3:8.1f} ms total  -> {ratios(cli, base)}")
     row("govmeta, plain library call", f"{sum(plain) * 1e3:8.1f} ms total  -> {ratios(plain, base)}")
