@@ -152,6 +152,20 @@ def ends_in_link(index: PageIndex, el: etree._Element) -> bool:
     return bool(entries) and entries[-1].linked
 
 
+def _home_to_page(index: PageIndex, el: etree._Element) -> bool:
+    """Linked entries from the home page to a plain last one, each after a separator of any kind
+    (首页 / 科技 / 正文): a trail, however weak its separators; a menu's entries are all links."""
+    entries = trail_entries(index, el)[0]
+    return (
+        2 < len(entries) <= rules.article.BREADCRUMB_MAX_ITEMS
+        and _is_home(entries[0].text)
+        and all(entry.linked for entry in entries[:-1])
+        and not entries[-1].linked
+        and bool(entries[-1].text)
+        and all(entry.separator for entry in entries[1:])
+    )
+
+
 def _strong_links(entries: list[Entry]) -> bool:
     """Two or more linked entries, each joined to the one before by a trail-only separator (>, »)."""
     linked = [entry for entry in entries if entry.text]
@@ -305,6 +319,8 @@ def find_trail(index: PageIndex, before: int | None = None) -> tuple[etree._Elem
             continue
         if not (el.tag in rules.article.TRAIL_BOXES or _named(el, weak=True)):
             continue
+        if not _separated(index, el) and _home_to_page(index, el):
+            return el, trail_items(index, el)[0]
         if _separated(index, el):
             items, ends_plain = trail_items(index, el)
             if not ends_plain and not _in_header(el, index):
