@@ -8,8 +8,9 @@ PAGES_DIR defaults to ../shared/corpus/pages, else fixtures/. One run reports:
 - corpus: per-page best-of-``rounds`` times of the lxml floor and of govmeta's ``extract_record`` (taken in
   turn, page by page), as the ratio of totals and the median page ratio. The floor parses *correctly decoded*
   text: the page is decoded with the codec govmeta chose and libxml2 gets its UTF-8 bytes (libxml2 alone
-  truncates mislabelled pages). Decoding is not in the floor, so the ratio is conservative. ``govmeta`` runs as the CLI does (collector paused for the
-  page, start-up objects frozen); ``plain library call`` is ``extract_record`` without either.
+  truncates mislabelled pages). Decoding is not in the floor, so the ratio is conservative. ``govmeta`` runs
+  as the CLI does (collector paused for the page, start-up objects frozen); ``plain library call`` is
+  ``extract_record`` without either.
 - the same on a repeat of the pages to ``--repeat`` (≥ 2,000) pages, one timing per page;
 - the real CLI on that repeat set (a folder of links): pages/s with ``-j 1``, ``-j 2`` and the default, and the
   peak RSS of ``-j 1``; with ``--rss-pages N`` also RSS after every N/4 pages of one process (flat or not);
