@@ -24,6 +24,7 @@ from govmeta.parsers.html.headline import (
     first_prose,
     inside,
     key,
+    matches_reference,
     not_a_side_line,
     read_headline,
     references,
@@ -416,8 +417,10 @@ def _locate(
     if crumb_ref and crumb_ref[0] not in {ref for ref, _ in refs}:
         refs.append(crumb_ref)
         headline = read_headline(index, refs, container, avoid)
-    if container is not None and forced is None and not _holds_prose(container, index):
-        container = None
+    if container is not None and forced is None and (
+        not _holds_prose(container, index) or footer_like(container, index)
+    ):
+        container = None  # no prose, or the site's footer: no body
     if container is not None and headline.element is not None and forced is None:
         near = _near_body(index, headline, container)
         container = near if near is not None else container
@@ -428,12 +431,24 @@ def _locate(
         if fallback is None and headline.element is not None:
             fallback = _first_text_after(index, headline)
         container = fallback if fallback is not None else container
-    if container is None and headline.title and key(headline.title) in {key(crumb) for crumb in crumbs}:
-        # No article, and the "headline" is the column named in the trail: a list page.
+    if container is None and headline.title and (
+        key(headline.title) in {key(crumb) for crumb in crumbs}
+        or (not matches_reference(headline.title, refs) and _heads_link_list(index, headline))
+    ):
+        # No article, and the "headline" is the column named in the trail, or the heading of a list of
+        # links the page names nowhere else: a list page.
         headline = Headline()
     if container is not None and fallback is None and forced is None:
         container = _widen(container, index, headline)  # (a fallback box, or a rule's, is the body as it is)
     return container, headline, crumbs, trail
+
+
+def _heads_link_list(index: PageIndex, headline: Headline) -> bool:
+    """The lines right under the headline are links, each a whole line (a list's entries)."""
+    lines = index.lines(headline.end_run, headline.end_run + 60, rules.article.LIST_HEAD_LINES)
+    return len(lines) == rules.article.LIST_HEAD_LINES and all(
+        all(run.linked for run in line.runs if run.text.strip()) for line in lines
+    )
 
 
 def _agreeing(date: str | None, metas: dict[str, str]) -> str | None:

@@ -121,6 +121,11 @@ def crumb_reference(crumbs: list[str]) -> tuple[str, float] | None:
     return key(crumbs[-1]), 0.8
 
 
+def matches_reference(title: str, refs: list[tuple[str, float]]) -> bool:
+    """The page states the title elsewhere too (its <title>, a meta, the trail's end)."""
+    return _match(key(title), refs) >= rules.headline.REFERENCE_MATCH
+
+
 def _match(text_key: str, refs: list[tuple[str, float]]) -> float:
     best = 0.0
     for ref, weight in refs:
@@ -278,7 +283,7 @@ def find_headline(
         match = matches.get(text_key)
         if match is None:
             match = matches[text_key] = _match(text_key, refs)
-        if match < 0.3 and not named:
+        if match < rules.headline.REFERENCE_MATCH and not named:
             continue
         order = index.order[el]
         if order < c_order:
@@ -297,7 +302,7 @@ def find_headline(
         form = forms.get(el)
         if form is None:
             form = forms[el] = _form(el, index)
-        if match < 0.3 and form < 2.0:
+        if match < rules.headline.REFERENCE_MATCH and form < 2.0:
             continue
         score = rules.headline.MATCH_WEIGHT * match + form + position
         if _info_below(el, index):

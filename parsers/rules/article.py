@@ -72,6 +72,9 @@ TAG_SPLIT = re.compile(r"[|,，、;；\s]+")
 PAGER_PROMO_OPENERS = frozenset("(（【[")
 PAGER_PROMO_FIRSTS = frozenset("更共第")
 
+# A heading over this many whole-line links, with no body, heads a list (not an article).
+LIST_HEAD_LINES = 3
+
 # Labels of related-link lines and lists (相关解读：… is a cross reference, not article text).
 RELATED_LABELS = ("相关解读", "相关文件", "相关链接", "相关文章", "相关阅读", "相关新闻", "相关报道", "相关稿件",
                   "延伸阅读", "推荐阅读", "相关政策", "政策解读", "图片解读", "相关附件", "相关文档", "相关资料")

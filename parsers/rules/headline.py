@@ -15,6 +15,9 @@ MATCH_WEIGHT = 6.0
 MIN_SCORE = 3.4  # a named headline box (2) right above the body (1.5) passes with no title match
 # A candidate with a labelled info line (来源：… 时间：…) right under it.
 INFO_BELOW = 1.0
+# A match this good with a reference counts as the page stating its title (below it, a candidate needs
+# a headline's form).
+REFERENCE_MATCH = 0.3
 # How many ancestors up a list entry or a bar/side/nav box marks a candidate as furniture.
 FURNITURE_DEPTH = 4
 # Trust in a <title> part other than the first (usually the site or the column).
