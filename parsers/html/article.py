@@ -39,6 +39,7 @@ from govmeta.parsers.html.info import (
     looks_like_person,
     read_pairs,
     read_text_pairs,
+    text_line_date,
     unlabelled_source,
     usable,
     views_value,
@@ -176,11 +177,11 @@ def _body(
     skip: set[etree._Element],
     facts: Facts,
     after: bool,
-    tags: frozenset[str] = frozenset(),
+    metas: dict[str, str],
 ) -> tuple[list[str], str | None]:
     """The paragraphs, with a body-top subtitle / author line and the end credit lines taken out.
     ``after``: the headline is printed in the body's box (what precedes it there, a 红头 and a 文号
-    line, stays body text); ``tags``: the page's meta keywords (a last line listing them is a tag line)."""
+    line, stays body text); ``metas``: the page's meta tags (its keywords, its PubDate)."""
     if container is None:
         return [], None
     lines = clean_lines(serialise(container, index, skip))
@@ -194,6 +195,8 @@ def _body(
         if repeats_title or (len(line) <= rules.article.END_INFO_MAX and LABEL.search(line) and is_info_line(line)):
             if not repeats_title:
                 facts.take(read_text_pairs(line))
+                if facts.date is None:  # a date printed before the labels (2022-04-17 来源：…)
+                    facts.date = _agreeing(text_line_date(line), metas)
             lines.pop(head)
             continue
         if (
@@ -240,7 +243,8 @@ def _body(
     # (附件： with no file under it).
     while lines:
         credit = credit_text(lines[-1])
-        if is_section_heading(lines[-1]) or rules.article.COUNT_LINE.fullmatch(lines[-1]) or _tag_line(lines[-1], tags):
+        last = lines[-1]
+        if is_section_heading(last) or rules.article.COUNT_LINE.fullmatch(last) or _tag_line(last, metas):
             pass  # an empty section's heading, a bare count (a like button's), the page's keywords
         elif credit is not None:
             facts.take(read_text_pairs(credit), dates=False, person_sources=False)
@@ -252,15 +256,13 @@ def _body(
     return lines, subtitle
 
 
-def keyword_tags(metas: dict[str, str]) -> frozenset[str]:
-    """The items of the page's meta keywords."""
-    return frozenset(item for item in rules.article.TAG_SPLIT.split(metas.get("Keywords") or "") if item)
-
-
-def _tag_line(line: str, tags: frozenset[str]) -> bool:
-    """A line listing two or more of the page's keywords and nothing else (20190926|国贸|增长率)."""
+def _tag_line(line: str, metas: dict[str, str]) -> bool:
+    """A line listing two or more of the page's meta keywords and nothing else (20190926|国贸|增长率)."""
     items = [item for item in rules.article.TAG_SPLIT.split(line) if item]
-    return len(items) >= 2 and all(item in tags for item in items)
+    if len(items) < 2 or not metas.get("Keywords"):
+        return False
+    tags = set(rules.article.TAG_SPLIT.split(metas["Keywords"]))
+    return all(item in tags for item in items)
 
 
 def _holds_prose(container: etree._Element, index: PageIndex) -> bool:
@@ -511,7 +513,7 @@ def read_article(
     elif container is not None:
         _header_facts(facts, index.lines(max(0, c_first - 150), c_first)[-rules.article.HEADER_LINES:])
 
-    paragraphs, body_subtitle = _body(container, index, headline, skip, facts, in_box, keyword_tags(metas))
+    paragraphs, body_subtitle = _body(container, index, headline, skip, facts, in_box, metas)
     tail = index.lines(c_end, c_end + 80, rules.article.FOOTER_LINES) if container is not None else []
     for line in tail:
         facts.take(read_pairs(line), dates=facts.date is None, person_sources=False)

@@ -299,6 +299,11 @@ def unlabelled_source(line: Line) -> str | None:
     return rest
 
 
+def text_line_date(text: str) -> str | None:
+    """``line_date`` of a plain line of text."""
+    return line_date(Line(text, (Run(0, text, None, False, False),), 0, 1))
+
+
 def line_date(line: Line) -> str | None:
     """The date shown on an info line: a labelled one, else an unlabelled date that is (nearly) all
     the line holds before its first label (新华网 ( 2012-06-04 09:20 ) 来源：…), else an unlabelled
