@@ -419,10 +419,8 @@ def _locate(
     if crumb_ref and crumb_ref[0] not in {ref for ref, _ in refs}:
         refs.append(crumb_ref)
         headline = read_headline(index, refs, container, avoid)
-    if container is not None and forced is None and (
-        not _holds_prose(container, index) or footer_like(container, index)
-    ):
-        container = None  # no prose, or the site's footer: no body
+    if container is not None and forced is None and not _holds_prose(container, index):
+        container = None
     if container is not None and headline.element is not None and forced is None:
         near = _near_body(index, headline, container)
         container = near if near is not None else container

@@ -324,11 +324,9 @@ def find_trail(index: PageIndex, before: int | None = None) -> tuple[etree._Elem
         if _separated(index, el):
             items, ends_plain = trail_items(index, el)
             if not ends_plain and not _in_header(el, index):
-                # Links joined by trail-only separators throughout are a trail too when the box is
-                # named as a path (rwb_navpath) or one separator is left dangling (科普网 > 时政新闻 >).
-                entries = trail_entries(index, el)[0]
-                dangling = bool(entries) and not entries[-1].text
-                ends_plain = (dangling or bool(_named(el, weak=True))) and _strong_links(entries)
+                # Links joined by trail-only separators throughout are a trail too, however the box
+                # is named (人民网 >> 社会, rwb_navpath, 科普网 > 时政新闻 >): menus use bars and dots.
+                ends_plain = _strong_links(trail_entries(index, el)[0])
             if ends_plain and 2 <= len(items) <= rules.article.BREADCRUMB_MAX_ITEMS:
                 return el, items
         elif joined is not None or not _joined(index, el):
