@@ -194,6 +194,9 @@ def test_a_channel_path_in_the_page_header_is_not_a_trail():
     menu = '<div><a href="/">首页</a> | <a href="/a/">新闻</a> | <a href="/b/">图片</a></div>'
     assert read_breadcrumb(_page(menu))[0] == []
     assert read_breadcrumb(_page('<div><a href="/a/">新闻</a> &gt; <a href="/b/">图片</a></div>'))[0] == []
+    # From the site's name, joined by >> throughout, in a box named for layout only: a trail.
+    site_led = '<div class="fl"><a href="/">人民网</a>&gt;&gt;<a href="/society/">社会</a></div>'
+    assert read_breadcrumb(_page(site_led))[0] == ["人民网", "社会"]
 
 
 def test_an_info_line_is_mostly_its_facts():

@@ -232,6 +232,13 @@ def _is_home(text: str) -> bool:
     return fold(text).endswith(rules.article.HOME_WORDS) and len(text) <= rules.article.HOME_MAX
 
 
+def _home_or_site(text: str) -> bool:
+    """The home page's entry (首页) or the site's name (人民网, 某某市人民政府)."""
+    return _is_home(text) or (
+        len(text) <= rules.article.SITE_NAME_MAX and fold(text).endswith(rules.article.SITE_NAME_SUFFIXES)
+    )
+
+
 def _in_header(el: etree._Element, index: PageIndex) -> bool:
     """The element or a box around it is named as the page header (its channel path, not a trail)."""
     anc: etree._Element | None = el
@@ -324,9 +331,11 @@ def find_trail(index: PageIndex, before: int | None = None) -> tuple[etree._Elem
         if _separated(index, el):
             items, ends_plain = trail_items(index, el)
             if not ends_plain and not _in_header(el, index):
-                # Links joined by trail-only separators throughout are a trail too, however the box
-                # is named (人民网 >> 社会, rwb_navpath, 科普网 > 时政新闻 >): menus use bars and dots.
-                ends_plain = _strong_links(trail_entries(index, el)[0])
+                # Links from the home page or the site joined by trail-only separators throughout are a
+                # trail too, however the box is named (人民网 >> 社会, 科普网 > 时政新闻 >): menus use bars
+                # and dots.
+                entries = trail_entries(index, el)[0]
+                ends_plain = _strong_links(entries) and _home_or_site(entries[0].text)
             if ends_plain and 2 <= len(items) <= rules.article.BREADCRUMB_MAX_ITEMS:
                 return el, items
         elif joined is not None or not _joined(index, el):
