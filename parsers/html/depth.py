@@ -22,10 +22,14 @@ _START = re.compile(rb"<([a-zA-Z][\w:.\-]*)")
 _END = re.compile(rb"</([a-zA-Z][\w:.\-]*)")
 
 
+def open_excess(data: bytes) -> int:
+    """Start tags (any ``<``) less end tags (``</``): how deep the markup could nest at most."""
+    return data.count(b"<") - 2 * data.count(b"</")
+
+
 def could_be_too_deep(data: bytes) -> bool:
     """Cheap test on the markup: more start tags than end tags by at least MAX_DEPTH."""
-    ends = data.count(b"</")
-    return data.count(b"<") - 2 * ends >= MAX_DEPTH
+    return open_excess(data) >= MAX_DEPTH
 
 
 def too_deep(root: etree._Element) -> bool:

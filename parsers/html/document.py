@@ -48,18 +48,23 @@ def parse_html(text: str, utf8: bytes | None = None) -> etree._Element | None:
     ``</body>`` and ``</html>`` are removed first, so markup after a stray one (an included
     header's end tags before the article) stays in the tree, as a browser shows it.
     """
+    return parse_page(text, utf8)[0]
+
+
+def parse_page(text: str, utf8: bytes | None = None) -> tuple[etree._Element | None, bool]:
+    """``parse_html``, and whether the parsed tree still reaches libxml2's depth limit (text below it
+    is lost). The markup is encoded and its tags counted once for both."""
     data = utf8 if utf8 is not None else text.encode("utf-8", "surrogatepass")
+    excess = depth.open_excess(data)  # of the markup as given (the cut is judged on it)
+    removed = 0
     if b"</" in data:
-        data = _DOCUMENT_END.sub(b"", data)
+        # Each document end removed held one "<" and one "</": the excess grows by one.
+        data, removed = _DOCUMENT_END.subn(b"", data)
     root = etree.fromstring(data, _parser())
-    if root is not None and depth.could_be_too_deep(data) and depth.too_deep(root):
+    if root is not None and excess + removed >= depth.MAX_DEPTH and depth.too_deep(root):
         root = etree.fromstring(depth.flatten(data), _parser())
-    return root
-
-
-def cut_by_depth(root: etree._Element, utf8: bytes) -> bool:
-    """The parsed tree still reaches libxml2's depth limit (text below it is lost)."""
-    return depth.could_be_too_deep(utf8) and depth.too_deep(root)
+    cut = root is not None and excess >= depth.MAX_DEPTH and depth.too_deep(root)
+    return root, cut
 
 
 # Characters an XML tree cannot hold (lxml refuses to set text containing them): C0 controls but tab,

@@ -11,7 +11,7 @@ from govmeta.parsers.hanzi import fold
 from govmeta.parsers.html import depth
 from govmeta.parsers.html.article import read_article
 from govmeta.parsers.html.block import read_block
-from govmeta.parsers.html.document import cut_by_depth, drop_non_content, parse_html, scrub_controls
+from govmeta.parsers.html.document import drop_non_content, parse_page, scrub_controls
 from govmeta.parsers.html.page_url import archive_url, saved_from_url
 from govmeta.parsers.html.site import canonical_url, cross_check, read_meta_tags, site_info
 from govmeta.parsers.normalise import with_metadata
@@ -35,11 +35,10 @@ def read_html(text: str, vocabulary: Vocabulary, container_url: str | None = Non
 
     ``site_rules`` are a user's rules: those selecting this page (by ``path``, domain or <meta>) drop
     elements, force the body or block element, and override the keys their selectors name."""
-    root = parse_html(text, utf8)
+    root, cut = parse_page(text, utf8)
     if root is None:
         raise ExtractionError("not_a_page", "no HTML document could be parsed from the input")
     scrubbed = scrub_controls(root, text)
-    cut = cut_by_depth(root, utf8 if utf8 is not None else text.encode("utf-8", "surrogatepass"))
     metas = read_meta_tags(root)
     page_url = container_url or saved_from_url(text) or canonical_url(root, metas) or archive_url(root)
     chosen = ()
