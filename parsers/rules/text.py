@@ -140,10 +140,16 @@ MAX_WIDGET_RUN_CHARS = 24
 MAX_HEADLINE_LINES = 3
 # A line of running text (the body's first paragraph) is at least this long, with a sentence's punctuation.
 RUNNING_TEXT_CHARS = 40
+# ... or at least this many columns wide: a converter that wraps lines (w3m at 80 columns, lynx, pandoc at 72)
+# cuts a paragraph of Chinese into lines of 36-39 characters.
+RUNNING_TEXT_COLUMNS = 68
 CLAUSE_BREAK = re.compile(r"[，、]")
 MIN_HEADLINE_CHARS = 4
-# Not a headline: navigation bars, key lines, a sentence, a salutation (各单位：), a date alone.
-NOT_HEADLINE = re.compile(r"[|｜>»›]|^\S{1,12}\s*[:：]|[。；;:：]$|^[\d\s\-/.:年月日]+$")
+# Not a headline: navigation bars, key lines, a sentence, a salutation (各单位：), a date alone, a web address.
+NOT_HEADLINE = re.compile(r"[|｜>»›]|^\S{1,12}\s*[:：]|[。；;:：]$|^[\d\s\-/.:年月日]+$|www\.|https?://")
+# ... but a line led by a speaker or a topic and a colon is a headline when a headline follows the colon
+# (交通运输部：着力打造…; 脂溢性脱发：爱出油快秃顶？…): this many characters, most of them Chinese.
+COLON_HEADLINE = re.compile(r"^(?P<lead>\w{2,12})[:：]\s*(?P<rest>[^:：]{10,})$")
 # A date in brackets: alone on the line under the headline, or printed after it (…的通知( 2024-05-11)).
 # It is the article's date, not part of the title.
 BRACKETED_DATE = re.compile(r"^\s*[(（\[【]\s*" + _DATE + r"\s*[)）\]】]\s*$")

@@ -12,6 +12,7 @@ from govmeta.parsers import rules
 from govmeta.parsers.dates import find_datetime
 from govmeta.parsers.hanzi import fold
 from govmeta.parsers.text.page import Span, TextPage, clean_text, display_width, is_cjk
+from govmeta.parsers.vocabulary import DEFAULT_VOCABULARY
 
 _BRACKET_RUN = re.compile(r"】\s*【")
 
@@ -58,7 +59,22 @@ def _widget_run(word: str) -> bool:
 
 def headline_like(line: str) -> bool:
     return (rules.text.MIN_HEADLINE_CHARS <= len(line) <= rules.text.MAX_HEADLINE_CHARS and not is_widget(line)
-            and not rules.text.NOT_HEADLINE.search(line) and not rules.text.BRACKETED_DATE.match(line))
+            and (not rules.text.NOT_HEADLINE.search(line) or _colon_headline(line))
+            and not rules.text.BRACKETED_DATE.match(line))
+
+
+def _colon_headline(line: str) -> bool:
+    """A headline led by a speaker or topic and a colon (交通运输部：着力打造…): what follows the colon reads
+    as a headline (long, mostly Chinese, no key, bar or address) and the lead is no label a page prints."""
+    match = rules.text.COLON_HEADLINE.match(line)
+    if not match:
+        return False
+    rest, lead = match["rest"], fold(match["lead"])
+    return (sum(1 for ch in rest if is_cjk(ch)) * 3 >= len(rest) * 2
+            and not rules.text.NOT_HEADLINE.search(rest)
+            and lead not in rules.text.INFO_KEYS and lead not in DEFAULT_VOCABULARY.known
+            and lead not in rules.words.WIDGET_WORDS
+            and not any(marker in line for marker in (*rules.words.FOOTER_MARKERS, *rules.words.BREADCRUMB_LABELS)))
 
 
 def dated_title(title: str | None) -> tuple[str | None, str | None]:
@@ -101,6 +117,13 @@ def headline(zone: list[str], block_title: str | None, doc_no: str | None = None
     lines = list(zone)
     if len(lines) > 1 and rules.text.SUBTITLE_PREFIX.match(lines[-1]):
         out["subtitle"] = _strip_dash(lines.pop())
+    else:  # a headline and its subtitle (——…) with page chrome under them (the site's name, a date, 打印)
+        paired = [n for n in range(1, len(lines)) if rules.text.SUBTITLE_PREFIX.match(lines[n])
+                  and headline_like(lines[n - 1])]
+        if paired:
+            out["subtitle"] = _strip_dash(lines[paired[-1]])
+            out["title"] = lines[paired[-1] - 1]
+            return out
     headlines = [line for line in lines if headline_like(line)]
     if not headlines:
         out["title"] = block_title
@@ -163,7 +186,7 @@ def running_text(line: str) -> bool:
     """A line of running text: long, with a sentence's punctuation (or two clauses: a paragraph's line cut
     by the converter's width), half of it Chinese (not a link's address)."""
     text = clean_text(line)
-    return (len(text) >= rules.text.RUNNING_TEXT_CHARS
+    return ((len(text) >= rules.text.RUNNING_TEXT_CHARS or display_width(text) >= rules.text.RUNNING_TEXT_COLUMNS)
             and (bool(rules.text.SENTENCE_END.search(text)) or len(rules.text.CLAUSE_BREAK.findall(text)) >= 2)
             and sum(1 for ch in text if is_cjk(ch)) >= rules.text.RUNNING_TEXT_CHARS // 2)
 
