@@ -144,9 +144,19 @@ RUNNING_TEXT_CHARS = 40
 # cuts a paragraph of Chinese into lines of 36-39 characters.
 RUNNING_TEXT_COLUMNS = 68
 CLAUSE_BREAK = re.compile(r"[，、]")
+# A shorter line is prose too when it is a sentence of clauses (…，…予以公告。): the body starts there, the
+# headline is above (a headline may end with ？ or ！, not with 。).
+PROSE_MIN_CHARS = 16
+# A salutation (各乡镇人民政府：) opens the body of a notice: the headline stands above it.
+SALUTATION = re.compile(r"^[^\s:：，。]{2,40}[:：]$")
+# Kinds of official documents a headline ends with (…的通知): a headline-like line before a line ending so
+# (关于同意成立某某村⏎股份经济合作社的批复) is the headline's first half when it does not end so itself.
+DOCUMENT_KINDS = ("通知", "通告", "公告", "决定", "意见", "批复", "办法", "规定", "方案", "报告", "请示", "函",
+                  "纪要", "决议", "命令", "公报", "细则", "规划", "要点", "条例", "通报", "预算", "决算")
 MIN_HEADLINE_CHARS = 4
-# Not a headline: navigation bars, key lines, a sentence, a salutation (各单位：), a date alone, a web address.
-NOT_HEADLINE = re.compile(r"[|｜>»›]|^\S{1,12}\s*[:：]|[。；;:：]$|^[\d\s\-/.:年月日]+$|www\.|https?://")
+# Not a headline: navigation bars, key lines, a sentence or a clause (…之前，), a salutation (各单位：), a date
+# alone, a web address.
+NOT_HEADLINE = re.compile(r"[|｜│>»›]|^\S{1,12}\s*[:：]|[。；;:：，,]$|^[\d\s\-/.:年月日]+$|www\.|https?://")
 # ... but a line led by a speaker or a topic and a colon is a headline when a headline follows the colon
 # (交通运输部：着力打造…; 脂溢性脱发：爱出油快秃顶？…): this many characters, most of them Chinese.
 COLON_HEADLINE = re.compile(r"^(?P<lead>\w{2,12})[:：]\s*(?P<rest>[^:：]{10,})$")

@@ -152,6 +152,8 @@ def merge_wrapped(pieces: list[tuple[int, str]], text: str, wraps: frozenset[int
                     prev.endswith(rules.text.HEADLINE_CONTINUES_AFTER)
                     or piece.startswith(rules.text.HEADLINE_CONTINUES_WITH)
                     or _closes_open_bracket(prev, piece)
+                    or (piece.endswith(rules.text.DOCUMENT_KINDS) and not prev.endswith(rules.text.DOCUMENT_KINDS)
+                        and len(prev) + len(piece) <= rules.text.MAX_HEADLINE_CHARS)
                     or (between.count("\n") == 1 and _fills(text[text.rfind("\n", 0, prev_at) + 1:
                                                                    text.find("\n", prev_at)], wraps))
                 )
@@ -180,6 +182,13 @@ def _closes_open_bracket(prev: str, piece: str) -> bool:
 
 def _strip_dash(line: str) -> str:
     return rules.text.SUBTITLE_PREFIX.sub("", line).strip()
+
+
+def prose(line: str) -> bool:
+    """Running text, or a shorter sentence of clauses (根据有关规定，结合本市实际，…予以公告。)."""
+    text = clean_text(line)
+    return running_text(text) or (len(text) >= rules.text.PROSE_MIN_CHARS and text.endswith("。")
+                                  and "，" in text)
 
 
 def running_text(line: str) -> bool:

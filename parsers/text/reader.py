@@ -37,6 +37,7 @@ from govmeta.parsers.text.headline import (
     is_widget,
     leftovers,
     merge_wrapped,
+    prose,
     running_text,
     wrap_widths,
 )
@@ -150,7 +151,7 @@ def _headline_zone(pieces: list[tuple[int, str]], page: TextPage, layout: _Layou
                   for at, p in pieces]
         pieces = [(at, p) for at, p in pieces if p]
     in_zone = [(at, p) for at, p in pieces if zone_start <= at < zone_end]
-    running = next((n for n, (_, p) in enumerate(in_zone) if running_text(p)), None)
+    running = next((n for n, (_, p) in enumerate(in_zone) if prose(p)), None)
     if running and any(headline_like(p) for _, p in in_zone[:running]):
         # an article line printed under the body (来源：… after the signature): the headline is above the body
         in_zone, zone_end = in_zone[:running], in_zone[running][0]
@@ -160,9 +161,18 @@ def _headline_zone(pieces: list[tuple[int, str]], page: TextPage, layout: _Layou
         zone = merge_wrapped([(at, p) for at, p in pieces if crumb_end <= at < block.start], page.text,
                              layout.wraps)
     if info_span is None and block is None and not zone:
-        first_piece = next(((at, p) for at, p in pieces if at >= crumb_end), None)
-        if first_piece and headline_like(first_piece[1]):
-            zone, zone_end = [first_piece[1]], first_piece[0] + 1
+        # no article line and no block: the headline lines stand right above the body's first prose or its
+        # salutation (a notice saved from Word: issuer, number, headline, 某某乡人民政府：)
+        page_pieces = [(at, p) for at, p in pieces if at >= crumb_end]
+        opening = next((n for n, (_, p) in enumerate(page_pieces)
+                        if prose(p) or rules.text.SALUTATION.match(p)), None)
+        above = page_pieces[:opening][-rules.text.MAX_HEADLINE_LINES:] if opening else []
+        if above and headline_like(above[-1][1]):
+            zone, zone_end = merge_wrapped(above, page.text, layout.wraps), above[-1][0] + 1
+        else:
+            first_piece = page_pieces[0] if page_pieces else None
+            if first_piece and headline_like(first_piece[1]):
+                zone, zone_end = [first_piece[1]], first_piece[0] + 1
     return zone, zone_end
 
 
