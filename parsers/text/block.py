@@ -139,6 +139,9 @@ def read_block(cluster: Cluster, page: TextPage, vocabulary: Vocabulary, floor: 
     if cluster.read:
         return
     keys, text = cluster.keys, page.text
+    if (column := _label_column(keys, page, keyed, vocabulary)) is not None:
+        cluster.pairs, cluster.end = column
+        return
     below = [(k, text[k.end: nxt.start]) for k, nxt in pairwise(keys)
              if not text[k.end: page.line_end(k.end)].strip() and text[k.end: nxt.start].strip()]
     next_line_style = bool(below)
@@ -158,6 +161,52 @@ def read_block(cluster: Cluster, page: TextPage, vocabulary: Vocabulary, floor: 
             parts = _split_unknown(label, gap)
         pairs.extend({"label": lab, "value": strip_widgets(join_lines(val))} for lab, val in parts)
     cluster.pairs, cluster.copies = _drop_repeats(pairs, len(pairs) - 1 if flattened else None)
+
+
+def _label_column(keys: list[Key], page: TextPage, keyed: set[int], vocabulary: Vocabulary
+                  ) -> tuple[list[dict[str, str]], int] | None:
+    """A column of labels, one a line, then a column of as many values, one a line (a grid of cells
+    whose labels sit in one row and values in the next: 索引号⏎发布机构⏎文号⏎11440…⏎某省交通运输厅⏎某交规〔2024〕5号).
+    The pairs and where the last value ends, or None for another layout: a date label over a value
+    without a date (an empty cell the converter dropped shifts the values), a salutation or a sentence
+    among the values, or a second row of values shaped like the first (a list of documents)."""
+    lines = [k.line for k in keys]
+    if len(set(lines)) != len(keys) or any(
+            page.line_text(k.line).strip() != page.text[k.start: k.end].strip() for k in keys):
+        return None
+    if any(page.text[a.end: b.start].strip() for a, b in pairwise(keys)):
+        return None
+    values: list[tuple[str, int]] = []
+    blanks = 0
+    n = lines[-1] + 1
+    while len(values) <= len(keys) and n < len(page.line_starts) and blanks <= rules.text.MAX_BLANK_LINES:
+        value = clean_text(page.line_text(n))
+        n += 1
+        if not value:
+            blanks += 1
+            continue
+        if len(values) == len(keys):  # the line after the values: not the first value's twin
+            if _shape(value) == _shape(values[0][0]):
+                return None
+            break
+        if (n - 1 in keyed or len(value) > rules.text.MAX_VALUE_CHARS or rules.text.SENTENCE_END.search(value)
+                or rules.text.SALUTATION.match(value)):
+            return None
+        values.append((value, page.line_end(page.line_start(n - 1))))
+        blanks = 0
+    if len(values) < len(keys):
+        return None
+    for key, (value, _) in zip(keys, values, strict=False):
+        name = vocabulary.field_for(key.folded)
+        if name and vocabulary.rules[name].kind == "date" and not rules.text.DATE_VALUE.match(value):
+            return None
+    return [{"label": k.label, "value": v} for k, (v, _) in zip(keys, values, strict=False)], values[-1][1]
+
+
+def _shape(text: str) -> str:
+    """A value's shape: digits, Chinese characters and Latin letters each as one class (a list's rows of
+    document numbers share it)."""
+    return re.sub(r"[a-zA-Z]+", "a", re.sub(r"[\u4e00-\u9fff]+", "中", re.sub(r"\d+", "0", text)))
 
 
 def _label_only(line: str) -> str | None:
