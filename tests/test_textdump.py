@@ -275,3 +275,24 @@ def test_headline_above_the_block_when_the_article_line_follows_the_block():
     assert (parts["title"], parts["content_source"], parts["published_at"]) == (
         "某局关于某事的通知", "某局", "2020-01-02")
     assert parts["paragraphs"] == ["正文。"]
+
+
+def test_running_text_known_by_columns_when_a_converter_wraps_it():
+    """w3m, lynx and pandoc wrap a paragraph of Chinese at 72-80 columns: 36-39 characters a line."""
+    from govmeta.parsers.text.headline import headline_like, prose, running_text
+
+    wrapped = "会议要求，各乡镇、各部门要压实责任，科学选种，确保栽一棵活一棵，持续巩"
+    assert len(wrapped) < 40 and running_text(wrapped)
+    assert not running_text("青岭县召开2024年春季植树造林动员会")
+    assert prose("根据有关规定，结合本县实际，现将名录予以公告。") and not prose("特此公告。")
+    assert not headline_like("我们知道，还在这派理论提出之前，")
+
+
+def test_colon_headline_but_not_key_lines():
+    from govmeta.parsers.text.headline import headline_like
+
+    assert headline_like("县交通运输局：加快建设城乡一体公交网络")
+    assert not headline_like("发布机构：青岭县人民政府办公室")
+    assert not headline_like("主办单位：青岭县人民政府办公室")
+    assert not headline_like("【来源： 综合自学习强国、川观新闻】")
+    assert not headline_like("青岭县人民政府门户网站 www.qingling.gov.cn")

@@ -169,7 +169,8 @@ def _label_column(keys: list[Key], page: TextPage, keyed: set[int], vocabulary: 
     whose labels sit in one row and values in the next: 索引号⏎发布机构⏎文号⏎11440…⏎某省交通运输厅⏎某交规〔2024〕5号).
     The pairs and where the last value ends, or None for another layout: a date label over a value
     without a date (an empty cell the converter dropped shifts the values), a salutation or a sentence
-    among the values, or a second row of values shaped like the first (a list of documents)."""
+    among the values. A second row of values shaped like the first makes the labels a list's heading row:
+    no pairs."""
     lines = [k.line for k in keys]
     if len(set(lines)) != len(keys) or any(
             page.line_text(k.line).strip() != page.text[k.start: k.end].strip() for k in keys):
@@ -185,9 +186,9 @@ def _label_column(keys: list[Key], page: TextPage, keyed: set[int], vocabulary: 
         if not value:
             blanks += 1
             continue
-        if len(values) == len(keys):  # the line after the values: not the first value's twin
+        if len(values) == len(keys):  # the line after the values: the first value's twin starts a list's row
             if _shape(value) == _shape(values[0][0]):
-                return None
+                return [], page.line_end(keys[-1].start)
             break
         if (n - 1 in keyed or len(value) > rules.text.MAX_VALUE_CHARS or rules.text.SENTENCE_END.search(value)
                 or rules.text.SALUTATION.match(value)):
