@@ -147,6 +147,10 @@ CLAUSE_BREAK = re.compile(r"[，、]")
 # A shorter line is prose too when it is a sentence of clauses (…，…予以公告。): the body starts there, the
 # headline is above (a headline may end with ？ or ！, not with 。).
 PROSE_MIN_CHARS = 16
+# A sentence: at least this long, ending so (a page showing none, nor prose nor an attachment, is a list or an
+# error page: no headline is read from its first lines).
+MIN_SENTENCE_CHARS = 8
+SENTENCE_ENDS = ("。", "！", "？", ".", "!", "?")
 # A salutation (各乡镇人民政府：) opens the body of a notice: the headline stands above it.
 SALUTATION = re.compile(r"^[^\s:：，。]{2,40}[:：]$")
 # Kinds of official documents a headline ends with (…的通知): a headline-like line before a line ending so

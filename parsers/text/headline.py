@@ -191,6 +191,14 @@ def prose(line: str) -> bool:
                                   and "，" in text)
 
 
+def article_text(line: str) -> bool:
+    """A line only an article shows: prose, a sentence (The corridor opened on Monday.), an attachment's
+    name. A page without one (a list of links, an error page) has no headline."""
+    text = clean_text(line)
+    return (prose(text) or (len(text) >= rules.text.MIN_SENTENCE_CHARS and text[-1:] in rules.text.SENTENCE_ENDS)
+            or bool(rules.text.ATTACHMENT_LINE.match(text)))
+
+
 def running_text(line: str) -> bool:
     """A line of running text: long, with a sentence's punctuation (or two clauses: a paragraph's line cut
     by the converter's width), half of it Chinese (not a link's address)."""

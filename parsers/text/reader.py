@@ -27,6 +27,7 @@ from govmeta.parsers.text.body import attachments, paragraphs
 from govmeta.parsers.text.breadcrumb import breadcrumb
 from govmeta.parsers.text.header import page_start
 from govmeta.parsers.text.headline import (
+    article_text,
     cut_run_on,
     date_line,
     dated_title,
@@ -38,7 +39,6 @@ from govmeta.parsers.text.headline import (
     leftovers,
     merge_wrapped,
     prose,
-    running_text,
     wrap_widths,
 )
 from govmeta.parsers.text.info import byline_after, info_runs, read_info, soft_info
@@ -169,7 +169,7 @@ def _headline_zone(pieces: list[tuple[int, str]], page: TextPage, layout: _Layou
         above = page_pieces[:opening][-rules.text.MAX_HEADLINE_LINES:] if opening else []
         if above and headline_like(above[-1][1]):
             zone, zone_end = merge_wrapped(above, page.text, layout.wraps), above[-1][0] + 1
-        else:
+        elif opening is not None:  # a page with no prose at all (a list, an error page) has no headline
             first_piece = page_pieces[0] if page_pieces else None
             if first_piece and headline_like(first_piece[1]):
                 zone, zone_end = [first_piece[1]], first_piece[0] + 1
@@ -181,13 +181,15 @@ def _headline_and_body(zone: list[str], zone_end: int, pieces: list[tuple[int, s
                        ) -> tuple[dict[str, str | None], list[tuple[str, str]]]:
     """Title, kicker, subtitle and the headline's date; the body pieces (with their page lines) below."""
     head = headline(zone, block_title, doc_no)
+    block = layout.block
     below = [(at, p) for at, p in pieces if at >= max(zone_end, layout.crumb_end)]
     if head["title"] is None:  # widgets left of the article line
         while below and is_widget(below[0][1]):
             below.pop(0)
     if below and not any(headline_like(line) for line in zone):  # no headline above: the first line below
         first = merge_wrapped(below[:2], page.text, layout.wraps)
-        if head["title"] is None and headline_like(first[0]):
+        if head["title"] is None and headline_like(first[0]) and (block is not None or any(
+                article_text(p) for _, p in below[1:])):  # a page with no prose (a list, an error page) has no headline
             head["title"] = first[0]
             del below[: 3 - len(first)]
         elif head["title"] == below[0][1]:
@@ -214,7 +216,7 @@ def _heading_title(title: str | None, headings: dict[int, int], pieces: list[tup
     whole."""
     block = layout.block
     body = next((n for n in range(len(page.line_starts)) if page.line_start(n) >= layout.crumb_end
-                 and running_text(page.line_text(n))), len(page.line_starts))
+                 and prose(page.line_text(n))), len(page.line_starts))
     candidates: list[tuple[int, str]] = []
     for n, level in sorted(headings.items()):
         at = page.line_start(n)
