@@ -160,6 +160,9 @@ def read_block(cluster: Cluster, page: TextPage, vocabulary: Vocabulary, floor: 
         if colon_style and not (flattened and n == len(raw) - 1):
             parts = _split_unknown(label, gap)
         pairs.extend({"label": lab, "value": strip_widgets(join_lines(val))} for lab, val in parts)
+    if colon_style and not flattened:
+        trail, cluster.end = _trailing_pairs(cluster.end, page, keyed, blank_between)
+        pairs.extend({"label": lab, "value": val} for lab, val in trail)
     cluster.pairs, cluster.copies = _drop_repeats(pairs, len(pairs) - 1 if flattened else None)
 
 
@@ -285,6 +288,28 @@ def _leading_pairs(cluster: Cluster, page: TextPage, floor: int, keyed: set[int]
             break
         line -= 1
     return start, out
+
+
+def _trailing_pairs(end: int, page: TextPage, keyed: set[int], blank_between: bool
+                    ) -> tuple[list[tuple[str, str]], int]:
+    """Cells with unknown ``label：`` on the lines right after the block's last known pair (…公开方式：主动公开⏎
+    办理状态：现行有效), which the block's layout holds too. Returns those pairs and where the block ends."""
+    out: list[tuple[str, str]] = []
+    line = page.line_of(end) + 1
+    while line < len(page.line_starts) and line not in keyed:
+        text = page.line_text(line).strip()
+        if not text:
+            if not blank_between:
+                break
+            line += 1
+            continue
+        run = _labelled_run(text)
+        if run is None or any(not value for _, value in run):
+            break
+        out.extend(run)
+        end = page.line_end(page.line_start(line))
+        line += 1
+    return out, end
 
 
 def _split_unknown(label: str, gap: str) -> list[tuple[str, str]]:
