@@ -343,18 +343,46 @@ def _last_value(key: Key, page: TextPage, raw: list[tuple[str, str]], next_line_
         return cut, end, True
     if next_line_style:  # nothing on the label's line: the value is on the line below
         at = line_end
+        label_indent = _indent(page.line_text(key.line))
         while at < len(text):
             nxt_end = page.line_end(at + 1)
             candidate = text[at + 1: nxt_end]
             if candidate.strip():
                 folded = page.folded[at + 1: nxt_end]
-                if len(clean_text(candidate)) <= rules.text.MAX_VALUE_CHARS and not rules.text.KEYED_LINE.match(folded):
-                    return candidate, nxt_end, False
+                if (len(clean_text(candidate)) <= rules.text.MAX_VALUE_CHARS and not rules.text.KEYED_LINE.match(folded)
+                        and (at == line_end or blank_between or _indent(candidate) > label_indent)):
+                    return _continued_value(candidate, nxt_end, page)
                 break
-            if not blank_between:
-                break
+            if not blank_between and at != line_end:
+                break  # one blank line at most, then a value indented deeper than its label (<dd><p>…)
             at = nxt_end
     return "", line_end, False
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _continued_value(value: str, end: int, page: TextPage) -> tuple[str, int, bool]:
+    """A value on the line under its label, and its second paragraph when the next line (a blank line
+    between at most), indented as deep, goes on with a headline cut before its end (关于印发《…》⏎⏎的通知)."""
+    indent = len(value) - len(value.lstrip())
+    at = end
+    for _ in range(2):
+        if at >= len(page.text):
+            break
+        nxt_end = page.line_end(at + 1)
+        line = page.text[at + 1: nxt_end]
+        text = clean_text(line)
+        if text:
+            first = clean_text(value)
+            if (len(line) - len(line.lstrip()) == indent and indent and not rules.text.KEYED_LINE.match(line)
+                    and (text.startswith(rules.text.HEADLINE_CONTINUES_WITH) or first.endswith("》"))
+                    and text.endswith(rules.text.DOCUMENT_KINDS) and len(text) < len(first)):
+                return first + " " + text, nxt_end, False
+            break
+        at = nxt_end
+    return value, end, False
 
 
 def _cut_flattened(key: Key, rest: str, raw: list[tuple[str, str]], vocabulary: Vocabulary) -> tuple[str, int]:

@@ -192,8 +192,8 @@ def _headline_and_body(zone: list[str], zone_end: int, pieces: list[tuple[int, s
                 article_text(p) for _, p in below[1:])):  # a page with no prose (a list, an error page) has no headline
             head["title"] = first[0]
             del below[: 3 - len(first)]
-        elif head["title"] == below[0][1]:
-            below.pop(0)
+        elif head["title"] and head["title"].replace(" ", "") == below[0][1].replace(" ", ""):
+            head["title"] = below.pop(0)[1]  # the headline as printed (a block value may join two lines with a space)
     body = [(p, clean_text(page.text[page.line_start_of(at): page.line_end(at)])) for at, p in below]
     head["title"] = _heading_title(head["title"], headings, pieces, page, layout, doc_no)
     head["title"] = cut_run_on(head["title"])
@@ -227,6 +227,8 @@ def _heading_title(title: str | None, headings: dict[int, int], pieces: list[tup
                               layout.wraps)[0]
         if headline_like(text) and text != doc_no and not rules.text.DOC_NO_LINE.match(text):
             candidates.append((level, text))
+    if title and (same := [text for _, text in candidates if text.replace(" ", "") == title.replace(" ", "")]):
+        return same[0]  # the heading as printed (a block's 标题 value may join its two lines with a space)
     if not candidates or title in [text for _, text in candidates] or (
             title and block and _value_in(title, block.pairs)):
         return title
