@@ -153,6 +153,9 @@ MIN_SENTENCE_CHARS = 8
 SENTENCE_ENDS = ("。", "！", "？", ".", "!", "?")
 # A salutation (各乡镇人民政府：) opens the body of a notice: the headline stands above it.
 SALUTATION = re.compile(r"^[^\s:：，。]{2,40}[:：]$")
+# ... written to several addressees (各单位：, 省药品监督管理局，省局机关各处（室、局）：), which no form field
+# (账号：) is: among page chrome, the body starts there.
+ADDRESSEES = re.compile(r"^(?:各[^\s:：。；]{1,58}|[^\s:：。；]{2,58}[，、][^\s:：。；]{1,58})[:：]$")
 # Kinds of official documents a headline ends with (…的通知): a headline-like line before a line ending so
 # (关于同意成立某某村⏎股份经济合作社的批复) is the headline's first half when it does not end so itself.
 DOCUMENT_KINDS = ("通知", "通告", "公告", "决定", "意见", "批复", "办法", "规定", "方案", "报告", "请示", "函",

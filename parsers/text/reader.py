@@ -43,7 +43,7 @@ from govmeta.parsers.text.headline import (
 )
 from govmeta.parsers.text.info import byline_after, info_runs, read_info, soft_info
 from govmeta.parsers.text.markup import unmark
-from govmeta.parsers.text.page import Key, Span, TextPage, clean_text, find_keys
+from govmeta.parsers.text.page import Key, Span, TextPage, clean_text, display_width, find_keys
 from govmeta.parsers.text.pinyin_repair import repair_pinyin
 from govmeta.parsers.text.table import table_blocks
 from govmeta.parsers.vocabulary import Vocabulary, clean_label
@@ -151,7 +151,9 @@ def _headline_zone(pieces: list[tuple[int, str]], page: TextPage, layout: _Layou
                   for at, p in pieces]
         pieces = [(at, p) for at, p in pieces if p]
     in_zone = [(at, p) for at, p in pieces if zone_start <= at < zone_end]
-    running = next((n for n, (_, p) in enumerate(in_zone) if prose(p)), None)
+    running = next((n for n, (_, p) in enumerate(in_zone) if prose(p) or rules.text.ADDRESSEES.match(p)), None)
+    while running and _wrapped_into(in_zone[running - 1], in_zone[running], page.text):
+        running -= 1  # the paragraph's first line, cut at the converter's width before its first sentence ends
     if running and any(headline_like(p) for _, p in in_zone[:running]):
         # an article line printed under the body (来源：… after the signature): the headline is above the body
         in_zone, zone_end = in_zone[:running], in_zone[running][0]
@@ -174,6 +176,13 @@ def _headline_zone(pieces: list[tuple[int, str]], page: TextPage, layout: _Layou
             if first_piece and headline_like(first_piece[1]):
                 zone, zone_end = [first_piece[1]], first_piece[0] + 1
     return zone, zone_end
+
+
+def _wrapped_into(prev: tuple[int, str], piece: tuple[int, str], text: str) -> bool:
+    """Whether ``prev`` is the line right before ``piece``, as wide as running text (a converter wrapped a
+    paragraph there)."""
+    return (text.count("\n", prev[0], piece[0]) == 1
+            and display_width(prev[1]) >= rules.text.RUNNING_TEXT_COLUMNS)
 
 
 def _headline_and_body(zone: list[str], zone_end: int, pieces: list[tuple[int, str]], page: TextPage,
