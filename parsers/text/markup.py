@@ -95,7 +95,9 @@ def _tables(lines: list[str]) -> list[str]:
     def flush() -> None:
         if row:
             width = max(len(cells) for cells in row)
-            columns = [[cells[n].strip() for cells in row if n < len(cells) and cells[n].strip()] for n in range(width)]
+            # a rule drawn inside a grid table's cell (pandoc: a nested table's borders) is no text
+            columns = [[cells[n].strip() for cells in row if n < len(cells) and cells[n].strip()
+                        and not (grid and rules.text.RULE_LINE.match(cells[n]))] for n in range(width)]
             out.append(_row(functools.reduce(_glue, column, "") for column in columns))
             row.clear()
 
