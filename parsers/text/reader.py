@@ -157,6 +157,12 @@ def _headline_zone(pieces: list[tuple[int, str]], page: TextPage, layout: _Layou
     if running and any(headline_like(p) for _, p in in_zone[:running]):
         # an article line printed under the body (来源：… after the signature): the headline is above the body
         in_zone, zone_end = in_zone[:running], in_zone[running][0]
+        if block is not None and zone_start == block.end and len(in_zone) > rules.text.MAX_HEADLINE_LINES:
+            # more lines between the block and the body than a headline holds (a table of contents): the
+            # headline is the first of them, right under the block
+            first = next(n for n, (_, p) in enumerate(in_zone) if headline_like(p))
+            head = merge_wrapped(in_zone[first: first + 2], page.text, layout.wraps)
+            in_zone = in_zone[first: first + (2 if len(head) == 1 else 1)]
     zone = merge_wrapped(in_zone, page.text, layout.wraps)
     if not zone and block is not None and zone_start == block.end and block.start > crumb_end:
         # Block, then the article line right under it: the headline stands above the block.
