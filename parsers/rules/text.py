@@ -112,6 +112,10 @@ EDGE_VALUE_CHARS = 60
 # at least this share of them known to the vocabulary; the next row holds the values.
 LABEL_CELL = re.compile(r"^[\u4e00-\u9fff](?:[ ]{0,8}[\u4e00-\u9fff()]){1,9}[ ]{0,3}[:：]?$")
 HEADER_ROW_KNOWN_SHARE = 0.5
+# A line of labels only over this many rows of at least LIST_MIN_CELLS cells (separated by whitespace; no
+# sentence) heads a list of documents laid out in columns: its labels start no block.
+LIST_MIN_ROWS = 2
+LIST_MIN_CELLS = 3
 # A block counts as written with colons when this share of its labels has one.
 COLON_STYLE_SHARE = 0.5
 # A date (and time) value at the start of a text: where a date value ends on a flattened line.

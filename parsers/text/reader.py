@@ -45,7 +45,7 @@ from govmeta.parsers.text.info import byline_after, info_runs, read_info, soft_i
 from govmeta.parsers.text.markup import unmark
 from govmeta.parsers.text.page import Key, Span, TextPage, clean_text, display_width, find_keys
 from govmeta.parsers.text.pinyin_repair import repair_pinyin
-from govmeta.parsers.text.table import table_blocks
+from govmeta.parsers.text.table import list_headings, table_blocks
 from govmeta.parsers.vocabulary import Vocabulary, clean_label
 
 
@@ -86,6 +86,9 @@ def read_text_dump(text: str, vocabulary: Vocabulary) -> dict:
     doc_no = _value_of(pairs, "doc_no", vocabulary)
     head, body = _headline_and_body(zone, zone_end, pieces, page, layout,
                                     _value_of(pairs, "title", vocabulary), doc_no, headings)
+    if (head["title"] and crumbs and head["title"] == crumbs[-1] and not pairs
+            and not any(article_text(p) for p, _ in body)):
+        head["title"] = None  # the column's name over a list (the trail's last item), no article's headline
     paras = paragraphs(body)
     published_at = (layout.info.get("published_at") or head["date"]
                     or find_datetime(_value_of(pairs, "published_date", vocabulary) or ""))
@@ -261,6 +264,8 @@ def _article_line_and_blocks(keys: list[Key], page: TextPage, lines: list[str],
     runs = info_runs(keys, page)
     in_runs = {id(k) for run in runs for k in run}
     block_keys = [k for k in keys if k.block and id(k) not in in_runs]
+    headings = list_headings(page, block_keys, vocabulary)
+    block_keys = [k for k in block_keys if id(k) not in headings]
     tables, in_tables = table_blocks(page, block_keys, vocabulary)
     loose = [k for k in block_keys if id(k) not in in_tables]
     found = tables + clusters(loose, page, vocabulary, [run[0].start for run in runs])

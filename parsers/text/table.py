@@ -8,6 +8,8 @@ value rows is a list of documents, not a block.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from govmeta.parsers import rules
 from govmeta.parsers.hanzi import fold
 from govmeta.parsers.text.block import Cluster, count_fields
@@ -55,7 +57,11 @@ def table_blocks(page: TextPage, keys: list[Key], vocabulary: Vocabulary) -> tup
             header = _next_filled(lines, value)
             if header is not None and len(_cells(lines[header])) == len(labels) and not _header_labels(
                     _cells(lines[header]), vocabulary):
-                rows = []  # a heading row over several value rows: a list of documents, not a block
+                # a heading row over several value rows: a list of documents, not a block; a heading row
+                # of known labels only starts no block either
+                if all(fold(label) in vocabulary.known for label in labels):
+                    used.update(id(k) for k in keys if k.line == rows[0][0])
+                rows = []
                 break
         if not rows:
             continue
@@ -72,6 +78,40 @@ def table_blocks(page: TextPage, keys: list[Key], vocabulary: Vocabulary) -> tup
             used.update(id(k) for k in held)
             done = rows[-1][1]
     return found, used
+
+
+def list_headings(page: TextPage, keys: list[Key], vocabulary: Vocabulary) -> set[int]:
+    """The ids of keys heading the columns of a list of documents laid out in columns (w3m, lynx, pandoc,
+    inscriptis: ``标题   文号   发文机关   成文日期`` over rows of cells): a line of labels only, then at least
+    LIST_MIN_ROWS rows of several cells holding no label and no sentence."""
+    by_line: dict[int, list[Key]] = {}
+    for key in keys:
+        by_line.setdefault(key.line, []).append(key)
+    keyed = set(by_line)
+    out: set[int] = set()
+    for line, line_keys in by_line.items():
+        if count_fields(line_keys, vocabulary) < rules.text.MIN_BLOCK_FIELDS:
+            continue
+        text = page.line_text(line)
+        rest = "".join(page.text[a.end: b.start] for a, b in pairwise(line_keys))
+        if rest.strip() or text[: line_keys[0].start - page.line_start(line)].strip() or text[
+                line_keys[-1].end - page.line_start(line):].strip():
+            continue
+        rows, n, blanks = 0, line + 1, 0
+        last = min(len(page.line_starts), line + 1 + 3 * rules.text.LIST_MIN_ROWS)
+        while n < last and rows < rules.text.LIST_MIN_ROWS and blanks <= 1:
+            row = page.line_text(n)
+            n += 1
+            if not row.strip():
+                blanks += 1
+                continue
+            if n - 1 in keyed or rules.text.SENTENCE_END.search(row):
+                break
+            blanks = 0
+            rows += len(row.split()) >= rules.text.LIST_MIN_CELLS  # a cell wrapped onto a line of its own: no row
+        if rows >= rules.text.LIST_MIN_ROWS:
+            out.update(id(k) for k in line_keys)
+    return out
 
 
 def _next_filled(lines: list[str], n: int) -> int | None:
