@@ -292,6 +292,7 @@ def test_colon_headline_but_not_key_lines():
     from govmeta.parsers.text.headline import headline_like
 
     assert headline_like("县交通运输局：加快建设城乡一体公交网络")
+    assert headline_like("三部门如何用好互联网+：打造城乡智慧新生态")  # a lead with a sign, a short rest
     assert not headline_like("发布机构：青岭县人民政府办公室")
     assert not headline_like("主办单位：青岭县人民政府办公室")
     assert not headline_like("【来源： 综合自学习强国、川观新闻】")

@@ -170,7 +170,7 @@ MIN_HEADLINE_CHARS = 4
 NOT_HEADLINE = re.compile(r"[|｜│>»›]|^\S{1,12}\s*[:：]|[。；;:：，,]$|^[\d\s\-/.:年月日]+$|www\.|https?://")
 # ... but a line led by a speaker or a topic and a colon is a headline when a headline follows the colon
 # (交通运输部：着力打造…; 脂溢性脱发：爱出油快秃顶？…): this many characters, most of them Chinese.
-COLON_HEADLINE = re.compile(r"^(?P<lead>\w{2,12})[:：]\s*(?P<rest>[^:：]{10,})$")
+COLON_HEADLINE = re.compile(r"^(?P<lead>[^\s:：|｜>»›【\[(（]{2,16})[:：]\s*(?P<rest>[^:：]{8,})$")
 # A date in brackets: alone on the line under the headline, or printed after it (…的通知( 2024-05-11)).
 # It is the article's date, not part of the title.
 BRACKETED_DATE = re.compile(r"^\s*[(（\[【]\s*" + _DATE + r"\s*[)）\]】]\s*$")
