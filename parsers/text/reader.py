@@ -150,8 +150,12 @@ def _headline_zone(pieces: list[tuple[int, str]], page: TextPage, layout: _Layou
     if info_span is not None:  # text on the article line before its first key is the article line's (a
         # date, a paper), unless it is the headline with the line run on (标题 2023-06-02 来源：…)
         line_start = page.line_start_of(info_span.start)
-        pieces = [(at, headline_before_info(p)) if line_start <= at < info_span.start else (at, p)
-                  for at, p in pieces]
+        above = next((piece for piece in reversed(pieces) if piece[0] < line_start), None)
+        # ... and not when a headline stands right above the article line (新华网河北频道 ( 2012-06-04 ) 稿件来源：…)
+        headed = (above is not None and headline_like(above[1])
+                  and page.text.count("\n", above[0], line_start) <= rules.text.MAX_VALUE_LINES)
+        pieces = [(at, "" if headed else headline_before_info(p)) if line_start <= at < info_span.start
+                  else (at, p) for at, p in pieces]
         pieces = [(at, p) for at, p in pieces if p]
     in_zone = [(at, p) for at, p in pieces if zone_start <= at < zone_end]
     running = next((n for n, (_, p) in enumerate(in_zone) if prose(p) or rules.text.ADDRESSEES.match(p)), None)
@@ -238,8 +242,9 @@ def _heading_title(title: str | None, headings: dict[int, int], pieces: list[tup
     candidates: list[tuple[int, str]] = []
     for n, level in sorted(headings.items()):
         at = page.line_start(n)
-        if at < layout.crumb_end or n >= body or (block is not None and block.start <= at < block.end):
-            continue
+        if at < layout.crumb_end or n >= body or (block is not None and block.start <= at < block.end) or (
+                layout.info_span is not None and at <= layout.info_span.start < page.line_end(at)):
+            continue  # the article line is no heading (lynx prints it flush left)
         nxt = next(((a, p) for a, p in pieces if a > at), None)
         text = merge_wrapped([(at, clean_text(page.line_text(n))), *([nxt] if nxt else [])], page.text,
                               layout.wraps)[0]
