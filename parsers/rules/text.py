@@ -129,6 +129,10 @@ SOFT_INFO_TARGETS = frozenset({"content_source", "author", "views"})
 # writes no keys: the headline stands above it.
 DATE_LINE = re.compile(r"^\s*[(（\[【]?\s*" + _DATE)
 DATE_LINE_MAX_CHARS = 60
+# A full date anywhere in a short line (Updated: 2024-05-20 09:15): the line under a headline is an article line.
+DATE_IN_LINE = re.compile(_DATE)
+# A sentence in a Latin script (The corridor opened on Monday.): the body of an English page starts there.
+LATIN_SENTENCE = re.compile(r"^[A-Z][^\u3000-\u9fff]{10,}[.!?]$")
 # A headline run on into its article line (标题 2023-06-02 来源：某日报): an article-line key with its colon
 # after a space ends the headline, and the date before it is cut.
 RUN_ON_INFO = re.compile(r"\s(?:" + "|".join(sorted((k for k in INFO_KEYS if len(k) > 1), key=len, reverse=True))
@@ -241,8 +245,9 @@ MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
 # two such labels stand on one line or on adjacent lines (one 【…】 before a headline is not a label).
 BRACKET_LABEL = re.compile(r"(?:^|(?<=\s))【[^\S\n]*([\u4e00-\u9fff](?:[^\S\n]{0,8}[\u4e00-\u9fff]){1,7})"
                            r"[^\S\n]*】[^\S\n]*(?=[^\s【])")
-# A table drawn with bars: pipe rows (| 索引号 | … |), grid and box borders (+---+, ┌──┬──┐, ├──┼──┤).
-TABLE_BORDER = re.compile(r"^\s*+(?=[^\n]*[-─━═]{3})(?=[^\n]*[+|┌├└╔╠╚┬┼┴┐┤┘╦╬╩╗╣╝])[-=+:|┌├└╔╠╚┬┼┴┐┤┘─━═╦╬╩╗╣╝ ]+$")
+# A table drawn with bars: pipe rows (| 索引号 | … |), grid and box borders (+---+, +===+ under a grid's
+# heading row, ┌──┬──┐, ├──┼──┤).
+TABLE_BORDER = re.compile(r"^\s*+(?=[^\n]*[-─━═=]{3})(?=[^\n]*[+|┌├└╔╠╚┬┼┴┐┤┘╦╬╩╗╣╝])[-=+:|┌├└╔╠╚┬┼┴┐┤┘─━═╦╬╩╗╣╝ ]+$")
 GRID_CORNERS = "+┌├└╔╠╚"  # a border starting so is a grid or box table (a row may wrap over lines)
 TABLE_ROW = re.compile(r"^\s*[|│║].*[|│║]\s*$")
 TABLE_BAR = re.compile(r"[|│║]")

@@ -179,9 +179,12 @@ def _headline_zone(pieces: list[tuple[int, str]], page: TextPage, layout: _Layou
         # no article line and no block: the headline lines stand right above the body's first prose or its
         # salutation (a notice saved from Word: issuer, number, headline, 某某乡人民政府：)
         page_pieces = [(at, p) for at, p in pieces if at >= crumb_end]
-        opening = next((n for n, (_, p) in enumerate(page_pieces)
-                        if prose(p) or rules.text.SALUTATION.match(p)), None)
-        above = page_pieces[:opening][-rules.text.MAX_HEADLINE_LINES:] if opening else []
+        opening = next((n for n, (_, p) in enumerate(page_pieces) if prose(p) or rules.text.SALUTATION.match(p)
+                        or rules.text.LATIN_SENTENCE.match(p)), None)
+        above = page_pieces[:opening] if opening else []
+        while above and _dated(above[-1][1]):  # the date under the headline (Updated: 2024-05-20 09:15)
+            above.pop()
+        above = above[-rules.text.MAX_HEADLINE_LINES:]
         if above and headline_like(above[-1][1]):
             zone, zone_end = merge_wrapped(above, page.text, layout.wraps), above[-1][0] + 1
         elif opening is not None:  # a page with no prose at all (a list, an error page) has no headline
@@ -189,6 +192,11 @@ def _headline_zone(pieces: list[tuple[int, str]], page: TextPage, layout: _Layou
             if first_piece and headline_like(first_piece[1]):
                 zone, zone_end = [first_piece[1]], first_piece[0] + 1
     return zone, zone_end
+
+
+def _dated(piece: str) -> bool:
+    """A short line holding a full date (2024-05-20 09:15, 发布日期：2024年5月20日): an article line."""
+    return len(piece) <= rules.text.DATE_LINE_MAX_CHARS and bool(rules.text.DATE_IN_LINE.search(piece))
 
 
 def _wrapped_into(prev: tuple[int, str], piece: tuple[int, str], text: str) -> bool:
