@@ -258,12 +258,17 @@ def _heading_title(title: str | None, headings: dict[int, int], pieces: list[tup
                               layout.wraps)[0]
         if headline_like(text) and text != doc_no and not rules.text.DOC_NO_LINE.match(text):
             candidates.append((level, text))
-    if title and (same := [text for _, text in candidates if text.replace(" ", "") == title.replace(" ", "")]):
+    if title and title not in [text for _, text in candidates] and (
+            same := [text for _, text in candidates if text.replace(" ", "") == title.replace(" ", "")]):
         return same[0]  # the heading as printed (a block's 标题 value may join its two lines with a space)
-    if not candidates or title in [text for _, text in candidates] or (
-            title and block and _value_in(title, block.pairs)):
+    if not candidates or (title and block and _value_in(title, block.pairs)):
         return title
     top = min(level for level, _ in candidates)
+    found = [n for n, (_, text) in enumerate(candidates) if text == title]
+    if found and (found[-1] == 0 or candidates[found[-1] - 1][0] >= candidates[found[-1]][0]):
+        return title
+    if found:  # a heading of a higher level right above the title found (## 标题 over ### 副题): the headline
+        return candidates[found[-1] - 1][1]
     return [text for level, text in candidates if level == top][-1]
 
 
