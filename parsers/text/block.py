@@ -56,7 +56,31 @@ def clusters(keys: list[Key], page: TextPage, vocabulary: Vocabulary, breaks: li
     out = [Cluster(_end_before_byline(run, page, vocabulary)) for run in runs]
     for cluster in out:
         cluster.fields = count_fields(cluster.keys, vocabulary)
-    return [c for c in out if c.fields >= rules.text.MIN_BLOCK_FIELDS]
+    return [c for c in out if c.fields >= rules.text.MIN_BLOCK_FIELDS or _may_be_shaped(c)]
+
+
+def _may_be_shaped(cluster: Cluster) -> bool:
+    """Too few known fields for a block, but enough for one found from its shape (see ``shaped``): the
+    HTML reader's rule, as rules.block words it."""
+    return (cluster.fields >= rules.block.SHAPE_MIN_CANONICAL_FIELDS
+            and sum(k.folded not in rules.block.WEAK_LABELS for k in cluster.keys)
+            >= rules.block.SHAPE_MIN_STRONG_FIELDS
+            and sum(k.colon for k in cluster.keys) == len(cluster.keys))
+
+
+def shaped(cluster: Cluster, page: TextPage) -> bool:
+    """A block with few known labels is one by its shape: at least SHAPE_MIN_PAIRS pairs (its unknown
+    ``label：value`` cells around the known ones included) on at least SHAPE_MIN_ROWS lines, each label once,
+    SHAPE_MIN_FILLED values filled, none longer than SHAPE_MAX_VALUE_CHARS."""
+    if cluster.fields >= rules.text.MIN_BLOCK_FIELDS:
+        return True
+    pairs = cluster.pairs
+    labels = [p["label"] for p in pairs]
+    rows = page.text.count("\n", cluster.start, cluster.end) + 1
+    return (len(pairs) >= rules.block.SHAPE_MIN_PAIRS and len(set(labels)) == len(labels)
+            and rows >= rules.block.SHAPE_MIN_ROWS
+            and sum(1 for p in pairs if p["value"]) >= rules.block.SHAPE_MIN_FILLED
+            and all(len(p["value"]) <= rules.block.SHAPE_MAX_VALUE_CHARS for p in pairs))
 
 
 def count_fields(keys: list[Key], vocabulary: Vocabulary) -> int:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from govmeta.parsers import rules
 from govmeta.parsers.dates import find_datetime
 from govmeta.parsers.hanzi import fold
-from govmeta.parsers.text.block import Cluster, best, clusters, read_block
+from govmeta.parsers.text.block import Cluster, best, clusters, read_block, shaped
 from govmeta.parsers.text.body import attachments, paragraphs
 from govmeta.parsers.text.breadcrumb import breadcrumb
 from govmeta.parsers.text.header import page_start
@@ -117,6 +117,7 @@ def _layout(keys: list[Key], page: TextPage, lines: list[str], vocabulary: Vocab
     keyed = {k.line for k in keys}
     for cluster in found:
         read_block(cluster, page, vocabulary, crumb_end, keyed)
+    found = [cluster for cluster in found if shaped(cluster, page)]
     layout.block = block = best(found)
     if not runs and block is not None:  # the article line under the headline that follows the block
         clustered = {id(k) for cluster in found for k in cluster.keys}
