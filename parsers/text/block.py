@@ -72,7 +72,7 @@ def shaped(cluster: Cluster, page: TextPage) -> bool:
     """A block with few known labels is one by its shape: at least SHAPE_MIN_PAIRS pairs (its unknown
     ``label：value`` cells around the known ones included) on at least SHAPE_MIN_ROWS lines, each label once,
     SHAPE_MIN_FILLED values filled, none longer than SHAPE_MAX_VALUE_CHARS."""
-    if cluster.fields >= rules.text.MIN_BLOCK_FIELDS:
+    if cluster.fields >= rules.text.MIN_BLOCK_FIELDS or cluster.read:  # (a table's rows were checked when read)
         return True
     pairs = cluster.pairs
     labels = [p["label"] for p in pairs]

@@ -80,6 +80,58 @@ def table_blocks(page: TextPage, keys: list[Key], vocabulary: Vocabulary) -> tup
     return found, used
 
 
+def paired_rows(page: TextPage, keys: list[Key], vocabulary: Vocabulary) -> tuple[list[Cluster], set[int]]:
+    """Blocks laid out as rows of cells alternating label and value (a table of label and value cells, as
+    every converter prints one: ``信息编码 XX-2024-000318 制发机关 某县行政审批局``, cells separated by
+    whitespace or tabs), with few known labels: found by shape as the HTML reader finds them (rules.block
+    SHAPE_*). Returns the blocks and the ids of the keys they hold."""
+    lines = page.text.split("\n")
+    by_line: dict[int, list[Key]] = {}
+    for key in keys:
+        by_line.setdefault(key.line, []).append(key)
+    found: list[Cluster] = []
+    used: set[int] = set()
+    done = -1
+    for n in sorted(by_line):
+        if n <= done or _alternating(lines[n]) is None:
+            continue
+        first = last = n
+        while first > 0 and _alternating(lines[first - 1]) is not None:
+            first -= 1
+        while last + 1 < len(lines) and _alternating(lines[last + 1]) is not None:
+            last += 1
+        done = last
+        held = [k for m in range(first, last + 1) for k in by_line.get(m, [])]
+        pairs = [pair for m in range(first, last + 1) for pair in _alternating(lines[m]) or []]
+        labels = [label for label, _ in pairs]
+        fields = count_fields(held, vocabulary)
+        if (last - first + 1 < rules.text.PAIRED_MIN_ROWS or len(pairs) < rules.block.SHAPE_MIN_PAIRS
+                or len(set(labels)) != len(labels) or any(clean_label(k.label) not in labels for k in held)
+                or not rules.block.SHAPE_MIN_CANONICAL_FIELDS <= fields < rules.text.MIN_BLOCK_FIELDS):
+            continue  # (a block with enough known labels is read as any other)
+        cluster = Cluster(held, start=page.line_start(first), read=True)
+        cluster.end = page.line_end(page.line_start(last))
+        cluster.pairs = [{"label": label, "value": value} for label, value in pairs]
+        cluster.fields = count_fields(held, vocabulary)
+        found.append(cluster)
+        used.update(id(k) for k in held)
+    return found, used
+
+
+def _alternating(line: str) -> list[tuple[str, str]] | None:
+    """(label, value) of a row of cells alternating label and value, or None."""
+    cells = line.split()
+    if len(cells) < 2 or len(cells) % 2 or len(cells) > 2 * rules.text.PAIRED_MAX_COLUMNS:
+        return None
+    out = []
+    for label, value in zip(cells[::2], cells[1::2], strict=True):
+        if (not rules.text.LABEL_CELL.match(fold(label)) or len(value) > rules.block.SHAPE_MAX_VALUE_CHARS
+                or rules.text.SENTENCE_END.search(value)):
+            return None
+        out.append((clean_label(label), value))
+    return out
+
+
 def list_headings(page: TextPage, keys: list[Key], vocabulary: Vocabulary) -> set[int]:
     """The ids of keys heading the columns of a list of documents laid out in columns (w3m, lynx, pandoc,
     inscriptis: ``标题   文号   发文机关   成文日期`` over rows of cells): a line of labels only, then at least
