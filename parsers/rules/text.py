@@ -133,6 +133,8 @@ SOFT_INFO_TARGETS = frozenset({"content_source", "author", "views"})
 # writes no keys: the headline stands above it.
 DATE_LINE = re.compile(r"^\s*[(（\[【]?\s*" + _DATE)
 DATE_LINE_MAX_CHARS = 60
+# ... unless the line above names a date (登记时间⏎2024-05-20): that is a label and its value.
+DATE_LABEL_ENDINGS = ("时间", "日期")
 # A full date anywhere in a short line (Updated: 2024-05-20 09:15): the line under a headline is an article line.
 DATE_IN_LINE = re.compile(_DATE)
 # A sentence in a Latin script (The corridor opened on Monday.): the body of an English page starts there.
@@ -188,6 +190,9 @@ HEADLINE_CONTINUES_AFTER = ("关于", "印发", "转发", "批转", "的", "和"
 HEADLINE_CONTINUES_WITH = ("《", "的", "（", "(", "》", "）", ")")
 # ... or the second closes a bracket the first opened (…实施方⏎案》的通知), or the first fills the dump's
 # width (a converter wrapped it: lynx, w3m, pandoc): a width at least this wide that this many lines share.
+# Two lines of a headline stand alike: both flush left, or both indented (centred lines of different
+# lengths differ by a few columns).
+CENTRED_INDENT_SLACK = 4
 BRACKET_PAIRS = ("《》", "（）", "()", "“”", "「」", "〔〕", "【】")
 MIN_WRAP_COLUMNS = 60
 WRAP_MIN_LINES = 3

@@ -153,7 +153,8 @@ def merge_wrapped(pieces: list[tuple[int, str]], text: str, wraps: frozenset[int
                     or piece.startswith(rules.text.HEADLINE_CONTINUES_WITH)
                     or _closes_open_bracket(prev, piece)
                     or (piece.endswith(rules.text.DOCUMENT_KINDS) and not prev.endswith(rules.text.DOCUMENT_KINDS)
-                        and len(prev) + len(piece) <= rules.text.MAX_HEADLINE_CHARS)
+                        and len(prev) + len(piece) <= rules.text.MAX_HEADLINE_CHARS
+                        and _aligned(_indent(text, prev_at), _indent(text, at)))
                     or (between.count("\n") == 1 and _fills(text[text.rfind("\n", 0, prev_at) + 1:
                                                                    text.find("\n", prev_at)], wraps))
                 )
@@ -162,6 +163,18 @@ def merge_wrapped(pieces: list[tuple[int, str]], text: str, wraps: frozenset[int
                 continue
         out.append((at, piece))
     return [piece for _, piece in out]
+
+
+def _indent(text: str, at: int) -> int:
+    """How far the line holding offset ``at`` is indented."""
+    start = text.rfind("\n", 0, at) + 1
+    line = text[start: text.find("\n", start) if "\n" in text[start:] else len(text)]
+    return len(line) - len(line.lstrip())
+
+
+def _aligned(a: int, b: int) -> bool:
+    """Two lines' indents as one headline's (both flush left, or both indented alike: centred lines)."""
+    return a == b or (a > 0 and b > 0 and abs(a - b) <= rules.text.CENTRED_INDENT_SLACK)
 
 
 def wrap_widths(lines: list[str]) -> frozenset[int]:
@@ -241,5 +254,7 @@ def date_line(page: TextPage, floor: int) -> int | None:
         if (above is not None and rules.text.DATE_LINE.match(text)
                 and len(text) <= rules.text.DATE_LINE_MAX_CHARS):
             return n
-        above = n if headline_like(text) else above
+        # a line naming a date (登记时间, 成文日期) is a label: the date under it is its value
+        if headline_like(text):
+            above = None if text.endswith(rules.text.DATE_LABEL_ENDINGS) else n
     return None

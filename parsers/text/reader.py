@@ -181,7 +181,7 @@ def _headline_zone(pieces: list[tuple[int, str]], page: TextPage, layout: _Layou
         # salutation (a notice saved from Word: issuer, number, headline, 某某乡人民政府：)
         page_pieces = [(at, p) for at, p in pieces if at >= crumb_end]
         opening = next((n for n, (_, p) in enumerate(page_pieces) if prose(p) or rules.text.SALUTATION.match(p)
-                        or rules.text.LATIN_SENTENCE.match(p)), None)
+                        or rules.text.ADDRESSEES.match(p) or rules.text.LATIN_SENTENCE.match(p)), None)
         above = page_pieces[:opening] if opening else []
         while above and _dated(above[-1][1]):  # the date under the headline (Updated: 2024-05-20 09:15)
             above.pop()
