@@ -45,7 +45,7 @@ from govmeta.parsers.text.info import byline_after, info_runs, read_info, soft_i
 from govmeta.parsers.text.markup import unmark
 from govmeta.parsers.text.page import Key, Span, TextPage, clean_text, display_width, find_keys
 from govmeta.parsers.text.pinyin_repair import repair_pinyin
-from govmeta.parsers.text.table import list_headings, paired_rows, table_blocks
+from govmeta.parsers.text.table import column_rows, list_headings, paired_rows, table_blocks
 from govmeta.parsers.vocabulary import Vocabulary, clean_label
 
 
@@ -286,6 +286,8 @@ def _article_line_and_blocks(keys: list[Key], page: TextPage, lines: list[str],
     headings = list_headings(page, block_keys, vocabulary)
     block_keys = [k for k in block_keys if id(k) not in headings]
     tables, in_tables = table_blocks(page, block_keys, vocabulary)
+    columned, in_columns = column_rows(page, [k for k in block_keys if id(k) not in in_tables], vocabulary)
+    tables, in_tables = tables + columned, in_tables | in_columns
     paired, in_paired = paired_rows(page, [k for k in block_keys if id(k) not in in_tables], vocabulary)
     tables, in_tables = tables + paired, in_tables | in_paired
     loose = [k for k in block_keys if id(k) not in in_tables]

@@ -8,12 +8,13 @@ value rows is a list of documents, not a block.
 
 from __future__ import annotations
 
-from itertools import pairwise
+import re
+from itertools import accumulate, pairwise
 
 from govmeta.parsers import rules
 from govmeta.parsers.hanzi import fold
 from govmeta.parsers.text.block import Cluster, count_fields
-from govmeta.parsers.text.page import Key, TextPage, clean_text
+from govmeta.parsers.text.page import Key, TextPage, clean_text, display_width
 from govmeta.parsers.vocabulary import Vocabulary, clean_label
 
 
@@ -144,10 +145,7 @@ def list_headings(page: TextPage, keys: list[Key], vocabulary: Vocabulary) -> se
     for line, line_keys in by_line.items():
         if count_fields(line_keys, vocabulary) < rules.text.MIN_BLOCK_FIELDS:
             continue
-        text = page.line_text(line)
-        rest = "".join(page.text[a.end: b.start] for a, b in pairwise(line_keys))
-        if rest.strip() or text[: line_keys[0].start - page.line_start(line)].strip() or text[
-                line_keys[-1].end - page.line_start(line):].strip():
+        if not _labels_only(page, line, line_keys):
             continue
         rows, n, blanks = 0, line + 1, 0
         last = min(len(page.line_starts), line + 1 + 3 * rules.text.LIST_MIN_ROWS)
@@ -164,6 +162,72 @@ def list_headings(page: TextPage, keys: list[Key], vocabulary: Vocabulary) -> se
         if rows >= rules.text.LIST_MIN_ROWS:
             out.update(id(k) for k in line_keys)
     return out
+
+
+def _labels_only(page: TextPage, line: int, line_keys: list[Key]) -> bool:
+    """Whether the line holds nothing but these labels."""
+    text, start = page.line_text(line), page.line_start(line)
+    return not ("".join(page.text[a.end: b.start] for a, b in pairwise(line_keys)).strip()
+                or text[: line_keys[0].start - start].strip() or text[line_keys[-1].end - start:].strip())
+
+
+def column_rows(page: TextPage, keys: list[Key], vocabulary: Vocabulary) -> tuple[list[Cluster], set[int]]:
+    """Blocks laid out as a heading row of labels over one row of values, in columns (lynx, inscriptis:
+    ``索取号      发布时间 发布机构      文件编号   备注`` over ``1131…/2024-00187      某市卫生健康委员会 某卫…``,
+    empty cells left blank): each value goes to the label whose column it overlaps most. Returns the blocks
+    and the ids of the keys they hold."""
+    by_line: dict[int, list[Key]] = {}
+    for key in keys:
+        by_line.setdefault(key.line, []).append(key)
+    found: list[Cluster] = []
+    used: set[int] = set()
+    for line, line_keys in by_line.items():
+        row = line + 1
+        if (count_fields(line_keys, vocabulary) < rules.text.MIN_BLOCK_FIELDS or row >= len(page.line_starts)
+                or row in by_line or (labels := _heading_row(page, line, line_keys)) is None):
+            continue
+        text = page.line_text(row)
+        if (not text.strip() or rules.text.SENTENCE_END.search(text)
+                or (row + 1 < len(page.line_starts) and page.line_text(row + 1).strip())):
+            continue  # one row of values, then a blank line (more rows are a list, or cells wrapped by w3m)
+        columns = [col for col, _ in labels]
+        ends = [*columns[1:], 10**6]
+        values = [""] * len(labels)
+        widths = _prefix_widths(text)
+        for chunk in re.finditer(r"\S+", text):
+            a, b = widths[chunk.start()], widths[chunk.end()]
+            overlap = [min(b, end) - max(a, col) for col, end in zip(columns, ends, strict=True)]
+            best_col = max(range(len(overlap)), key=overlap.__getitem__)
+            values[best_col] = f"{values[best_col]} {chunk[0]}".strip()
+        start = page.line_start(line)
+        cluster = Cluster(line_keys, start=start + len(page.line_text(line)) - len(page.line_text(line).lstrip()),
+                          read=True)
+        cluster.end = page.line_end(page.line_start(row))
+        cluster.pairs = [{"label": label, "value": v} for (_, label), v in zip(labels, values, strict=True)]
+        cluster.fields = count_fields(line_keys, vocabulary)
+        found.append(cluster)
+        used.update(id(k) for k in line_keys)
+    return found, used
+
+
+def _heading_row(page: TextPage, line: int, line_keys: list[Key]) -> list[tuple[int, str]] | None:
+    """(column, label) of a line of labels only: its keys, and short words between them (备注) as labels
+    the vocabulary does not know; None for another line."""
+    text, start = page.line_text(line), page.line_start(line)
+    widths = _prefix_widths(text)
+    spans = [(k.start - start, k.end - start) for k in line_keys]
+    out = [(widths[a], k.label) for (a, _), k in zip(spans, line_keys, strict=True)]
+    for token in re.finditer(r"\S+", text):
+        if any(a <= token.start() < b for a, b in spans):
+            continue
+        if not rules.text.LABEL_CELL.match(fold(token[0])):
+            return None
+        out.append((widths[token.start()], clean_label(token[0])))
+    return sorted(out)
+
+
+def _prefix_widths(line: str) -> list[int]:
+    return [0, *accumulate(display_width(ch) for ch in line)]
 
 
 def _next_filled(lines: list[str], n: int) -> int | None:
