@@ -115,6 +115,9 @@ HEADER_ROW_KNOWN_SHARE = 0.5
 # A block laid out as rows of cells alternating label and value (信息编码 XX-2024-000318 制发机关 某局), with few
 # known labels, spans at least this many rows of at most this many pairs (and the rules.block SHAPE_* rules).
 PAIRED_MIN_ROWS = 2
+PAIRED_MAX_ROWS = 12
+# A heading row over one row of values (lynx, inscriptis columns) holds at most this many labels.
+HEADING_ROW_MAX_LABELS = 16
 PAIRED_MAX_COLUMNS = 4
 # A line of labels only over this many rows of at least LIST_MIN_CELLS cells (separated by whitespace; no
 # sentence) heads a list of documents laid out in columns: its labels start no block.

@@ -216,6 +216,8 @@ def running_text(line: str) -> bool:
     """A line of running text: long, with a sentence's punctuation (or two clauses: a paragraph's line cut
     by the converter's width), half of it Chinese (not a link's address)."""
     text = clean_text(line)
+    if len(text) * 2 < rules.text.RUNNING_TEXT_COLUMNS:  # too short whatever its width (the common case: cheap)
+        return False
     return ((len(text) >= rules.text.RUNNING_TEXT_CHARS or display_width(text) >= rules.text.RUNNING_TEXT_COLUMNS)
             and (bool(rules.text.SENTENCE_END.search(text)) or len(rules.text.CLAUSE_BREAK.findall(text)) >= 2)
             and sum(1 for ch in text if is_cjk(ch)) >= rules.text.RUNNING_TEXT_CHARS // 2)

@@ -94,16 +94,21 @@ def paired_rows(page: TextPage, keys: list[Key], vocabulary: Vocabulary) -> tupl
     used: set[int] = set()
     done = -1
     for n in sorted(by_line):
-        if n <= done or _alternating(lines[n]) is None:
+        if n <= done or (row := _alternating(lines[n])) is None:
             continue
+        rows = [row]
         first = last = n
-        while first > 0 and _alternating(lines[first - 1]) is not None:
+        while first > 0 and (row := _alternating(lines[first - 1])) is not None:
             first -= 1
-        while last + 1 < len(lines) and _alternating(lines[last + 1]) is not None:
+            rows.insert(0, row)
+        while last + 1 < len(lines) and (row := _alternating(lines[last + 1])) is not None:
             last += 1
+            rows.append(row)
         done = last
+        if len(rows) > rules.text.PAIRED_MAX_ROWS:
+            continue  # more rows than a block holds: a list or a timetable
         held = [k for m in range(first, last + 1) for k in by_line.get(m, [])]
-        pairs = [pair for m in range(first, last + 1) for pair in _alternating(lines[m]) or []]
+        pairs = [pair for row in rows for pair in row]
         labels = [label for label, _ in pairs]
         fields = count_fields(held, vocabulary)
         if (last - first + 1 < rules.text.PAIRED_MIN_ROWS or len(pairs) < rules.block.SHAPE_MIN_PAIRS
@@ -183,8 +188,9 @@ def column_rows(page: TextPage, keys: list[Key], vocabulary: Vocabulary) -> tupl
     used: set[int] = set()
     for line, line_keys in by_line.items():
         row = line + 1
-        if (count_fields(line_keys, vocabulary) < rules.text.MIN_BLOCK_FIELDS or row >= len(page.line_starts)
-                or row in by_line or (labels := _heading_row(page, line, line_keys)) is None):
+        if (len(line_keys) > rules.text.HEADING_ROW_MAX_LABELS or row >= len(page.line_starts) or row in by_line
+                or count_fields(line_keys, vocabulary) < rules.text.MIN_BLOCK_FIELDS
+                or (labels := _heading_row(page, line, line_keys)) is None):
             continue
         text = page.line_text(row)
         if (not text.strip() or rules.text.SENTENCE_END.search(text)
