@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 
@@ -297,3 +298,15 @@ def test_colon_headline_but_not_key_lines():
     assert not headline_like("主办单位：青岭县人民政府办公室")
     assert not headline_like("【来源： 综合自学习强国、川观新闻】")
     assert not headline_like("青岭县人民政府门户网站 www.qingling.gov.cn")
+
+
+@pytest.mark.parametrize("dump", [
+    "## 青岭县召开工作会议\n### 会议部署全年重点任务\n" * 20000,  # thousands of marked headings
+    "信息编码 QL-1 制发机关 某局\n成文日期 2024-01-01 有效性 有效\n" * 20000,  # rows of label and value cells
+    "索引号 文号 发布机构 成文日期 备注 " * 5000 + "\n" + "值 " * 20000 + "\n",  # one line of labels
+])
+def test_hostile_dumps_read_in_linear_time(dump):
+    """Shapes the converter rules look for, repeated without end: read in seconds, never quadratic."""
+    started = time.perf_counter()
+    record = extract_record(dump.encode(), "hostile.txt")
+    assert time.perf_counter() - started < 15 and "error" not in record

@@ -17,6 +17,7 @@ The rules (keys, markers, limits) are data in parsers/rules/text.py.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from govmeta.parsers import rules
@@ -249,12 +250,14 @@ def _heading_title(title: str | None, headings: dict[int, int], pieces: list[tup
     body = next((n for n in range(len(page.line_starts)) if page.line_start(n) >= layout.crumb_end
                  and prose(page.line_text(n))), len(page.line_starts))
     candidates: list[tuple[int, str]] = []
+    offsets = [a for a, _ in pieces]
     for n, level in sorted(headings.items()):
         at = page.line_start(n)
         if at < layout.crumb_end or n >= body or (block is not None and block.start <= at < block.end) or (
                 layout.info_span is not None and at <= layout.info_span.start < page.line_end(at)):
             continue  # the article line is no heading (lynx prints it flush left)
-        nxt = next(((a, p) for a, p in pieces if a > at), None)
+        following = bisect.bisect_right(offsets, at)  # the next piece after the heading (a bisection: a page of
+        nxt = pieces[following] if following < len(pieces) else None  # thousands of headings stays linear)
         text = merge_wrapped([(at, clean_text(page.line_text(n))), *([nxt] if nxt else [])], page.text,
                               layout.wraps)[0]
         if headline_like(text) and text != doc_no and not rules.text.DOC_NO_LINE.match(text):
