@@ -310,3 +310,17 @@ def test_hostile_dumps_read_in_linear_time(dump):
     started = time.perf_counter()
     record = extract_record(dump.encode(), "hostile.txt")
     assert time.perf_counter() - started < 15 and "error" not in record
+
+
+def test_headline_halves_join_before_their_document_kind_only():
+    from govmeta.parsers.text.headline import merge_wrapped
+
+    text = "关于同意成立青岭村\n\n股份经济合作社的批复\n"
+    assert merge_wrapped([(0, "关于同意成立青岭村"), (text.index("股"), "股份经济合作社的批复")], text) == [
+        "关于同意成立青岭村股份经济合作社的批复"]
+    cells = "办理状态 现行有效 制发机关 青岭县自然资源局\n\n青岭县自然资源局关于规范宅基地审批的通知\n"
+    row, head = "办理状态 现行有效 制发机关 青岭县自然资源局", "青岭县自然资源局关于规范宅基地审批的通知"
+    assert len(merge_wrapped([(0, row), (cells.index(head), head)], cells)) == 2  # a row of cells: no first half
+    indented = "    青岭县行政审批局\n\n关于公布第三批行政许可事项的通知\n"
+    assert len(merge_wrapped([(4, "青岭县行政审批局"), (indented.index("关"), "关于公布第三批行政许可事项的通知")],
+                             indented)) == 2  # a value indented under its label, then the headline flush left

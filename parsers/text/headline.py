@@ -153,7 +153,7 @@ def merge_wrapped(pieces: list[tuple[int, str]], text: str, wraps: frozenset[int
                     or piece.startswith(rules.text.HEADLINE_CONTINUES_WITH)
                     or _closes_open_bracket(prev, piece)
                     or (piece.endswith(rules.text.DOCUMENT_KINDS) and not prev.endswith(rules.text.DOCUMENT_KINDS)
-                        and len(prev) + len(piece) <= rules.text.MAX_HEADLINE_CHARS
+                        and " " not in prev and len(prev) + len(piece) <= rules.text.MAX_HEADLINE_CHARS
                         and _aligned(_indent(text, prev_at), _indent(text, at)))
                     or (between.count("\n") == 1 and _fills(text[text.rfind("\n", 0, prev_at) + 1:
                                                                    text.find("\n", prev_at)], wraps))
