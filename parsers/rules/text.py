@@ -179,8 +179,9 @@ DOCUMENT_KINDS = ("通知", "通告", "公告", "决定", "意见", "批复", "�
                   "纪要", "决议", "命令", "公报", "细则", "规划", "要点", "条例", "通报", "预算", "决算")
 MIN_HEADLINE_CHARS = 4
 # Not a headline: navigation bars, key lines, a sentence or a clause (…之前，), a salutation (各单位：), a date
-# alone, a web address.
-NOT_HEADLINE = re.compile(r"[|｜│>»›]|^\S{1,12}\s*[:：]|[。；;:：，,]$|^[\d\s\-/.:年月日]+$|www\.|https?://")
+# alone, a web address, a date with its time (康斯坦丁 2015-07-02 14:41:12: an article line).
+NOT_HEADLINE = re.compile(r"[|｜│>»›]|^\S{1,12}\s*[:：]|[。；;:：，,]$|^[\d\s\-/.:年月日]+$|www\.|https?://"
+                          r"|\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s+\d{1,2}:\d{2}")
 # ... but a line led by a speaker or a topic and a colon is a headline when a headline follows the colon
 # (交通运输部：着力打造…; 脂溢性脱发：爱出油快秃顶？…): this many characters, most of them Chinese.
 COLON_HEADLINE = re.compile(r"^(?P<lead>[^\s:：|｜>»›【\[(（]{2,16})[:：]\s*(?P<rest>[^:：]{8,})$")
@@ -244,6 +245,9 @@ MD_LINK = re.compile(r"\[([^\]\n]*)\]\(" + _URL + r"\)|\[([^\]\n]+)\]\[\d+\]")
 # ... a link whose address the converter broke onto the next line ([文字](http://…⏎)), and that line's ")".
 MD_LINK_OPEN = re.compile(r"\[([^\]\n]*)\]\((?:\\.|[^()\s\\])*$")
 MD_LINK_CLOSE = re.compile(r"^\s*(?:\\.|[^()\s\\\[\]])*\)")
+# ... and an image whose alt text the converter broke onto the next line (![Uber刷单⏎刷出…](http://…jpg)):
+# the next line's part up to the address.
+MD_IMAGE_CLOSE = re.compile(r"^[^\]\n]*\]\(" + _URL + r"\)")
 # What lynx and w3m print for an image or a form control: [logo], [IMAGE], [ ], [SUBMIT], [BUTTON Input]
 # (not implemented) — Latin-only words in square brackets, never the page's text.
 PLACEHOLDER = re.compile(r"\[(?:\s*|[ \w.\-/:]*[A-Za-z_][ \w.\-/:]*)\](?:\s*\(not implemented\))?")

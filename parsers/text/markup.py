@@ -32,6 +32,10 @@ def unmark(lines: list[str]) -> tuple[list[str], dict[int, int]]:
             continue
         if match := rules.text.ATX_HEADING.match(line):
             headings[len(out)] = len(match[2])
+        if out and (at := out[-1].rfind("![")) >= 0 and "]" not in out[-1][at:] and (
+                rules.text.MD_IMAGE_CLOSE.match(line)):  # an image's alt text broken onto this line
+            out[-1] = out[-1][:at]
+            line = rules.text.MD_IMAGE_CLOSE.sub("", line, count=1)
         if out and rules.text.MD_LINK_OPEN.search(out[-1]):  # the address broken onto this line
             out[-1] = rules.text.MD_LINK_OPEN.sub(r"\1", out[-1])
             line = rules.text.MD_LINK_CLOSE.sub("", line, count=1)

@@ -249,7 +249,7 @@ def _heading_title(title: str | None, headings: dict[int, int], pieces: list[tup
     block = layout.block
     body = next((n for n in range(len(page.line_starts)) if page.line_start(n) >= layout.crumb_end
                  and prose(page.line_text(n))), len(page.line_starts))
-    candidates: list[tuple[int, str]] = []
+    candidates: list[tuple[int, str, int]] = []  # level, text, line
     offsets = [a for a, _ in pieces]
     for n, level in sorted(headings.items()):
         at = page.line_start(n)
@@ -261,19 +261,23 @@ def _heading_title(title: str | None, headings: dict[int, int], pieces: list[tup
         text = merge_wrapped([(at, clean_text(page.line_text(n))), *([nxt] if nxt else [])], page.text,
                               layout.wraps)[0]
         if headline_like(text) and text != doc_no and not rules.text.DOC_NO_LINE.match(text):
-            candidates.append((level, text))
-    if title and title not in [text for _, text in candidates] and (
-            same := [text for _, text in candidates if text.replace(" ", "") == title.replace(" ", "")]):
+            candidates.append((level, text, n))
+    if title and title not in [text for _, text, _ in candidates] and (
+            same := [text for _, text, _ in candidates if text.replace(" ", "") == title.replace(" ", "")]):
         return same[0]  # the heading as printed (a block's 标题 value may join its two lines with a space)
     if not candidates or (title and block and _value_in(title, block.pairs)):
         return title
-    top = min(level for level, _ in candidates)
-    found = [n for n, (_, text) in enumerate(candidates) if text == title]
-    if found and (found[-1] == 0 or candidates[found[-1] - 1][0] >= candidates[found[-1]][0]):
+    top = min(level for level, _, _ in candidates)
+    found = [n for n, (_, text, _) in enumerate(candidates) if text == title]
+    if found and found[-1] > 0:
+        (level, _, line), (above, text, above_line) = candidates[found[-1]], candidates[found[-1] - 1]
+        between = bisect.bisect_left(offsets, page.line_start(line)) - bisect.bisect_right(
+            offsets, page.line_start(above_line))  # pieces between the two headings (only blank lines: none)
+        if above < level and not between:
+            return text  # a heading of a higher level right above the title found (## 标题 over ### 副题)
+    if found:
         return title
-    if found:  # a heading of a higher level right above the title found (## 标题 over ### 副题): the headline
-        return candidates[found[-1] - 1][1]
-    return [text for level, text in candidates if level == top][-1]
+    return [text for level, text, _ in candidates if level == top][-1]
 
 
 def _value_in(value: str, pairs: list[dict[str, str]]) -> bool:
