@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 
@@ -275,3 +276,51 @@ def test_headline_above_the_block_when_the_article_line_follows_the_block():
     assert (parts["title"], parts["content_source"], parts["published_at"]) == (
         "某局关于某事的通知", "某局", "2020-01-02")
     assert parts["paragraphs"] == ["正文。"]
+
+
+def test_running_text_known_by_columns_when_a_converter_wraps_it():
+    """w3m, lynx and pandoc wrap a paragraph of Chinese at 72-80 columns: 36-39 characters a line."""
+    from govmeta.parsers.text.headline import headline_like, prose, running_text
+
+    wrapped = "会议要求，各乡镇、各部门要压实责任，科学选种，确保栽一棵活一棵，持续巩"
+    assert len(wrapped) < 40 and running_text(wrapped)
+    assert not running_text("青岭县召开2024年春季植树造林动员会")
+    assert prose("根据有关规定，结合本县实际，现将名录予以公告。") and not prose("特此公告。")
+    assert not headline_like("我们知道，还在这派理论提出之前，")
+
+
+def test_colon_headline_but_not_key_lines():
+    from govmeta.parsers.text.headline import headline_like
+
+    assert headline_like("县交通运输局：加快建设城乡一体公交网络")
+    assert headline_like("三部门如何用好互联网+：打造城乡智慧新生态")  # a lead with a sign, a short rest
+    assert not headline_like("发布机构：青岭县人民政府办公室")
+    assert not headline_like("主办单位：青岭县人民政府办公室")
+    assert not headline_like("【来源： 综合自学习强国、川观新闻】")
+    assert not headline_like("青岭县人民政府门户网站 www.qingling.gov.cn")
+
+
+@pytest.mark.parametrize("dump", [
+    "## 青岭县召开工作会议\n### 会议部署全年重点任务\n" * 20000,  # thousands of marked headings
+    "信息编码 QL-1 制发机关 某局\n成文日期 2024-01-01 有效性 有效\n" * 20000,  # rows of label and value cells
+    "索引号 文号 发布机构 成文日期 备注 " * 5000 + "\n" + "值 " * 20000 + "\n",  # one line of labels
+])
+def test_hostile_dumps_read_in_linear_time(dump):
+    """Shapes the converter rules look for, repeated without end: read in seconds, never quadratic."""
+    started = time.perf_counter()
+    record = extract_record(dump.encode(), "hostile.txt")
+    assert time.perf_counter() - started < 15 and "error" not in record
+
+
+def test_headline_halves_join_before_their_document_kind_only():
+    from govmeta.parsers.text.headline import merge_wrapped
+
+    text = "关于同意成立青岭村\n\n股份经济合作社的批复\n"
+    assert merge_wrapped([(0, "关于同意成立青岭村"), (text.index("股"), "股份经济合作社的批复")], text) == [
+        "关于同意成立青岭村股份经济合作社的批复"]
+    cells = "办理状态 现行有效 制发机关 青岭县自然资源局\n\n青岭县自然资源局关于规范宅基地审批的通知\n"
+    row, head = "办理状态 现行有效 制发机关 青岭县自然资源局", "青岭县自然资源局关于规范宅基地审批的通知"
+    assert len(merge_wrapped([(0, row), (cells.index(head), head)], cells)) == 2  # a row of cells: no first half
+    indented = "    青岭县行政审批局\n\n关于公布第三批行政许可事项的通知\n"
+    assert len(merge_wrapped([(4, "青岭县行政审批局"), (indented.index("关"), "关于公布第三批行政许可事项的通知")],
+                             indented)) == 2  # a value indented under its label, then the headline flush left

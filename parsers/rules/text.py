@@ -112,6 +112,17 @@ EDGE_VALUE_CHARS = 60
 # at least this share of them known to the vocabulary; the next row holds the values.
 LABEL_CELL = re.compile(r"^[\u4e00-\u9fff](?:[ ]{0,8}[\u4e00-\u9fff()]){1,9}[ ]{0,3}[:：]?$")
 HEADER_ROW_KNOWN_SHARE = 0.5
+# A block laid out as rows of cells alternating label and value (信息编码 XX-2024-000318 制发机关 某局), with few
+# known labels, spans at least this many rows of at most this many pairs (and the rules.block SHAPE_* rules).
+PAIRED_MIN_ROWS = 2
+PAIRED_MAX_ROWS = 12
+# A heading row over one row of values (lynx, inscriptis columns) holds at most this many labels.
+HEADING_ROW_MAX_LABELS = 16
+PAIRED_MAX_COLUMNS = 4
+# A line of labels only over this many rows of at least LIST_MIN_CELLS cells (separated by whitespace; no
+# sentence) heads a list of documents laid out in columns: its labels start no block.
+LIST_MIN_ROWS = 2
+LIST_MIN_CELLS = 3
 # A block counts as written with colons when this share of its labels has one.
 COLON_STYLE_SHARE = 0.5
 # A date (and time) value at the start of a text: where a date value ends on a flattened line.
@@ -125,6 +136,12 @@ SOFT_INFO_TARGETS = frozenset({"content_source", "author", "views"})
 # writes no keys: the headline stands above it.
 DATE_LINE = re.compile(r"^\s*[(（\[【]?\s*" + _DATE)
 DATE_LINE_MAX_CHARS = 60
+# ... unless the line above names a date (登记时间⏎2024-05-20): that is a label and its value.
+DATE_LABEL_ENDINGS = ("时间", "日期")
+# A full date anywhere in a short line (Updated: 2024-05-20 09:15): the line under a headline is an article line.
+DATE_IN_LINE = re.compile(_DATE)
+# A sentence in a Latin script (The corridor opened on Monday.): the body of an English page starts there.
+LATIN_SENTENCE = re.compile(r"^[A-Z][^\u3000-\u9fff]{10,}[.!?]$")
 # A headline run on into its article line (标题 2023-06-02 来源：某日报): an article-line key with its colon
 # after a space ends the headline, and the date before it is cut.
 RUN_ON_INFO = re.compile(r"\s(?:" + "|".join(sorted((k for k in INFO_KEYS if len(k) > 1), key=len, reverse=True))
@@ -140,10 +157,34 @@ MAX_WIDGET_RUN_CHARS = 24
 MAX_HEADLINE_LINES = 3
 # A line of running text (the body's first paragraph) is at least this long, with a sentence's punctuation.
 RUNNING_TEXT_CHARS = 40
+# ... or at least this many columns wide: a converter that wraps lines (w3m at 80 columns, lynx, pandoc at 72)
+# cuts a paragraph of Chinese into lines of 36-39 characters.
+RUNNING_TEXT_COLUMNS = 68
 CLAUSE_BREAK = re.compile(r"[，、]")
+# A shorter line is prose too when it is a sentence of clauses (…，…予以公告。): the body starts there, the
+# headline is above (a headline may end with ？ or ！, not with 。).
+PROSE_MIN_CHARS = 16
+# A sentence: at least this long, ending so (a page showing none, nor prose nor an attachment, is a list or an
+# error page: no headline is read from its first lines).
+MIN_SENTENCE_CHARS = 8
+SENTENCE_ENDS = ("。", "！", "？", ".", "!", "?")
+# A salutation (各乡镇人民政府：) opens the body of a notice: the headline stands above it.
+SALUTATION = re.compile(r"^[^\s:：，。]{2,40}[:：]$")
+# ... written to several addressees (各单位：, 省药品监督管理局，省局机关各处（室、局）：), which no form field
+# (账号：) is: among page chrome, the body starts there.
+ADDRESSEES = re.compile(r"^(?:各[^\s:：。；]{1,58}|[^\s:：。；]{2,58}[，、][^\s:：。；]{1,58})[:：]$")
+# Kinds of official documents a headline ends with (…的通知): a headline-like line before a line ending so
+# (关于同意成立某某村⏎股份经济合作社的批复) is the headline's first half when it does not end so itself.
+DOCUMENT_KINDS = ("通知", "通告", "公告", "决定", "意见", "批复", "办法", "规定", "方案", "报告", "请示", "函",
+                  "纪要", "决议", "命令", "公报", "细则", "规划", "要点", "条例", "通报", "预算", "决算")
 MIN_HEADLINE_CHARS = 4
-# Not a headline: navigation bars, key lines, a sentence, a salutation (各单位：), a date alone.
-NOT_HEADLINE = re.compile(r"[|｜>»›]|^\S{1,12}\s*[:：]|[。；;:：]$|^[\d\s\-/.:年月日]+$")
+# Not a headline: navigation bars, key lines, a sentence or a clause (…之前，), a salutation (各单位：), a date
+# alone, a web address, a date with its time (康斯坦丁 2015-07-02 14:41:12: an article line).
+NOT_HEADLINE = re.compile(r"[|｜│>»›]|^\S{1,12}\s*[:：]|[。；;:：，,]$|^[\d\s\-/.:年月日]+$|www\.|https?://"
+                          r"|\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s+\d{1,2}:\d{2}")
+# ... but a line led by a speaker or a topic and a colon is a headline when a headline follows the colon
+# (交通运输部：着力打造…; 脂溢性脱发：爱出油快秃顶？…): this many characters, most of them Chinese.
+COLON_HEADLINE = re.compile(r"^(?P<lead>[^\s:：|｜>»›【\[(（]{2,16})[:：]\s*(?P<rest>[^:：]{8,})$")
 # A date in brackets: alone on the line under the headline, or printed after it (…的通知( 2024-05-11)).
 # It is the article's date, not part of the title.
 BRACKETED_DATE = re.compile(r"^\s*[(（\[【]\s*" + _DATE + r"\s*[)）\]】]\s*$")
@@ -153,6 +194,9 @@ HEADLINE_CONTINUES_AFTER = ("关于", "印发", "转发", "批转", "的", "和"
 HEADLINE_CONTINUES_WITH = ("《", "的", "（", "(", "》", "）", ")")
 # ... or the second closes a bracket the first opened (…实施方⏎案》的通知), or the first fills the dump's
 # width (a converter wrapped it: lynx, w3m, pandoc): a width at least this wide that this many lines share.
+# Two lines of a headline stand alike: both flush left, or both indented (centred lines of different
+# lengths differ by a few columns).
+CENTRED_INDENT_SLACK = 4
 BRACKET_PAIRS = ("《》", "（）", "()", "“”", "「」", "〔〕", "【】")
 MIN_WRAP_COLUMNS = 60
 WRAP_MIN_LINES = 3
@@ -201,6 +245,9 @@ MD_LINK = re.compile(r"\[([^\]\n]*)\]\(" + _URL + r"\)|\[([^\]\n]+)\]\[\d+\]")
 # ... a link whose address the converter broke onto the next line ([文字](http://…⏎)), and that line's ")".
 MD_LINK_OPEN = re.compile(r"\[([^\]\n]*)\]\((?:\\.|[^()\s\\])*$")
 MD_LINK_CLOSE = re.compile(r"^\s*(?:\\.|[^()\s\\\[\]])*\)")
+# ... and an image whose alt text the converter broke onto the next line (![Uber刷单⏎刷出…](http://…jpg)):
+# the next line's part up to the address.
+MD_IMAGE_CLOSE = re.compile(r"^[^\]\n]*\]\(" + _URL + r"\)")
 # What lynx and w3m print for an image or a form control: [logo], [IMAGE], [ ], [SUBMIT], [BUTTON Input]
 # (not implemented) — Latin-only words in square brackets, never the page's text.
 PLACEHOLDER = re.compile(r"\[(?:\s*|[ \w.\-/:]*[A-Za-z_][ \w.\-/:]*)\](?:\s*\(not implemented\))?")
@@ -214,8 +261,9 @@ MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
 # two such labels stand on one line or on adjacent lines (one 【…】 before a headline is not a label).
 BRACKET_LABEL = re.compile(r"(?:^|(?<=\s))【[^\S\n]*([\u4e00-\u9fff](?:[^\S\n]{0,8}[\u4e00-\u9fff]){1,7})"
                            r"[^\S\n]*】[^\S\n]*(?=[^\s【])")
-# A table drawn with bars: pipe rows (| 索引号 | … |), grid and box borders (+---+, ┌──┬──┐, ├──┼──┤).
-TABLE_BORDER = re.compile(r"^\s*+(?=[^\n]*[-─━═]{3})(?=[^\n]*[+|┌├└╔╠╚┬┼┴┐┤┘╦╬╩╗╣╝])[-=+:|┌├└╔╠╚┬┼┴┐┤┘─━═╦╬╩╗╣╝ ]+$")
+# A table drawn with bars: pipe rows (| 索引号 | … |), grid and box borders (+---+, +===+ under a grid's
+# heading row, ┌──┬──┐, ├──┼──┤).
+TABLE_BORDER = re.compile(r"^\s*+(?=[^\n]*[-─━═=]{3})(?=[^\n]*[+|┌├└╔╠╚┬┼┴┐┤┘╦╬╩╗╣╝])[-=+:|┌├└╔╠╚┬┼┴┐┤┘─━═╦╬╩╗╣╝ ]+$")
 GRID_CORNERS = "+┌├└╔╠╚"  # a border starting so is a grid or box table (a row may wrap over lines)
 TABLE_ROW = re.compile(r"^\s*[|│║].*[|│║]\s*$")
 TABLE_BAR = re.compile(r"[|│║]")

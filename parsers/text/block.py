@@ -56,7 +56,31 @@ def clusters(keys: list[Key], page: TextPage, vocabulary: Vocabulary, breaks: li
     out = [Cluster(_end_before_byline(run, page, vocabulary)) for run in runs]
     for cluster in out:
         cluster.fields = count_fields(cluster.keys, vocabulary)
-    return [c for c in out if c.fields >= rules.text.MIN_BLOCK_FIELDS]
+    return [c for c in out if c.fields >= rules.text.MIN_BLOCK_FIELDS or _may_be_shaped(c)]
+
+
+def _may_be_shaped(cluster: Cluster) -> bool:
+    """Too few known fields for a block, but enough for one found from its shape (see ``shaped``): the
+    HTML reader's rule, as rules.block words it."""
+    return (cluster.fields >= rules.block.SHAPE_MIN_CANONICAL_FIELDS
+            and sum(k.folded not in rules.block.WEAK_LABELS for k in cluster.keys)
+            >= rules.block.SHAPE_MIN_STRONG_FIELDS
+            and sum(k.colon for k in cluster.keys) == len(cluster.keys))
+
+
+def shaped(cluster: Cluster, page: TextPage) -> bool:
+    """A block with few known labels is one by its shape: at least SHAPE_MIN_PAIRS pairs (its unknown
+    ``label：value`` cells around the known ones included) on at least SHAPE_MIN_ROWS lines, each label once,
+    SHAPE_MIN_FILLED values filled, none longer than SHAPE_MAX_VALUE_CHARS."""
+    if cluster.fields >= rules.text.MIN_BLOCK_FIELDS or cluster.read:  # (a table's rows were checked when read)
+        return True
+    pairs = cluster.pairs
+    labels = [p["label"] for p in pairs]
+    rows = page.text.count("\n", cluster.start, cluster.end) + 1
+    return (len(pairs) >= rules.block.SHAPE_MIN_PAIRS and len(set(labels)) == len(labels)
+            and rows >= rules.block.SHAPE_MIN_ROWS
+            and sum(1 for p in pairs if p["value"]) >= rules.block.SHAPE_MIN_FILLED
+            and all(len(p["value"]) <= rules.block.SHAPE_MAX_VALUE_CHARS for p in pairs))
 
 
 def count_fields(keys: list[Key], vocabulary: Vocabulary) -> int:
@@ -139,6 +163,9 @@ def read_block(cluster: Cluster, page: TextPage, vocabulary: Vocabulary, floor: 
     if cluster.read:
         return
     keys, text = cluster.keys, page.text
+    if (column := _label_column(keys, page, keyed, vocabulary)) is not None:
+        cluster.pairs, cluster.end = column
+        return
     below = [(k, text[k.end: nxt.start]) for k, nxt in pairwise(keys)
              if not text[k.end: page.line_end(k.end)].strip() and text[k.end: nxt.start].strip()]
     next_line_style = bool(below)
@@ -157,7 +184,57 @@ def read_block(cluster: Cluster, page: TextPage, vocabulary: Vocabulary, floor: 
         if colon_style and not (flattened and n == len(raw) - 1):
             parts = _split_unknown(label, gap)
         pairs.extend({"label": lab, "value": strip_widgets(join_lines(val))} for lab, val in parts)
+    if colon_style and not flattened:
+        trail, cluster.end = _trailing_pairs(cluster.end, page, keyed, blank_between)
+        pairs.extend({"label": lab, "value": val} for lab, val in trail)
     cluster.pairs, cluster.copies = _drop_repeats(pairs, len(pairs) - 1 if flattened else None)
+
+
+def _label_column(keys: list[Key], page: TextPage, keyed: set[int], vocabulary: Vocabulary
+                  ) -> tuple[list[dict[str, str]], int] | None:
+    """A column of labels, one a line, then a column of as many values, one a line (a grid of cells
+    whose labels sit in one row and values in the next: 索引号⏎发布机构⏎文号⏎11440…⏎某省交通运输厅⏎某交规〔2024〕5号).
+    The pairs and where the last value ends, or None for another layout: a date label over a value
+    without a date (an empty cell the converter dropped shifts the values), a salutation or a sentence
+    among the values. A second row of values shaped like the first makes the labels a list's heading row:
+    no pairs."""
+    lines = [k.line for k in keys]
+    if len(set(lines)) != len(keys) or any(
+            page.line_text(k.line).strip() != page.text[k.start: k.end].strip() for k in keys):
+        return None
+    if any(page.text[a.end: b.start].strip() for a, b in pairwise(keys)):
+        return None
+    values: list[tuple[str, int]] = []
+    blanks = 0
+    n = lines[-1] + 1
+    while len(values) <= len(keys) and n < len(page.line_starts) and blanks <= rules.text.MAX_BLANK_LINES:
+        value = clean_text(page.line_text(n))
+        n += 1
+        if not value:
+            blanks += 1
+            continue
+        if len(values) == len(keys):  # the line after the values: the first value's twin starts a list's row
+            if _shape(value) == _shape(values[0][0]):
+                return [], page.line_end(keys[-1].start)
+            break
+        if (n - 1 in keyed or len(value) > rules.text.MAX_VALUE_CHARS or rules.text.SENTENCE_END.search(value)
+                or rules.text.SALUTATION.match(value)):
+            return None
+        values.append((value, page.line_end(page.line_start(n - 1))))
+        blanks = 0
+    if len(values) < len(keys):
+        return None
+    for key, (value, _) in zip(keys, values, strict=False):
+        name = vocabulary.field_for(key.folded)
+        if name and vocabulary.rules[name].kind == "date" and not rules.text.DATE_VALUE.match(value):
+            return None
+    return [{"label": k.label, "value": v} for k, (v, _) in zip(keys, values, strict=False)], values[-1][1]
+
+
+def _shape(text: str) -> str:
+    """A value's shape: digits, Chinese characters and Latin letters each as one class (a list's rows of
+    document numbers share it)."""
+    return re.sub(r"[a-zA-Z]+", "a", re.sub(r"[\u4e00-\u9fff]+", "中", re.sub(r"\d+", "0", text)))
 
 
 def _label_only(line: str) -> str | None:
@@ -237,6 +314,28 @@ def _leading_pairs(cluster: Cluster, page: TextPage, floor: int, keyed: set[int]
     return start, out
 
 
+def _trailing_pairs(end: int, page: TextPage, keyed: set[int], blank_between: bool
+                    ) -> tuple[list[tuple[str, str]], int]:
+    """Cells with unknown ``label：`` on the lines right after the block's last known pair (…公开方式：主动公开⏎
+    办理状态：现行有效), which the block's layout holds too. Returns those pairs and where the block ends."""
+    out: list[tuple[str, str]] = []
+    line = page.line_of(end) + 1
+    while line < len(page.line_starts) and line not in keyed:
+        text = page.line_text(line).strip()
+        if not text:
+            if not blank_between:
+                break
+            line += 1
+            continue
+        run = _labelled_run(text)
+        if run is None or any(not value for _, value in run):
+            break
+        out.extend(run)
+        end = page.line_end(page.line_start(line))
+        line += 1
+    return out, end
+
+
 def _split_unknown(label: str, gap: str) -> list[tuple[str, str]]:
     """A value holding ``word：`` is a value, then pairs the vocabulary does not know."""
     out = [(label, gap)]
@@ -268,18 +367,46 @@ def _last_value(key: Key, page: TextPage, raw: list[tuple[str, str]], next_line_
         return cut, end, True
     if next_line_style:  # nothing on the label's line: the value is on the line below
         at = line_end
+        label_indent = _indent(page.line_text(key.line))
         while at < len(text):
             nxt_end = page.line_end(at + 1)
             candidate = text[at + 1: nxt_end]
             if candidate.strip():
                 folded = page.folded[at + 1: nxt_end]
-                if len(clean_text(candidate)) <= rules.text.MAX_VALUE_CHARS and not rules.text.KEYED_LINE.match(folded):
-                    return candidate, nxt_end, False
+                if (len(clean_text(candidate)) <= rules.text.MAX_VALUE_CHARS and not rules.text.KEYED_LINE.match(folded)
+                        and (at == line_end or blank_between or _indent(candidate) > label_indent)):
+                    return _continued_value(candidate, nxt_end, page)
                 break
-            if not blank_between:
-                break
+            if not blank_between and at != line_end:
+                break  # one blank line at most, then a value indented deeper than its label (<dd><p>…)
             at = nxt_end
     return "", line_end, False
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _continued_value(value: str, end: int, page: TextPage) -> tuple[str, int, bool]:
+    """A value on the line under its label, and its second paragraph when the next line (a blank line
+    between at most), indented as deep, goes on with a headline cut before its end (关于印发《…》⏎⏎的通知)."""
+    indent = len(value) - len(value.lstrip())
+    at = end
+    for _ in range(2):
+        if at >= len(page.text):
+            break
+        nxt_end = page.line_end(at + 1)
+        line = page.text[at + 1: nxt_end]
+        text = clean_text(line)
+        if text:
+            first = clean_text(value)
+            if (len(line) - len(line.lstrip()) == indent and indent and not rules.text.KEYED_LINE.match(line)
+                    and (text.startswith(rules.text.HEADLINE_CONTINUES_WITH) or first.endswith("》"))
+                    and text.endswith(rules.text.DOCUMENT_KINDS) and len(text) < len(first)):
+                return first + " " + text, nxt_end, False
+            break
+        at = nxt_end
+    return value, end, False
 
 
 def _cut_flattened(key: Key, rest: str, raw: list[tuple[str, str]], vocabulary: Vocabulary) -> tuple[str, int]:

@@ -12,6 +12,7 @@ from govmeta.parsers import rules
 from govmeta.parsers.dates import find_datetime
 from govmeta.parsers.hanzi import fold
 from govmeta.parsers.text.page import Span, TextPage, clean_text, display_width, is_cjk
+from govmeta.parsers.vocabulary import DEFAULT_VOCABULARY
 
 _BRACKET_RUN = re.compile(r"】\s*【")
 
@@ -58,7 +59,22 @@ def _widget_run(word: str) -> bool:
 
 def headline_like(line: str) -> bool:
     return (rules.text.MIN_HEADLINE_CHARS <= len(line) <= rules.text.MAX_HEADLINE_CHARS and not is_widget(line)
-            and not rules.text.NOT_HEADLINE.search(line) and not rules.text.BRACKETED_DATE.match(line))
+            and (not rules.text.NOT_HEADLINE.search(line) or _colon_headline(line))
+            and not rules.text.BRACKETED_DATE.match(line))
+
+
+def _colon_headline(line: str) -> bool:
+    """A headline led by a speaker or topic and a colon (交通运输部：着力打造…): what follows the colon reads
+    as a headline (long, mostly Chinese, no key, bar or address) and the lead is no label a page prints."""
+    match = rules.text.COLON_HEADLINE.match(line)
+    if not match:
+        return False
+    rest, lead = match["rest"], fold(match["lead"])
+    return (sum(1 for ch in rest if is_cjk(ch)) * 3 >= len(rest) * 2
+            and not rules.text.NOT_HEADLINE.search(rest)
+            and lead not in rules.text.INFO_KEYS and lead not in DEFAULT_VOCABULARY.known
+            and lead not in rules.words.WIDGET_WORDS
+            and not any(marker in line for marker in (*rules.words.FOOTER_MARKERS, *rules.words.BREADCRUMB_LABELS)))
 
 
 def dated_title(title: str | None) -> tuple[str | None, str | None]:
@@ -101,6 +117,13 @@ def headline(zone: list[str], block_title: str | None, doc_no: str | None = None
     lines = list(zone)
     if len(lines) > 1 and rules.text.SUBTITLE_PREFIX.match(lines[-1]):
         out["subtitle"] = _strip_dash(lines.pop())
+    else:  # a headline and its subtitle (——…) with page chrome under them (the site's name, a date, 打印)
+        paired = [n for n in range(1, len(lines)) if rules.text.SUBTITLE_PREFIX.match(lines[n])
+                  and headline_like(lines[n - 1])]
+        if paired:
+            out["subtitle"] = _strip_dash(lines[paired[-1]])
+            out["title"] = lines[paired[-1] - 1]
+            return out
     headlines = [line for line in lines if headline_like(line)]
     if not headlines:
         out["title"] = block_title
@@ -129,6 +152,9 @@ def merge_wrapped(pieces: list[tuple[int, str]], text: str, wraps: frozenset[int
                     prev.endswith(rules.text.HEADLINE_CONTINUES_AFTER)
                     or piece.startswith(rules.text.HEADLINE_CONTINUES_WITH)
                     or _closes_open_bracket(prev, piece)
+                    or (piece.endswith(rules.text.DOCUMENT_KINDS) and not prev.endswith(rules.text.DOCUMENT_KINDS)
+                        and " " not in prev and len(prev) + len(piece) <= rules.text.MAX_HEADLINE_CHARS
+                        and _aligned(_indent(text, prev_at), _indent(text, at)))
                     or (between.count("\n") == 1 and _fills(text[text.rfind("\n", 0, prev_at) + 1:
                                                                    text.find("\n", prev_at)], wraps))
                 )
@@ -137,6 +163,18 @@ def merge_wrapped(pieces: list[tuple[int, str]], text: str, wraps: frozenset[int
                 continue
         out.append((at, piece))
     return [piece for _, piece in out]
+
+
+def _indent(text: str, at: int) -> int:
+    """How far the line holding offset ``at`` is indented."""
+    start = text.rfind("\n", 0, at) + 1
+    line = text[start: text.find("\n", start) if "\n" in text[start:] else len(text)]
+    return len(line) - len(line.lstrip())
+
+
+def _aligned(a: int, b: int) -> bool:
+    """Two lines' indents as one headline's (both flush left, or both indented alike: centred lines)."""
+    return a == b or (a > 0 and b > 0 and abs(a - b) <= rules.text.CENTRED_INDENT_SLACK)
 
 
 def wrap_widths(lines: list[str]) -> frozenset[int]:
@@ -159,11 +197,28 @@ def _strip_dash(line: str) -> str:
     return rules.text.SUBTITLE_PREFIX.sub("", line).strip()
 
 
+def prose(line: str) -> bool:
+    """Running text, or a shorter sentence of clauses (根据有关规定，结合本市实际，…予以公告。)."""
+    text = clean_text(line)
+    return running_text(text) or (len(text) >= rules.text.PROSE_MIN_CHARS and text.endswith("。")
+                                  and "，" in text)
+
+
+def article_text(line: str) -> bool:
+    """A line only an article shows: prose, a sentence (The corridor opened on Monday.), an attachment's
+    name. A page without one (a list of links, an error page) has no headline."""
+    text = clean_text(line)
+    return (prose(text) or (len(text) >= rules.text.MIN_SENTENCE_CHARS and text[-1:] in rules.text.SENTENCE_ENDS)
+            or bool(rules.text.ATTACHMENT_LINE.match(text)))
+
+
 def running_text(line: str) -> bool:
     """A line of running text: long, with a sentence's punctuation (or two clauses: a paragraph's line cut
     by the converter's width), half of it Chinese (not a link's address)."""
     text = clean_text(line)
-    return (len(text) >= rules.text.RUNNING_TEXT_CHARS
+    if len(text) * 2 < rules.text.RUNNING_TEXT_COLUMNS:  # too short whatever its width (the common case: cheap)
+        return False
+    return ((len(text) >= rules.text.RUNNING_TEXT_CHARS or display_width(text) >= rules.text.RUNNING_TEXT_COLUMNS)
             and (bool(rules.text.SENTENCE_END.search(text)) or len(rules.text.CLAUSE_BREAK.findall(text)) >= 2)
             and sum(1 for ch in text if is_cjk(ch)) >= rules.text.RUNNING_TEXT_CHARS // 2)
 
@@ -201,5 +256,7 @@ def date_line(page: TextPage, floor: int) -> int | None:
         if (above is not None and rules.text.DATE_LINE.match(text)
                 and len(text) <= rules.text.DATE_LINE_MAX_CHARS):
             return n
-        above = n if headline_like(text) else above
+        # a line naming a date (登记时间, 成文日期) is a label: the date under it is its value
+        if headline_like(text):
+            above = None if text.endswith(rules.text.DATE_LABEL_ENDINGS) else n
     return None

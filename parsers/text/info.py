@@ -6,6 +6,7 @@ import re
 
 from govmeta.parsers import rules
 from govmeta.parsers.dates import find_datetime
+from govmeta.parsers.text.headline import headline_before_info
 from govmeta.parsers.text.page import Key, TextPage, clean_text, starts_line, strip_widgets
 from govmeta.parsers.vocabulary import Vocabulary
 
@@ -48,9 +49,17 @@ def soft_info(keys: list[Key], block_keys: list[Key], page: TextPage, body_line:
     for line, line_keys in sorted(by_line.items()):
         if line >= body_line:
             break
-        if not all(k.info for k in line_keys) or not starts_line(line_keys[0], page):
+        if not all(k.info for k in line_keys):
             continue
         targets = {rules.text.INFO_KEYS[k.folded] for k in line_keys}
+        if not starts_line(line_keys[0], page):
+            # the headline run on into a date key (关于…的通知 发布时间：2024-06-05 各单位：…, a table cell
+            # flattened) on a page with no block
+            if (not block_lines and "published_at" in targets and rules.text.DATE_VALUE.match(
+                    page.text[line_keys[0].end: page.line_end(line_keys[0].end)]) and headline_before_info(
+                    clean_text(page.text[page.line_start(line): line_keys[0].start]))):
+                return line_keys[:1]
+            continue
         if block_lines and block_lines[0] <= line <= block_lines[-1]:
             if line not in (block_lines[0], block_lines[-1]) or len(line_keys) < 2:
                 continue

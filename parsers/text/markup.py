@@ -32,6 +32,10 @@ def unmark(lines: list[str]) -> tuple[list[str], dict[int, int]]:
             continue
         if match := rules.text.ATX_HEADING.match(line):
             headings[len(out)] = len(match[2])
+        if out and (at := out[-1].rfind("![")) >= 0 and "]" not in out[-1][at:] and (
+                rules.text.MD_IMAGE_CLOSE.match(line)):  # an image's alt text broken onto this line
+            out[-1] = out[-1][:at]
+            line = rules.text.MD_IMAGE_CLOSE.sub("", line, count=1)
         if out and rules.text.MD_LINK_OPEN.search(out[-1]):  # the address broken onto this line
             out[-1] = rules.text.MD_LINK_OPEN.sub(r"\1", out[-1])
             line = rules.text.MD_LINK_CLOSE.sub("", line, count=1)
@@ -95,8 +99,12 @@ def _tables(lines: list[str]) -> list[str]:
     def flush() -> None:
         if row:
             width = max(len(cells) for cells in row)
-            columns = [[cells[n].strip() for cells in row if n < len(cells) and cells[n].strip()] for n in range(width)]
-            out.append(_row(functools.reduce(_glue, column, "") for column in columns))
+            # a rule drawn inside a grid table's cell (pandoc: a nested table's borders) is no text; a blank
+            # line inside a cell ends a paragraph of it (a space, not a glued wrap)
+            columns = [[cells[n].strip() if n < len(cells) else "" for cells in row
+                        if not (grid and n < len(cells) and rules.text.RULE_LINE.match(cells[n]))]
+                       for n in range(width)]
+            out.append(_row(functools.reduce(_glue_cell, column, "").strip() for column in columns))
             row.clear()
 
     for line in lines:
@@ -183,6 +191,13 @@ def _continuation(line: str, columns: list[int], limits: list[int]) -> list[tupl
             return None
         out.append((cell, match[0]))
     return out
+
+
+def _glue_cell(text: str, more: str) -> str:
+    """A cell's lines: wrapped pieces glued, a blank line (a paragraph's end) kept as one space."""
+    if not more:
+        return text + " " if text and not text.endswith(" ") else text
+    return text + more if text.endswith(" ") else _glue(text, more)
 
 
 def _glue(text: str, more: str) -> str:

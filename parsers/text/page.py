@@ -6,6 +6,7 @@ parsers/hanzi.py), so offsets found there slice the original text.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -61,6 +62,10 @@ class TextPage:
 
     def line_start(self, line: int) -> int:
         return self.line_starts[line]
+
+    def line_of(self, at: int) -> int:
+        """The index of the line holding offset ``at``."""
+        return bisect.bisect_right(self.line_starts, at) - 1
 
     def line_start_of(self, at: int) -> int:
         return self.text.rfind("\n", 0, at) + 1

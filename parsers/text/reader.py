@@ -17,16 +17,18 @@ The rules (keys, markers, limits) are data in parsers/rules/text.py.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from govmeta.parsers import rules
 from govmeta.parsers.dates import find_datetime
 from govmeta.parsers.hanzi import fold
-from govmeta.parsers.text.block import Cluster, best, clusters, read_block
+from govmeta.parsers.text.block import Cluster, best, clusters, read_block, shaped
 from govmeta.parsers.text.body import attachments, paragraphs
 from govmeta.parsers.text.breadcrumb import breadcrumb
 from govmeta.parsers.text.header import page_start
 from govmeta.parsers.text.headline import (
+    article_text,
     cut_run_on,
     date_line,
     dated_title,
@@ -37,14 +39,14 @@ from govmeta.parsers.text.headline import (
     is_widget,
     leftovers,
     merge_wrapped,
-    running_text,
+    prose,
     wrap_widths,
 )
 from govmeta.parsers.text.info import byline_after, info_runs, read_info, soft_info
 from govmeta.parsers.text.markup import unmark
-from govmeta.parsers.text.page import Key, Span, TextPage, clean_text, find_keys
+from govmeta.parsers.text.page import Key, Span, TextPage, clean_text, display_width, find_keys
 from govmeta.parsers.text.pinyin_repair import repair_pinyin
-from govmeta.parsers.text.table import table_blocks
+from govmeta.parsers.text.table import column_rows, list_headings, paired_rows, table_blocks
 from govmeta.parsers.vocabulary import Vocabulary, clean_label
 
 
@@ -85,6 +87,9 @@ def read_text_dump(text: str, vocabulary: Vocabulary) -> dict:
     doc_no = _value_of(pairs, "doc_no", vocabulary)
     head, body = _headline_and_body(zone, zone_end, pieces, page, layout,
                                     _value_of(pairs, "title", vocabulary), doc_no, headings)
+    if (head["title"] and crumbs and head["title"] == crumbs[-1] and not pairs
+            and not any(article_text(p) for p, _ in body)):
+        head["title"] = None  # the column's name over a list (the trail's last item), no article's headline
     paras = paragraphs(body)
     published_at = (layout.info.get("published_at") or head["date"]
                     or find_datetime(_value_of(pairs, "published_date", vocabulary) or ""))
@@ -113,6 +118,7 @@ def _layout(keys: list[Key], page: TextPage, lines: list[str], vocabulary: Vocab
     keyed = {k.line for k in keys}
     for cluster in found:
         read_block(cluster, page, vocabulary, crumb_end, keyed)
+    found = [cluster for cluster in found if shaped(cluster, page)]
     layout.block = block = best(found)
     if not runs and block is not None:  # the article line under the headline that follows the block
         clustered = {id(k) for cluster in found for k in cluster.keys}
@@ -146,24 +152,60 @@ def _headline_zone(pieces: list[tuple[int, str]], page: TextPage, layout: _Layou
     if info_span is not None:  # text on the article line before its first key is the article line's (a
         # date, a paper), unless it is the headline with the line run on (标题 2023-06-02 来源：…)
         line_start = page.line_start_of(info_span.start)
-        pieces = [(at, headline_before_info(p)) if line_start <= at < info_span.start else (at, p)
-                  for at, p in pieces]
+        above = next((piece for piece in reversed(pieces) if piece[0] < line_start), None)
+        # ... and not when a headline stands right above the article line (新华网河北频道 ( 2012-06-04 ) 稿件来源：…)
+        headed = (above is not None and headline_like(above[1])
+                  and page.text.count("\n", above[0], line_start) <= rules.text.MAX_VALUE_LINES)
+        pieces = [(at, "" if headed else headline_before_info(p)) if line_start <= at < info_span.start
+                  else (at, p) for at, p in pieces]
         pieces = [(at, p) for at, p in pieces if p]
     in_zone = [(at, p) for at, p in pieces if zone_start <= at < zone_end]
-    running = next((n for n, (_, p) in enumerate(in_zone) if running_text(p)), None)
+    running = next((n for n, (_, p) in enumerate(in_zone) if prose(p) or rules.text.ADDRESSEES.match(p)), None)
+    while running and _wrapped_into(in_zone[running - 1], in_zone[running], page.text):
+        running -= 1  # the paragraph's first line, cut at the converter's width before its first sentence ends
     if running and any(headline_like(p) for _, p in in_zone[:running]):
         # an article line printed under the body (来源：… after the signature): the headline is above the body
         in_zone, zone_end = in_zone[:running], in_zone[running][0]
+        if block is not None and zone_start == block.end and len(in_zone) > rules.text.MAX_HEADLINE_LINES:
+            # more lines between the block and the body than a headline holds (a table of contents): the
+            # headline is the first of them, right under the block
+            first = next(n for n, (_, p) in enumerate(in_zone) if headline_like(p))
+            head = merge_wrapped(in_zone[first: first + 2], page.text, layout.wraps)
+            in_zone = in_zone[first: first + (2 if len(head) == 1 else 1)]
     zone = merge_wrapped(in_zone, page.text, layout.wraps)
     if not zone and block is not None and zone_start == block.end and block.start > crumb_end:
         # Block, then the article line right under it: the headline stands above the block.
         zone = merge_wrapped([(at, p) for at, p in pieces if crumb_end <= at < block.start], page.text,
                              layout.wraps)
     if info_span is None and block is None and not zone:
-        first_piece = next(((at, p) for at, p in pieces if at >= crumb_end), None)
-        if first_piece and headline_like(first_piece[1]):
-            zone, zone_end = [first_piece[1]], first_piece[0] + 1
+        # no article line and no block: the headline lines stand right above the body's first prose or its
+        # salutation (a notice saved from Word: issuer, number, headline, 某某乡人民政府：)
+        page_pieces = [(at, p) for at, p in pieces if at >= crumb_end]
+        opening = next((n for n, (_, p) in enumerate(page_pieces) if prose(p) or rules.text.SALUTATION.match(p)
+                        or rules.text.ADDRESSEES.match(p) or rules.text.LATIN_SENTENCE.match(p)), None)
+        above = page_pieces[:opening] if opening else []
+        while above and _dated(above[-1][1]):  # the date under the headline (Updated: 2024-05-20 09:15)
+            above.pop()
+        above = above[-rules.text.MAX_HEADLINE_LINES:]
+        if above and headline_like(above[-1][1]):
+            zone, zone_end = merge_wrapped(above, page.text, layout.wraps), above[-1][0] + 1
+        elif opening is not None:  # a page with no prose at all (a list, an error page) has no headline
+            first_piece = page_pieces[0] if page_pieces else None
+            if first_piece and headline_like(first_piece[1]):
+                zone, zone_end = [first_piece[1]], first_piece[0] + 1
     return zone, zone_end
+
+
+def _dated(piece: str) -> bool:
+    """A short line holding a full date (2024-05-20 09:15, 发布日期：2024年5月20日): an article line."""
+    return len(piece) <= rules.text.DATE_LINE_MAX_CHARS and bool(rules.text.DATE_IN_LINE.search(piece))
+
+
+def _wrapped_into(prev: tuple[int, str], piece: tuple[int, str], text: str) -> bool:
+    """Whether ``prev`` is the line right before ``piece``, as wide as running text (a converter wrapped a
+    paragraph there)."""
+    return (text.count("\n", prev[0], piece[0]) == 1
+            and display_width(prev[1]) >= rules.text.RUNNING_TEXT_COLUMNS)
 
 
 def _headline_and_body(zone: list[str], zone_end: int, pieces: list[tuple[int, str]], page: TextPage,
@@ -171,17 +213,19 @@ def _headline_and_body(zone: list[str], zone_end: int, pieces: list[tuple[int, s
                        ) -> tuple[dict[str, str | None], list[tuple[str, str]]]:
     """Title, kicker, subtitle and the headline's date; the body pieces (with their page lines) below."""
     head = headline(zone, block_title, doc_no)
+    block = layout.block
     below = [(at, p) for at, p in pieces if at >= max(zone_end, layout.crumb_end)]
     if head["title"] is None:  # widgets left of the article line
         while below and is_widget(below[0][1]):
             below.pop(0)
     if below and not any(headline_like(line) for line in zone):  # no headline above: the first line below
         first = merge_wrapped(below[:2], page.text, layout.wraps)
-        if head["title"] is None and headline_like(first[0]):
+        if head["title"] is None and headline_like(first[0]) and (block is not None or any(
+                article_text(p) for _, p in below[1:])):  # a page with no prose (a list, an error page) has no headline
             head["title"] = first[0]
             del below[: 3 - len(first)]
-        elif head["title"] == below[0][1]:
-            below.pop(0)
+        elif head["title"] and head["title"].replace(" ", "") == below[0][1].replace(" ", ""):
+            head["title"] = below.pop(0)[1]  # the headline as printed (a block value may join two lines with a space)
     body = [(p, clean_text(page.text[page.line_start_of(at): page.line_end(at)])) for at, p in below]
     head["title"] = _heading_title(head["title"], headings, pieces, page, layout, doc_no)
     head["title"] = cut_run_on(head["title"])
@@ -204,22 +248,36 @@ def _heading_title(title: str | None, headings: dict[int, int], pieces: list[tup
     whole."""
     block = layout.block
     body = next((n for n in range(len(page.line_starts)) if page.line_start(n) >= layout.crumb_end
-                 and running_text(page.line_text(n))), len(page.line_starts))
-    candidates: list[tuple[int, str]] = []
+                 and prose(page.line_text(n))), len(page.line_starts))
+    candidates: list[tuple[int, str, int]] = []  # level, text, line
+    offsets = [a for a, _ in pieces]
     for n, level in sorted(headings.items()):
         at = page.line_start(n)
-        if at < layout.crumb_end or n >= body or (block is not None and block.start <= at < block.end):
-            continue
-        nxt = next(((a, p) for a, p in pieces if a > at), None)
+        if at < layout.crumb_end or n >= body or (block is not None and block.start <= at < block.end) or (
+                layout.info_span is not None and at <= layout.info_span.start < page.line_end(at)):
+            continue  # the article line is no heading (lynx prints it flush left)
+        following = bisect.bisect_right(offsets, at)  # the next piece after the heading (a bisection: a page of
+        nxt = pieces[following] if following < len(pieces) else None  # thousands of headings stays linear)
         text = merge_wrapped([(at, clean_text(page.line_text(n))), *([nxt] if nxt else [])], page.text,
                               layout.wraps)[0]
         if headline_like(text) and text != doc_no and not rules.text.DOC_NO_LINE.match(text):
-            candidates.append((level, text))
-    if not candidates or title in [text for _, text in candidates] or (
-            title and block and _value_in(title, block.pairs)):
+            candidates.append((level, text, n))
+    if title and title not in [text for _, text, _ in candidates] and (
+            same := [text for _, text, _ in candidates if text.replace(" ", "") == title.replace(" ", "")]):
+        return same[0]  # the heading as printed (a block's 标题 value may join its two lines with a space)
+    if not candidates or (title and block and _value_in(title, block.pairs)):
         return title
-    top = min(level for level, _ in candidates)
-    return [text for level, text in candidates if level == top][-1]
+    top = min(level for level, _, _ in candidates)
+    found = [n for n, (_, text, _) in enumerate(candidates) if text == title]
+    if found and found[-1] > 0:
+        (level, _, line), (above, text, above_line) = candidates[found[-1]], candidates[found[-1] - 1]
+        between = bisect.bisect_left(offsets, page.line_start(line)) - bisect.bisect_right(
+            offsets, page.line_start(above_line))  # pieces between the two headings (only blank lines: none)
+        if above < level and not between:
+            return text  # a heading of a higher level right above the title found (## 标题 over ### 副题)
+    if found:
+        return title
+    return [text for level, text, _ in candidates if level == top][-1]
 
 
 def _value_in(value: str, pairs: list[dict[str, str]]) -> bool:
@@ -232,7 +290,13 @@ def _article_line_and_blocks(keys: list[Key], page: TextPage, lines: list[str],
     runs = info_runs(keys, page)
     in_runs = {id(k) for run in runs for k in run}
     block_keys = [k for k in keys if k.block and id(k) not in in_runs]
+    headings = list_headings(page, block_keys, vocabulary)
+    block_keys = [k for k in block_keys if id(k) not in headings]
     tables, in_tables = table_blocks(page, block_keys, vocabulary)
+    columned, in_columns = column_rows(page, [k for k in block_keys if id(k) not in in_tables], vocabulary)
+    tables, in_tables = tables + columned, in_tables | in_columns
+    paired, in_paired = paired_rows(page, [k for k in block_keys if id(k) not in in_tables], vocabulary)
+    tables, in_tables = tables + paired, in_tables | in_paired
     loose = [k for k in block_keys if id(k) not in in_tables]
     found = tables + clusters(loose, page, vocabulary, [run[0].start for run in runs])
     if not runs:
