@@ -17,7 +17,7 @@ from govmeta.parsers.spaces import squash
 from govmeta.parsers.vocabulary import clean_label
 
 
-def _cell_of(el: etree._Element | None) -> etree._Element | None:
+def _cell_of(el: etree._Element | None, box_rows: BoxRows) -> etree._Element | None:
     """The cell holding ``el``, a few levels up at most: a table cell directly in a row, or a child of
     a box row (a <div>/<ul>/<dl> whose children are cells of one tag)."""
     for _ in range(rules.block.GRID_CELL_DEPTH + 1):
@@ -26,7 +26,7 @@ def _cell_of(el: etree._Element | None) -> etree._Element | None:
         parent = el.getparent()
         if el.tag in rules.block.CELL_TAGS:
             return el if parent is not None and parent.tag == "tr" else None
-        if parent is not None and _is_box_row(parent):
+        if parent is not None and box_rows[parent]:
             return el
         el = parent
     return None
@@ -34,10 +34,25 @@ def _cell_of(el: etree._Element | None) -> etree._Element | None:
 
 def _is_box_row(el: etree._Element) -> bool:
     """A row of a grid without a table: a box whose element children are all cells of one tag."""
-    if el.tag not in rules.block.BOX_ROW_TAGS:
+    if el.tag not in rules.block.BOX_ROW_TAGS or len(el) < rules.block.GRID_MIN_KNOWN_LABELS:
         return False
-    tags = {c.tag for c in el if isinstance(c.tag, str)}
-    return len(tags) == 1 and tags <= rules.block.BOX_CELL_TAGS and len(el) >= rules.block.GRID_MIN_KNOWN_LABELS
+    cell_tag = None
+    for child in el.iterchildren(etree.Element):  # elements only: no comments, PIs or entities
+        tag = child.tag
+        if tag != cell_tag:
+            if cell_tag is not None or tag not in rules.block.BOX_CELL_TAGS:
+                return False  # a second tag, or one that is no cell
+            cell_tag = tag
+    return cell_tag is not None
+
+
+class BoxRows(dict):
+    """``_is_box_row`` per element, worked out once per page: the labels of a block may sit in one box
+    that holds the whole article (thousands of paragraphs), asked about once for each label."""
+
+    def __missing__(self, el: etree._Element) -> bool:
+        found = self[el] = _is_box_row(el)
+        return found
 
 
 def _row_cells(row: etree._Element) -> list[etree._Element]:
@@ -50,14 +65,14 @@ def _spans(cells: list[etree._Element]) -> list[str]:
     return [(c.get("colspan") or "1").strip() for c in cells]
 
 
-def _next_row(row: etree._Element) -> etree._Element | None:
+def _next_row(row: etree._Element, box_rows: BoxRows) -> etree._Element | None:
     """The row after ``row``: in a table across <thead>/<tbody> boundaries, else the next box of the
     same tag; None at the end."""
     if row.tag != "tr":
         sib = row.getnext()
         while sib is not None and not isinstance(sib.tag, str):
             sib = sib.getnext()
-        return sib if sib is not None and sib.tag == row.tag and _is_box_row(sib) else None
+        return sib if sib is not None and sib.tag == row.tag and box_rows[sib] else None
     el: etree._Element | None = row
     while el is not None:
         sib = el.getnext()
@@ -159,7 +174,7 @@ def _value_row(segments: list[Segment], hits_by_seg: dict[int, list[Hit]], row: 
 
 
 def _grid(segments: list[Segment], hits_by_seg: dict[int, list[Hit]], row: etree._Element, first_seg: int,
-          matcher: Matcher) -> tuple[list[Entry], list[etree._Element]] | None:
+          matcher: Matcher, box_rows: BoxRows) -> tuple[list[Entry], list[etree._Element]] | None:
     """Pairs of a table whose label rows head value rows (several may alternate), column by column, then
     its closing "label | value" rows; None when the table is a list (list headings, linked names,
     further rows of values)."""
@@ -175,7 +190,7 @@ def _grid(segments: list[Segment], hits_by_seg: dict[int, list[Hit]], row: etree
         labels, end = found
         if any(label in rules.block.LIST_HEADING_LABELS for label, _, _ in labels):
             return None
-        value_row = _next_row(current)
+        value_row = _next_row(current, box_rows)
         spans = _spans(_row_cells(current))
         read = _value_row(segments, hits_by_seg, value_row, end, spans, matcher) if value_row is not None else None
         if read is None:
@@ -187,7 +202,7 @@ def _grid(segments: list[Segment], hits_by_seg: dict[int, list[Hit]], row: etree
             hit = Hit(label_seg, 0, len(segments[label_seg].text), label, known)
             entries.append(Entry(hit, text, last if text else label_seg, cell))
         rows += [current, value_row]
-        current = _next_row(value_row)
+        current = _next_row(value_row, box_rows)
     if not entries:
         return None
     if current is not None and current not in rows:
@@ -201,7 +216,7 @@ def _grid(segments: list[Segment], hits_by_seg: dict[int, list[Hit]], row: etree
         row_entries, start = after
         entries += row_entries
         rows.append(current)
-        current = _next_row(current)
+        current = _next_row(current, box_rows)
     return entries, rows
 
 
@@ -222,6 +237,7 @@ def find_grids(segments: list[Segment], hits_by_seg: dict[int, list[Hit]],
                matcher: Matcher) -> list[tuple[list[Entry], etree._Element]]:
     """Tables whose labels head the columns, found from rows holding whole-cell known labels: the
     entries of each and the element holding its rows."""
+    box_rows = BoxRows()
     first_of: dict[etree._Element, int] = {}
     counts: dict[etree._Element, int] = {}
     for i, hits in hits_by_seg.items():
@@ -231,7 +247,7 @@ def find_grids(segments: list[Segment], hits_by_seg: dict[int, list[Hit]],
         seg = segments[i]
         if seg.text[: hit.start].strip() or seg.text[hit.value_start :].strip():
             continue
-        cell = _cell_of(seg.container)
+        cell = _cell_of(seg.container, box_rows)
         if cell is None:
             continue
         row = cell.getparent()
@@ -242,7 +258,7 @@ def find_grids(segments: list[Segment], hits_by_seg: dict[int, list[Hit]],
     for row, first in first_of.items():
         if counts[row] < rules.block.GRID_MIN_KNOWN_LABELS or row in taken:
             continue
-        found = _grid(segments, hits_by_seg, row, first, matcher)
+        found = _grid(segments, hits_by_seg, row, first, matcher, box_rows)
         if found is None:
             continue
         entries, rows = found
