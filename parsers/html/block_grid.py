@@ -12,7 +12,7 @@ from lxml import etree
 
 from govmeta.parsers import rules
 from govmeta.parsers.html.block_labels import Entry, Hit, Matcher, bare_label, is_label_char, read_pairs
-from govmeta.parsers.html.segments import Segment, common_ancestor, is_within, segment_range
+from govmeta.parsers.html.segments import Segment, common_ancestor, first_segment, is_within
 from govmeta.parsers.spaces import squash
 from govmeta.parsers.vocabulary import clean_label
 
@@ -119,25 +119,33 @@ def _cell_label(text: str, matcher: Matcher) -> tuple[str, bool] | None:
 
 def _label_row(segments: list[Segment], row: etree._Element, start: int,
                matcher: Matcher) -> tuple[list[tuple[str, bool, int]], int] | None:
-    """The row's (label, known, segment) per cell when every cell holds a label, mostly known ones."""
+    """The row's (label, known, segment) per cell when every cell holds a label, mostly known ones; and the
+    index after the row's segments.
+
+    Read cell by cell, stopping at the first cell that holds no label: a cell's segments follow each other,
+    in the order of the cells (a row holding the whole article is left at its first paragraph)."""
     cells = _row_cells(row)
-    by_cell, end = _read_row(segments, row, start)
-    if len(cells) < rules.block.GRID_MIN_KNOWN_LABELS or not set(cells).issuperset(by_cell):
+    if len(cells) < rules.block.GRID_MIN_KNOWN_LABELS:
         return None
     labels = []
+    k, size = start, len(segments)
     for cell in cells:
-        segs = by_cell.get(cell)
-        found = _cell_label(" ".join(segments[s].text for s in segs), matcher) if segs else None
+        first = k
+        while k < size and is_within(segments[k].container, cell):
+            k += 1
+        found = _cell_label(" ".join(segments[s].text for s in range(first, k)), matcher) if k > first else None
         if found is None:
             return None
-        labels.append((found[0], found[1], segs[0]))
+        labels.append((found[0], found[1], first))
+    if k < size and is_within(segments[k].container, row):
+        return None  # text in the row outside its cells
     known = sum(known for _, known, _ in labels)
     unknown = len(labels) - known
     if known < rules.block.GRID_MIN_KNOWN_LABELS or unknown > max(
         1, int(len(labels) * rules.block.GRID_MAX_UNKNOWN_SHARE)
     ):
         return None
-    return labels, end
+    return labels, k
 
 
 def _links_elsewhere(cell: etree._Element, text: str) -> bool:
@@ -178,7 +186,7 @@ def _grid(segments: list[Segment], hits_by_seg: dict[int, list[Hit]], row: etree
     """Pairs of a table whose label rows head value rows (several may alternate), column by column, then
     its closing "label | value" rows; None when the table is a list (list headings, linked names,
     further rows of values)."""
-    start = segment_range(segments, row, first_seg)[0]
+    start = first_segment(segments, row, first_seg)
     entries: list[Entry] = []
     rows: list[etree._Element] = []
     spans: list[str] = []
