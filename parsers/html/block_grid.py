@@ -8,6 +8,8 @@ children are cells of one tag: a <dl> of <dt> labels over a <dl> of <dd> values.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from lxml import etree
 
 from govmeta.parsers import rules
@@ -34,16 +36,18 @@ def _cell_of(el: etree._Element | None, box_rows: BoxRows) -> etree._Element | N
 
 def _is_box_row(el: etree._Element) -> bool:
     """A row of a grid without a table: a box whose element children are all cells of one tag."""
-    if el.tag not in rules.block.BOX_ROW_TAGS or len(el) < rules.block.GRID_MIN_KNOWN_LABELS:
+    if el.tag not in rules.block.BOX_ROW_TAGS:
         return False
     cell_tag = None
-    for child in el.iterchildren(etree.Element):  # elements only: no comments, PIs or entities
+    count = 0  # children of every kind (comments too), counted as they are read
+    for child in el:
+        count += 1
         tag = child.tag
-        if tag != cell_tag:
+        if tag != cell_tag and isinstance(tag, str):
             if cell_tag is not None or tag not in rules.block.BOX_CELL_TAGS:
                 return False  # a second tag, or one that is no cell
             cell_tag = tag
-    return cell_tag is not None
+    return cell_tag is not None and count >= rules.block.GRID_MIN_KNOWN_LABELS
 
 
 class BoxRows(dict):
@@ -56,9 +60,13 @@ class BoxRows(dict):
 
 
 def _row_cells(row: etree._Element) -> list[etree._Element]:
+    return list(_iter_cells(row))
+
+
+def _iter_cells(row: etree._Element) -> Iterator[etree._Element]:
     if row.tag == "tr":
-        return [c for c in row if c.tag in rules.block.CELL_TAGS]
-    return [c for c in row if isinstance(c.tag, str)]
+        return (c for c in row if c.tag in rules.block.CELL_TAGS)
+    return row.iterchildren(etree.Element)  # elements only: no comments, PIs or entities
 
 
 def _spans(cells: list[etree._Element]) -> list[str]:
@@ -124,12 +132,9 @@ def _label_row(segments: list[Segment], row: etree._Element, start: int,
 
     Read cell by cell, stopping at the first cell that holds no label: a cell's segments follow each other,
     in the order of the cells (a row holding the whole article is left at its first paragraph)."""
-    cells = _row_cells(row)
-    if len(cells) < rules.block.GRID_MIN_KNOWN_LABELS:
-        return None
     labels = []
     k, size = start, len(segments)
-    for cell in cells:
+    for cell in _iter_cells(row):
         first = k
         while k < size and is_within(segments[k].container, cell):
             k += 1
@@ -137,8 +142,8 @@ def _label_row(segments: list[Segment], row: etree._Element, start: int,
         if found is None:
             return None
         labels.append((found[0], found[1], first))
-    if k < size and is_within(segments[k].container, row):
-        return None  # text in the row outside its cells
+    if len(labels) < rules.block.GRID_MIN_KNOWN_LABELS or (k < size and is_within(segments[k].container, row)):
+        return None  # too few cells, or text in the row outside its cells
     known = sum(known for _, known, _ in labels)
     unknown = len(labels) - known
     if known < rules.block.GRID_MIN_KNOWN_LABELS or unknown > max(
