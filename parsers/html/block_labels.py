@@ -357,11 +357,10 @@ def page_hits(segments: list[Segment], matcher: Matcher) -> dict[int, list[Hit]]
 def read_pairs(segments: list[Segment], hits_by_seg: dict[int, list[Hit]], lo: int, hi: int) -> list[Entry]:
     """Label/value entries for the segments lo..hi (inclusive), in page order."""
     entries: list[Entry] = []
-    i = lo
-    while i <= hi:
-        hits = hits_by_seg.get(i)
-        if not hits:
-            i += 1
+    next_i = lo
+    for i in sorted(i for i in hits_by_seg if lo <= i <= hi):  # the segments holding labels, not every one
+        hits = hits_by_seg[i]
+        if i < next_i or not hits:  # inside the value read on from the label before
             continue
         seg = segments[i]
         next_i = i + 1
@@ -374,7 +373,6 @@ def read_pairs(segments: list[Segment], hits_by_seg: dict[int, list[Hit]], lo: i
                 value, last, owner = _continuation(segments, hits_by_seg, i, hi)
                 next_i = last + 1
             entries.append(Entry(hit, value, last, owner))
-        i = next_i
     return entries
 
 
