@@ -326,9 +326,11 @@ def page_hits(segments: list[Segment], matcher: Matcher) -> dict[int, list[Hit]]
     """The known labels of every segment, by segment index (segments without one are left out).
 
     A segment is read only if it may hold one: a known label's last character before a colon, or both a
-    first and a last character of known labels (a bare or a spaced label); most lines of a page hold neither."""
+    first and a last character of known labels (a bare or a spaced label, on a short piece or line); most
+    lines of a page hold neither."""
     hits_by_seg = {}
     limit = MAX_BARE_LABEL_CHARS * 3
+    one_piece_limit = max(limit, rules.block.MAX_SPACED_LINE_CHARS)
     first_chars = matcher.first_chars
     has_terminator, has_first_char = _TERMINATOR.search, matcher.first_char.search
     has_last_char, has_label_colon = matcher.last_char.search, matcher.label_colon.search
@@ -346,8 +348,9 @@ def page_hits(segments: list[Segment], matcher: Matcher) -> dict[int, list[Hit]]
                     continue
             if not has_last_char(text):
                 continue
-        elif not has_label_colon(text) and not (has_first_char(text) and has_last_char(text)):
-            continue
+        elif not has_label_colon(text) and ((len(seg.starts) == 1 and len(text) > one_piece_limit)
+                                            or not (has_first_char(text) and has_last_char(text))):
+            continue  # no label before a colon; nor a bare label (a short piece) or a spaced one (a short line)
         hits = segment_hits(seg, matcher)
         if hits:
             hits_by_seg[seg.index] = hits
