@@ -15,10 +15,14 @@ from click.testing import CliRunner
 from govmeta.cli.main import cli
 from govmeta.cli.rulefile import load_vocabulary
 from govmeta.parsers import extract_record
+from govmeta.parsers.encoding.decode import decode_page
+from govmeta.parsers.html import block_grid
 from govmeta.parsers.html.block import read_block
+from govmeta.parsers.html.block_labels import _TERMINATOR, MAX_BARE_LABEL_CHARS, matcher_for, page_hits, segment_hits
 from govmeta.parsers.html.document import drop_non_content, element_text, parse_html
+from govmeta.parsers.html.segments import read_segments
 from govmeta.parsers.vocabulary import DEFAULT_VOCABULARY, Vocabulary
-from tests.paths import FIXTURES, gold_pages, needs_shared
+from tests.paths import FIXTURES, HAVE_SHARED, SHARED, gold_pages, needs_shared
 
 BLOCKS = FIXTURES / "blocks"
 USER_LABELS = BLOCKS / "user_labels"
@@ -370,3 +374,65 @@ def test_info_line_touching_the_block_is_not_part_of_it(where: str):
              "<td class=lab>公开方式</td><td>主动公开</td></tr></table>")
     body = f"<div class=main>{info + table if where == 'above' else table + info}<p>正文。</p></div>"
     assert [label for label, _ in _pairs(body)] == ["索引号", "生成日期", "发布机构", "公开方式"]
+
+
+# --- cost on long pages -----------------------------------------------------------------------------
+
+def test_article_box_around_the_block_is_looked_at_once(monkeypatch):
+    """The block's labels sit in the box holding the whole article (thousands of <p>): whether it is a grid
+    row is worked out once a page, not once per label (that made a 10 MB page's block take seconds)."""
+    seen: list = []
+    original = block_grid._is_box_row
+
+    def counted(el):
+        seen.append(el)
+        return original(el)
+
+    monkeypatch.setattr(block_grid, "_is_box_row", counted)
+    rows = "".join(f"<p>{label}</p><p>{value}</p>" for label, value in
+                   (("索引号", "A/1"), ("发布机构", "市政府"), ("成文日期", "2024-01-02"), ("文号", "某发〔2024〕1号")))
+    paragraphs = "".join(f"<p>第{i}段正文，内容较长的一句话。</p>" for i in range(2000))
+    block = _block(f"<div class='article'>{rows}{paragraphs}<span>完</span></div>")
+    assert [p["label"] for p in block.pairs] == ["索引号", "发布机构", "成文日期", "文号"]
+    assert len(seen) == len(set(seen))
+
+
+def _unfiltered_page_hits(segments, matcher):
+    """page_hits as it read segments before the label pre-filter: the colon/length/first-character gate only."""
+    found = {}
+    for seg in segments:
+        text = seg.text
+        if not _TERMINATOR.search(text):
+            if len(seg.starts) > 1:
+                if not matcher.first_char.search(text):
+                    continue
+            elif (len(text) > MAX_BARE_LABEL_CHARS * 3 or not text.strip()
+                  or text.strip()[0] not in matcher.first_chars):
+                continue
+        hits = segment_hits(seg, matcher)
+        if hits:
+            found[seg.index] = hits
+    return found
+
+
+def _pages_for_prefilter() -> list[Path]:
+    pages = sorted(FIXTURES.rglob("*.htm*"))
+    if HAVE_SHARED:
+        pages += sorted((SHARED / "corpus" / "pages").rglob("*.htm*"))
+    return pages
+
+
+def test_label_prefilter_loses_no_label():
+    """A segment is skipped only when the matcher could find no label in it: the hits are those of reading
+    every segment the colon/length gate lets through (fixtures, and the corpus where present)."""
+    matcher = matcher_for(DEFAULT_VOCABULARY)
+    checked = 0
+    for path in _pages_for_prefilter():
+        root = parse_html(decode_page(path.read_bytes()).text)
+        if root is None:
+            continue
+        drop_non_content(root)
+        segments = read_segments(root.find("body") if root.find("body") is not None else root)
+        assert repr(page_hits(segments, matcher)) == repr(_unfiltered_page_hits(segments, matcher)), path
+        checked += 1
+    assert checked >= 40

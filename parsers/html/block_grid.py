@@ -8,16 +8,18 @@ children are cells of one tag: a <dl> of <dt> labels over a <dl> of <dd> values.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from lxml import etree
 
 from govmeta.parsers import rules
 from govmeta.parsers.html.block_labels import Entry, Hit, Matcher, bare_label, is_label_char, read_pairs
-from govmeta.parsers.html.segments import Segment, common_ancestor, is_within, segment_range
+from govmeta.parsers.html.segments import Segment, common_ancestor, first_segment, is_within
 from govmeta.parsers.spaces import squash
 from govmeta.parsers.vocabulary import clean_label
 
 
-def _cell_of(el: etree._Element | None) -> etree._Element | None:
+def _cell_of(el: etree._Element | None, box_rows: BoxRows) -> etree._Element | None:
     """The cell holding ``el``, a few levels up at most: a table cell directly in a row, or a child of
     a box row (a <div>/<ul>/<dl> whose children are cells of one tag)."""
     for _ in range(rules.block.GRID_CELL_DEPTH + 1):
@@ -26,7 +28,7 @@ def _cell_of(el: etree._Element | None) -> etree._Element | None:
         parent = el.getparent()
         if el.tag in rules.block.CELL_TAGS:
             return el if parent is not None and parent.tag == "tr" else None
-        if parent is not None and _is_box_row(parent):
+        if parent is not None and box_rows[parent]:
             return el
         el = parent
     return None
@@ -36,28 +38,49 @@ def _is_box_row(el: etree._Element) -> bool:
     """A row of a grid without a table: a box whose element children are all cells of one tag."""
     if el.tag not in rules.block.BOX_ROW_TAGS:
         return False
-    tags = {c.tag for c in el if isinstance(c.tag, str)}
-    return len(tags) == 1 and tags <= rules.block.BOX_CELL_TAGS and len(el) >= rules.block.GRID_MIN_KNOWN_LABELS
+    cell_tag = None
+    count = 0  # children of every kind (comments too), counted as they are read
+    for child in el:
+        count += 1
+        tag = child.tag
+        if tag != cell_tag and isinstance(tag, str):
+            if cell_tag is not None or tag not in rules.block.BOX_CELL_TAGS:
+                return False  # a second tag, or one that is no cell
+            cell_tag = tag
+    return cell_tag is not None and count >= rules.block.GRID_MIN_KNOWN_LABELS
+
+
+class BoxRows(dict):
+    """``_is_box_row`` per element, worked out once per page: the labels of a block may sit in one box
+    that holds the whole article (thousands of paragraphs), asked about once for each label."""
+
+    def __missing__(self, el: etree._Element) -> bool:
+        found = self[el] = _is_box_row(el)
+        return found
 
 
 def _row_cells(row: etree._Element) -> list[etree._Element]:
+    return list(_iter_cells(row))
+
+
+def _iter_cells(row: etree._Element) -> Iterator[etree._Element]:
     if row.tag == "tr":
-        return [c for c in row if c.tag in rules.block.CELL_TAGS]
-    return [c for c in row if isinstance(c.tag, str)]
+        return (c for c in row if c.tag in rules.block.CELL_TAGS)
+    return row.iterchildren(etree.Element)  # elements only: no comments, PIs or entities
 
 
 def _spans(cells: list[etree._Element]) -> list[str]:
     return [(c.get("colspan") or "1").strip() for c in cells]
 
 
-def _next_row(row: etree._Element) -> etree._Element | None:
+def _next_row(row: etree._Element, box_rows: BoxRows) -> etree._Element | None:
     """The row after ``row``: in a table across <thead>/<tbody> boundaries, else the next box of the
     same tag; None at the end."""
     if row.tag != "tr":
         sib = row.getnext()
         while sib is not None and not isinstance(sib.tag, str):
             sib = sib.getnext()
-        return sib if sib is not None and sib.tag == row.tag and _is_box_row(sib) else None
+        return sib if sib is not None and sib.tag == row.tag and box_rows[sib] else None
     el: etree._Element | None = row
     while el is not None:
         sib = el.getnext()
@@ -104,25 +127,30 @@ def _cell_label(text: str, matcher: Matcher) -> tuple[str, bool] | None:
 
 def _label_row(segments: list[Segment], row: etree._Element, start: int,
                matcher: Matcher) -> tuple[list[tuple[str, bool, int]], int] | None:
-    """The row's (label, known, segment) per cell when every cell holds a label, mostly known ones."""
-    cells = _row_cells(row)
-    by_cell, end = _read_row(segments, row, start)
-    if len(cells) < rules.block.GRID_MIN_KNOWN_LABELS or not set(cells).issuperset(by_cell):
-        return None
+    """The row's (label, known, segment) per cell when every cell holds a label, mostly known ones; and the
+    index after the row's segments.
+
+    Read cell by cell, stopping at the first cell that holds no label: a cell's segments follow each other,
+    in the order of the cells (a row holding the whole article is left at its first paragraph)."""
     labels = []
-    for cell in cells:
-        segs = by_cell.get(cell)
-        found = _cell_label(" ".join(segments[s].text for s in segs), matcher) if segs else None
+    k, size = start, len(segments)
+    for cell in _iter_cells(row):
+        first = k
+        while k < size and is_within(segments[k].container, cell):
+            k += 1
+        found = _cell_label(" ".join(segments[s].text for s in range(first, k)), matcher) if k > first else None
         if found is None:
             return None
-        labels.append((found[0], found[1], segs[0]))
+        labels.append((found[0], found[1], first))
+    if len(labels) < rules.block.GRID_MIN_KNOWN_LABELS or (k < size and is_within(segments[k].container, row)):
+        return None  # too few cells, or text in the row outside its cells
     known = sum(known for _, known, _ in labels)
     unknown = len(labels) - known
     if known < rules.block.GRID_MIN_KNOWN_LABELS or unknown > max(
         1, int(len(labels) * rules.block.GRID_MAX_UNKNOWN_SHARE)
     ):
         return None
-    return labels, end
+    return labels, k
 
 
 def _links_elsewhere(cell: etree._Element, text: str) -> bool:
@@ -159,11 +187,11 @@ def _value_row(segments: list[Segment], hits_by_seg: dict[int, list[Hit]], row: 
 
 
 def _grid(segments: list[Segment], hits_by_seg: dict[int, list[Hit]], row: etree._Element, first_seg: int,
-          matcher: Matcher) -> tuple[list[Entry], list[etree._Element]] | None:
+          matcher: Matcher, box_rows: BoxRows) -> tuple[list[Entry], list[etree._Element]] | None:
     """Pairs of a table whose label rows head value rows (several may alternate), column by column, then
     its closing "label | value" rows; None when the table is a list (list headings, linked names,
     further rows of values)."""
-    start = segment_range(segments, row, first_seg)[0]
+    start = first_segment(segments, row, first_seg)
     entries: list[Entry] = []
     rows: list[etree._Element] = []
     spans: list[str] = []
@@ -175,7 +203,7 @@ def _grid(segments: list[Segment], hits_by_seg: dict[int, list[Hit]], row: etree
         labels, end = found
         if any(label in rules.block.LIST_HEADING_LABELS for label, _, _ in labels):
             return None
-        value_row = _next_row(current)
+        value_row = _next_row(current, box_rows)
         spans = _spans(_row_cells(current))
         read = _value_row(segments, hits_by_seg, value_row, end, spans, matcher) if value_row is not None else None
         if read is None:
@@ -187,7 +215,7 @@ def _grid(segments: list[Segment], hits_by_seg: dict[int, list[Hit]], row: etree
             hit = Hit(label_seg, 0, len(segments[label_seg].text), label, known)
             entries.append(Entry(hit, text, last if text else label_seg, cell))
         rows += [current, value_row]
-        current = _next_row(value_row)
+        current = _next_row(value_row, box_rows)
     if not entries:
         return None
     if current is not None and current not in rows:
@@ -201,7 +229,7 @@ def _grid(segments: list[Segment], hits_by_seg: dict[int, list[Hit]], row: etree
         row_entries, start = after
         entries += row_entries
         rows.append(current)
-        current = _next_row(current)
+        current = _next_row(current, box_rows)
     return entries, rows
 
 
@@ -222,6 +250,7 @@ def find_grids(segments: list[Segment], hits_by_seg: dict[int, list[Hit]],
                matcher: Matcher) -> list[tuple[list[Entry], etree._Element]]:
     """Tables whose labels head the columns, found from rows holding whole-cell known labels: the
     entries of each and the element holding its rows."""
+    box_rows = BoxRows()
     first_of: dict[etree._Element, int] = {}
     counts: dict[etree._Element, int] = {}
     for i, hits in hits_by_seg.items():
@@ -231,7 +260,7 @@ def find_grids(segments: list[Segment], hits_by_seg: dict[int, list[Hit]],
         seg = segments[i]
         if seg.text[: hit.start].strip() or seg.text[hit.value_start :].strip():
             continue
-        cell = _cell_of(seg.container)
+        cell = _cell_of(seg.container, box_rows)
         if cell is None:
             continue
         row = cell.getparent()
@@ -242,7 +271,7 @@ def find_grids(segments: list[Segment], hits_by_seg: dict[int, list[Hit]],
     for row, first in first_of.items():
         if counts[row] < rules.block.GRID_MIN_KNOWN_LABELS or row in taken:
             continue
-        found = _grid(segments, hits_by_seg, row, first, matcher)
+        found = _grid(segments, hits_by_seg, row, first, matcher, box_rows)
         if found is None:
             continue
         entries, rows = found

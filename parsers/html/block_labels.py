@@ -9,6 +9,7 @@ in its cell takes the cell(s) beside it as its value.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from lxml import etree
@@ -49,15 +50,26 @@ class Matcher:
         self.first_chars = frozenset(label[0] for label in vocabulary.known if label) | frozenset(
             k for k, v in rules.block.LABEL_FOLD.items() if v in {label[0] for label in vocabulary.known if label})
         # Finds a character that may start a known label (a line without one holds no bare label).
-        self.first_char = re.compile("[" + "".join(re.escape(ch) for ch in sorted(self.first_chars)) + "]")
+        self.first_char = re.compile(_char_class(self.first_chars))
         self.reverse: dict = {}
         for label in vocabulary.known:
             node = self.reverse
             for ch in reversed(label):
                 node = node.setdefault(ch, {})
             node[_END] = label
+        # Characters that may end a known label, as written: a line holds a known label only if it holds one
+        # of them and one of the first characters; a colon ends one only after one of them (and padding).
+        last = {ch for ch in self.reverse if ch}
+        last_chars = last | {k for k, v in rules.block.LABEL_FOLD.items() if v in last}
+        self.last_char = re.compile(_char_class(last_chars))
+        self.label_colon = re.compile(_char_class(last_chars) + _char_class(rules.block.LABEL_PADDING) + "*"
+                                      + _char_class(rules.block.LABEL_TERMINATORS))
         # Every beginning of a known label, for reading one forwards (索引号 0140… without a colon).
         self.prefixes = frozenset(label[:i] for label in vocabulary.known for i in range(1, len(label) + 1))
+
+
+def _char_class(chars: Iterable[str]) -> str:
+    return "[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]"
 
 
 _MATCHERS: dict[int, tuple[Vocabulary, Matcher]] = {}
@@ -311,11 +323,17 @@ def segment_hits(seg: Segment, matcher: Matcher, label_sigs: set | None = None) 
 
 
 def page_hits(segments: list[Segment], matcher: Matcher) -> dict[int, list[Hit]]:
-    """The known labels of every segment, by segment index (segments without one are left out)."""
+    """The known labels of every segment, by segment index (segments without one are left out).
+
+    A segment is read only if it may hold one: a known label's last character before a colon, or both a
+    first and a last character of known labels (a bare or a spaced label, on a short piece or line); most
+    lines of a page hold neither."""
     hits_by_seg = {}
     limit = MAX_BARE_LABEL_CHARS * 3
+    one_piece_limit = max(limit, rules.block.MAX_SPACED_LINE_CHARS)
     first_chars = matcher.first_chars
     has_terminator, has_first_char = _TERMINATOR.search, matcher.first_char.search
+    has_last_char, has_label_colon = matcher.last_char.search, matcher.label_colon.search
     for seg in segments:
         text = seg.text
         if not has_terminator(text):  # no colon (most lines of a page): bare labels only
@@ -328,6 +346,11 @@ def page_hits(segments: list[Segment], matcher: Matcher) -> dict[int, list[Hit]]
                 core = text.strip()
                 if not core or core[0] not in first_chars:
                     continue
+            if not has_last_char(text):
+                continue
+        elif not has_label_colon(text) and ((len(seg.starts) == 1 and len(text) > one_piece_limit)
+                                            or not (has_first_char(text) and has_last_char(text))):
+            continue  # no label before a colon; nor a bare label (a short piece) or a spaced one (a short line)
         hits = segment_hits(seg, matcher)
         if hits:
             hits_by_seg[seg.index] = hits
@@ -337,11 +360,10 @@ def page_hits(segments: list[Segment], matcher: Matcher) -> dict[int, list[Hit]]
 def read_pairs(segments: list[Segment], hits_by_seg: dict[int, list[Hit]], lo: int, hi: int) -> list[Entry]:
     """Label/value entries for the segments lo..hi (inclusive), in page order."""
     entries: list[Entry] = []
-    i = lo
-    while i <= hi:
-        hits = hits_by_seg.get(i)
-        if not hits:
-            i += 1
+    next_i = lo
+    for i in sorted(i for i in hits_by_seg if lo <= i <= hi):  # the segments holding labels, not every one
+        hits = hits_by_seg[i]
+        if i < next_i or not hits:  # inside the value read on from the label before
             continue
         seg = segments[i]
         next_i = i + 1
@@ -354,7 +376,6 @@ def read_pairs(segments: list[Segment], hits_by_seg: dict[int, list[Hit]], lo: i
                 value, last, owner = _continuation(segments, hits_by_seg, i, hi)
                 next_i = last + 1
             entries.append(Entry(hit, value, last, owner))
-        i = next_i
     return entries
 
 

@@ -161,11 +161,17 @@ def is_within(el: etree._Element | None, ancestor: etree._Element) -> bool:
 
 def segment_range(segments: list[Segment], element: etree._Element, inside: int) -> tuple[int, int]:
     """The first and last segment whose text flows inside ``element`` (around segment ``inside``)."""
-    lo = inside
-    while lo > 0 and is_within(segments[lo - 1].container, element):
-        lo -= 1
+    lo = first_segment(segments, element, inside)
     hi = inside
     while hi + 1 < len(segments) and is_within(segments[hi + 1].container, element):
         hi += 1
     return lo, hi
 
+
+
+def first_segment(segments: list[Segment], element: etree._Element, inside: int) -> int:
+    """The first segment whose text flows inside ``element`` (from segment ``inside`` back)."""
+    lo = inside
+    while lo > 0 and is_within(segments[lo - 1].container, element):
+        lo -= 1
+    return lo
