@@ -35,7 +35,7 @@ STAGES = [
     ("validate (bytes, text)", 0, [(record, "check_page_bytes"), (record, "check_page_text")]),
     ("decode", 0, [(record, "decode_page")]),
     ("read_html", 0, [(record, "read_html")]),
-    ("parse", 1, [(reader, "parse_html")]),
+    ("parse", 1, [(reader, "parse_page")]),
     ("meta tags, page url", 1, [(reader, "read_meta_tags"), (reader, "canonical_url"), (reader, "archive_url")]),
     ("drop_non_content (hidden check)", 1, [(reader, "drop_non_content")]),
     ("read_block", 1, [(reader, "read_block")]),

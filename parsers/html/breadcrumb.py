@@ -155,6 +155,11 @@ def ends_in_link(index: PageIndex, el: etree._Element) -> bool:
 def _home_to_page(index: PageIndex, el: etree._Element) -> bool:
     """Linked entries from the home page to a plain last one, each after a separator of any kind
     (首页 / 科技 / 正文): a trail, however weak its separators; a menu's entries are all links."""
+    runs = index.runs[index.first_run[el]:index.end_run[el]]
+    first = next((run for run in runs if run.text.strip()), None)
+    last = next((run for run in reversed(runs) if run.text.strip()), None)
+    if first is None or not first.linked or last.linked or not _is_home(squash(first.text)):
+        return False  # (cheap: menus start at the home page too, but end in a link)
     entries = trail_entries(index, el)[0]
     return (
         2 < len(entries) <= rules.article.BREADCRUMB_MAX_ITEMS
@@ -326,9 +331,10 @@ def find_trail(index: PageIndex, before: int | None = None) -> tuple[etree._Elem
             continue
         if not (el.tag in rules.article.TRAIL_BOXES or _named(el, weak=True)):
             continue
-        if not _separated(index, el) and _home_to_page(index, el):
+        separated = _separated(index, el)
+        if not separated and _home_to_page(index, el):
             return el, trail_items(index, el)[0]
-        if _separated(index, el):
+        if separated:
             items, ends_plain = trail_items(index, el)
             if not ends_plain and not _in_header(el, index):
                 # Links from the home page or the site joined by trail-only separators throughout are a
