@@ -197,6 +197,23 @@ def test_a_page_still_too_deep_says_so():
     assert any("nests more than" in w for w in record["warnings"])
 
 
+def test_too_deep_is_exactly_max_depth_ancestors():
+    from lxml import etree
+
+    from govmeta.parsers.html import depth
+
+    def chain(elements: int) -> etree._Element:
+        root = element = etree.Element("html")
+        for _ in range(elements - 1):
+            element = etree.SubElement(element, "div")
+        etree.SubElement(root, "p")  # a shallow branch beside the deep one
+        return root
+
+    # The deepest element of a chain of n elements has n - 1 ancestors.
+    assert not depth.too_deep(chain(depth.MAX_DEPTH))
+    assert depth.too_deep(chain(depth.MAX_DEPTH + 1))
+
+
 def test_control_characters_in_attribute_names_and_values():
     body = '<p data-\x01x="1" title="a\x02b" {x="1" {a}="2" class="c">第一段正文内容，这里有足够的中文字符。</p>'
     record = extract_record(page(body), "p.html")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 
 from lxml import etree
 
@@ -33,8 +34,15 @@ def could_be_too_deep(data: bytes) -> bool:
 
 
 def too_deep(root: etree._Element) -> bool:
-    """Some element of the tree sits at MAX_DEPTH or deeper (libxml2 will have cut the page there)."""
-    return bool(root.xpath(f"boolean(//*[count(ancestor::*) >= {MAX_DEPTH}])"))
+    """Some element of the tree has MAX_DEPTH ancestors or more (libxml2 will have cut the page there)."""
+    return bool(_deepest_path()(root))
+
+
+@cache
+def _deepest_path() -> etree.XPath:
+    """``/*/*/…`` one step deeper than MAX_DEPTH: each step reads one level of the tree, so the test costs
+    one visit per element (counting every element's ancestors cost a visit per ancestor)."""
+    return etree.XPath("boolean(" + "/*" * (MAX_DEPTH + 1) + ")")
 
 
 def flatten(data: bytes) -> bytes:
