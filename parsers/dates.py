@@ -23,6 +23,39 @@ _CHINESE = re.compile(
 )
 
 
+# Dates of the Republic of China calendar (Taiwan): year 1 is 1912. Read when the era is named (民國113年
+# 5月20日), when a three-digit year is written with 年月日 (113年5月20日), or when a value is nothing but a
+# three-digit-year date (113-05-20, 113/5/20 14:30): a year written so is never a Gregorian one.
+_MINGUO_OFFSET = 1911
+_MINGUO = re.compile(
+    r"(?:(?:中華|中华)?民[國国]\s*(?P<ey>\d{1,3})\s*年\s*(?P<em>\d{1,2})\s*月\s*(?P<ed>\d{1,2})\s*日"
+    r"|(?<![\d.\-/])(?P<ny>1\d\d)\s*年\s*(?P<nm>\d{1,2})\s*月\s*(?P<nd>\d{1,2})\s*日)"
+)
+_MINGUO_VALUE = re.compile(
+    r"\s*(?P<y>1\d\d)\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})"
+    r"(?:\s+(?P<H>\d{1,2})\s*:\s*(?P<M>\d{1,2})(?:\s*:\s*(?P<S>\d{1,2}))?)?\s*"
+)
+
+
+def _minguo(text: str, with_time: bool) -> str | None:
+    """A Republic of China calendar date in ``text`` as ISO 8601, or None."""
+    match = _MINGUO.search(text)
+    if match:
+        y = int(match["ey"] or match["ny"]) + _MINGUO_OFFSET
+        m, d = int(match["em"] or match["nm"]), int(match["ed"] or match["nd"])
+        return f"{y:04d}-{m:02d}-{d:02d}" if _valid(y, m, d) else None
+    match = _MINGUO_VALUE.fullmatch(text)
+    if match is None:
+        return None
+    y, m, d = int(match["y"]) + _MINGUO_OFFSET, int(match["m"]), int(match["d"])
+    if not _valid(y, m, d):
+        return None
+    iso = f"{y:04d}-{m:02d}-{d:02d}"
+    if with_time and match["H"] is not None and int(match["H"]) < 24 and int(match["M"]) < 60:
+        iso += f"T{int(match['H']):02d}:{int(match['M']):02d}" + (f":{int(match['S']):02d}" if match["S"] else "")
+    return iso
+
+
 def _cn_number(text: str) -> int:
     """二十六 -> 26, 十 -> 10, 二〇二三 -> 2023 (digit by digit when there is no 十)."""
     if "十" not in text:
@@ -65,7 +98,7 @@ def find_datetime(text: str, with_time: bool = True) -> str | None:
         y, m, d = _cn_number(match["y"]), _cn_number(match["m"]), _cn_number(match["d"])
         if _valid(y, m, d):
             return f"{y:04d}-{m:02d}-{d:02d}"
-    return None
+    return _minguo(text, with_time) if "1" in text else None
 
 
 def normalise_date(text: str) -> str | None:

@@ -22,12 +22,20 @@ from govmeta.parsers.dates import find_datetime, normalise_date
     ("20230826", "2023-08-26"),
     ("2020-02-05          ", "2020-02-05"),
     ("2023-08-26 08:52:42", "2023-08-26"),
+    # The Republic of China calendar (year 1 = 1912): with its era named, as 年月日, or as a whole value.
+    ("民國113年5月20日", "2024-05-20"),
+    ("中華民國113年05月20日", "2024-05-20"),
+    ("民国99年1月2日", "2010-01-02"),
+    ("113年5月20日", "2024-05-20"),
+    ("113-05-20", "2024-05-20"),
+    ("113/5/20 14:30", "2024-05-20"),
 ])
 def test_normalise_date(text: str, iso: str):
     assert normalise_date(text) == iso
 
 
-@pytest.mark.parametrize("text", ["无", "", "2023年8月", "2023-02-30", "2023-13-01", "长期", "014500815/2020-01655"])
+@pytest.mark.parametrize("text", ["无", "", "2023年8月", "2023-02-30", "2023-13-01", "长期", "014500815/2020-01655",
+                                  "113-13-40", "第113-05-20号", "0571-113-05-20", "13-05-20"])
 def test_not_a_date(text: str):
     assert normalise_date(text) is None
 
