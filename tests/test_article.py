@@ -280,3 +280,15 @@ def test_attachment_file_names():
     assert file_name("/module/download/downfile.jsp?classid=0&filename=be5f.pdf") == "be5f.pdf"
     assert file_name("./P0202205.docx") == "P0202205.docx"
     assert file_name("/art/2023/6/12/art_1.html") is None
+
+
+def test_a_plain_text_trail_from_the_home_page():
+    from govmeta.parsers.html.breadcrumb import plain_trail_items
+
+    assert plain_trail_items("首页 - 新闻动态") == ["首页", "新闻动态"]
+    assert plain_trail_items("首页 > 通知公告 > 正文") == ["首页", "通知公告", "正文"]
+    assert plain_trail_items("首页-新闻动态") is None  # one word, not a trail
+    assert plain_trail_items("首页 新闻 动态") is None  # no separators
+    assert plain_trail_items("关于 - 新闻动态") is None  # not from the home page
+    assert plain_trail_items("首页 - ") is None
+

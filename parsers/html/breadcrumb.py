@@ -2,7 +2,8 @@
 
 The trail is found, in order of trust, (1) around a 当前位置-style label, (2) in a block whose
 class or id names a trail (position, crumb, location …), (3) in a weakly named or unnamed block
-laid out as links joined by trail separators and ending in plain text (首页 > 新闻 > 正文).
+laid out as links joined by trail separators and ending in plain text (首页 > 新闻 > 正文), (4) in
+plain text from the home page with no link at all (首页 - 新闻动态).
 """
 
 from __future__ import annotations
@@ -169,6 +170,40 @@ def _home_to_page(index: PageIndex, el: etree._Element) -> bool:
         and bool(entries[-1].text)
         and all(entry.separator for entry in entries[1:])
     )
+
+
+def plain_trail_items(text: str) -> list[str] | None:
+    """The entries of a trail printed as plain text from the home page (首页 - 新闻动态, 首页 > 通知公告 >
+    正文), each after a spaced or trail-only separator; None when the text is not so shaped."""
+    tokens = _separator_tokens(squash(text))
+    if len(tokens) < 3 or not _is_home(tokens[0]):
+        return None
+    items, expect_item = [tokens[0]], False
+    for token in tokens[1:]:
+        is_separator = token in rules.article.BREADCRUMB_SEPARATORS
+        if is_separator == expect_item:
+            return None  # two entries or two separators in a row: not a trail
+        if not is_separator:
+            items.append(token)
+        expect_item = is_separator
+    if expect_item or len(items) > rules.article.BREADCRUMB_MAX_ITEMS:
+        return None
+    if any(len(item) > rules.article.BREADCRUMB_ITEM_MAX for item in items):
+        return None
+    return items
+
+
+def _plain_trail(index: PageIndex, limit: int) -> tuple[etree._Element, list[str]] | None:
+    """The innermost short element before ``limit`` with no link whose text is a plain-text trail."""
+    for el in index.short:
+        if index.first_run[el] >= limit:
+            break
+        if el.tag == "a" or index.links.get(el, 0) or not 0 < index.total(el) <= TRAIL_MAX_CHARS:
+            continue
+        items = plain_trail_items(index.raw_text(el))
+        if items is not None:
+            return el, items
+    return None
 
 
 def _strong_links(entries: list[Entry]) -> bool:
@@ -350,7 +385,9 @@ def find_trail(index: PageIndex, before: int | None = None) -> tuple[etree._Elem
             run = _joined_trail(index, el)
             if run is not None:
                 joined = el, run
-    return joined if joined is not None else (None, [])
+    if joined is not None:
+        return joined
+    return _plain_trail(index, limit) or (None, [])
 
 
 def read_breadcrumb(index: PageIndex, before: int | None = None) -> tuple[list[str], etree._Element | None]:

@@ -16,6 +16,7 @@ from lxml import etree
 
 from govmeta.parsers import rules
 from govmeta.parsers.hanzi import fold
+from govmeta.parsers.html.breadcrumb import plain_trail_items
 from govmeta.parsers.html.classes import token_has_word, tokens, tokens_of
 from govmeta.parsers.html.info import DATE_SPAN, LABEL, is_info_line
 from govmeta.parsers.html.page_index import Line, PageIndex, Run
@@ -151,6 +152,7 @@ def _named_as_title(cls: str, ident: str) -> bool:
     return _title_named(tokens_of(cls, ident))
 
 
+_HOME_KEYS = tuple(rules.article.HOME_WORDS)
 # The most _form can give: the h1 weight, a title name, emphasis and centring.
 _FORM_MAX = max(rules.headline.HEADING_WEIGHT.values()) + 2.0 + 0.5 + 0.5
 # The most a candidate can score besides its reference match: its form and an info line under it.
@@ -280,6 +282,8 @@ def find_headline(
     for el, text_key, named in _candidates(index):
         if text_key in avoid:
             continue
+        if text_key.startswith(_HOME_KEYS) and plain_trail_items(index.raw_text(el)) is not None:
+            continue  # a trail printed as plain text (首页 - 新闻动态), not a headline
         match = matches.get(text_key)
         if match is None:
             match = matches[text_key] = _match(text_key, refs)
