@@ -15,6 +15,7 @@ from govmeta.parsers.text.page import Span, TextPage, clean_text, display_width,
 from govmeta.parsers.vocabulary import DEFAULT_VOCABULARY
 
 _BRACKET_RUN = re.compile(r"】\s*【")
+_WIDGET_WORDS = rules.words.WIDGET_WORDS | rules.text.WIDGET_WORDS
 
 
 def leftovers(text: str, spans: list[Span]) -> list[tuple[int, str]]:
@@ -38,8 +39,11 @@ def leftovers(text: str, spans: list[Span]) -> list[tuple[int, str]]:
 
 def is_widget(piece: str) -> bool:
     """A line made only of widget words (打印 关闭, or run together as a converter printed them: 打印关闭)."""
+    if len(piece) <= rules.text.SHARE_INSTRUCTION_MAX_CHARS and rules.text.SHARE_INSTRUCTION.match(piece):
+        return True  # a share widget's instruction (用微信扫一扫，点击右上角分享按钮，…)
     words = [w for w in _BRACKET_RUN.sub("】 【", fold(piece)).replace("][", "] [").split(" ") if w]
-    return bool(words) and all(w in rules.words.WIDGET_WORDS or _widget_run(w) for w in words)
+    words = [w for w in words if any(ch.isalnum() for ch in w)] if len(words) > 1 else words  # no [####
+    return bool(words) and all(w in _WIDGET_WORDS or _widget_run(w) for w in words)
 
 
 @lru_cache(maxsize=1024)
@@ -52,13 +56,14 @@ def _widget_run(word: str) -> bool:
         if start not in ends:
             continue
         for end in range(start + 2, len(word) + 1):
-            if word[start:end] in rules.words.WIDGET_WORDS:
+            if word[start:end] in _WIDGET_WORDS:
                 ends[end] = max(ends.get(end, 0), ends[start] + 1)
     return ends.get(len(word), 0) >= 2
 
 
 def headline_like(line: str) -> bool:
-    return (rules.text.MIN_HEADLINE_CHARS <= len(line) <= rules.text.MAX_HEADLINE_CHARS and not is_widget(line)
+    return (rules.text.MIN_HEADLINE_CHARS <= len(line) <= rules.text.MAX_HEADLINE_CHARS
+            and any(ch.isalpha() for ch in line) and not rules.text.TOKEN_JUNK.fullmatch(line) and not is_widget(line)
             and (not rules.text.NOT_HEADLINE.search(line) or _colon_headline(line))
             and not rules.text.BRACKETED_DATE.match(line))
 

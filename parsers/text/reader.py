@@ -69,11 +69,11 @@ def read_text_dump(text: str, vocabulary: Vocabulary) -> dict:
     lines = repair.text.splitlines()
     first, url = page_start(lines)
     wraps = wrap_widths(lines[first:])
-    lines, headings = unmark(lines[first:])
+    lines, headings, items = unmark(lines[first:])
     page = TextPage.from_lines(lines)
 
     keys = find_keys(page, vocabulary)
-    crumbs, crumb_end = breadcrumb(page, lines, keys)
+    crumbs, crumb_end = breadcrumb(page, lines, keys, items)
     keys = [k for k in keys if k.start >= crumb_end]
     layout = _layout(keys, page, lines, vocabulary, crumb_end)
     layout.wraps = wraps
@@ -114,7 +114,7 @@ def _layout(keys: list[Key], page: TextPage, lines: list[str], vocabulary: Vocab
             crumb_end: int) -> _Layout:
     """The article line and the block read, and the spans they (and the chrome above the breadcrumb) cover."""
     layout = _Layout(crumb_end, spans=[Span(0, crumb_end)] if crumb_end else [])
-    runs, found = _article_line_and_blocks(keys, page, lines, vocabulary)
+    runs, found = _article_line_and_blocks(keys, page, lines, vocabulary, crumb_end)
     keyed = {k.line for k in keys}
     for cluster in found:
         read_block(cluster, page, vocabulary, crumb_end, keyed)
@@ -215,15 +215,19 @@ def _headline_and_body(zone: list[str], zone_end: int, pieces: list[tuple[int, s
     head = headline(zone, block_title, doc_no)
     block = layout.block
     below = [(at, p) for at, p in pieces if at >= max(zone_end, layout.crumb_end)]
+    lead = 0
     if head["title"] is None:  # widgets left of the article line
-        while below and is_widget(below[0][1]):
-            below.pop(0)
+        while below and (is_widget(below[0][1]) or not any(ch.isalnum() for ch in below[0][1])):
+            below.pop(0)  # ... and marks with no word (an empty heading's ####)
+        lead = _lead_lines(below)
+        if lead >= len(below):
+            lead = 0
     if below and not any(headline_like(line) for line in zone):  # no headline above: the first line below
-        first = merge_wrapped(below[:2], page.text, layout.wraps)
+        first = merge_wrapped(below[lead: lead + 2], page.text, layout.wraps)
         if head["title"] is None and headline_like(first[0]) and (block is not None or any(
-                article_text(p) for _, p in below[1:])):  # a page with no prose (a list, an error page) has no headline
+                article_text(p) for _, p in below[lead + 1:])):  # a page with no prose (a list, an error page): none
             head["title"] = first[0]
-            del below[: 3 - len(first)]
+            del below[lead: lead + 3 - len(first)]
         elif head["title"] and head["title"].replace(" ", "") == below[0][1].replace(" ", ""):
             head["title"] = below.pop(0)[1]  # the headline as printed (a block value may join two lines with a space)
     body = [(p, clean_text(page.text[page.line_start_of(at): page.line_end(at)])) for at, p in below]
@@ -237,6 +241,34 @@ def _headline_and_body(zone: list[str], zone_end: int, pieces: list[tuple[int, s
         title_date = title_date or find_datetime(body.pop(0)[0])
     head["date"] = title_date
     return head, body
+
+
+def _lead_lines(below: list[tuple[int, str]]) -> int:
+    """How many lines at the top of ``below`` stand before a headline printed under the article line: the
+    article line's last ``key：value`` lines (文章类型：原创), then a document's issuer (版头: an
+    organisation's name, its document number under it) when a headline-like line follows. Widgets, marks
+    and image data among them are passed over (see ``_chrome``)."""
+    keyed = 0
+    while keyed < len(below) and _chrome(below[keyed][1]):
+        keyed += 1
+    if keyed >= len(below) or not _issuer(below[keyed][1]):
+        return keyed
+    n = keyed + 1
+    while n < len(below) and rules.text.DOC_NO_LINE.match(below[n][1]):
+        n += 1
+    return n if n < len(below) and headline_like(below[n][1]) and not _issuer(below[n][1]) else keyed
+
+
+def _chrome(piece: str) -> bool:
+    """A line under the article line that is no headline: a ``key：value`` line (文章类型：原创), a widget,
+    marks with no word, a token of image data."""
+    return ((bool(rules.text.KEYED_LINE.match(piece)) and not headline_like(piece)) or is_widget(piece)
+            or not any(ch.isalnum() for ch in piece) or bool(rules.text.TOKEN_JUNK.fullmatch(piece)))
+
+
+def _issuer(piece: str) -> bool:
+    """A line naming an organisation (国家金融监督管理总局): short, ending as one."""
+    return len(piece) <= rules.text.ISSUER_MAX_CHARS and fold(piece).endswith(rules.text.ISSUER_SUFFIXES)
 
 
 def _heading_title(title: str | None, headings: dict[int, int], pieces: list[tuple[int, str]], page: TextPage,
@@ -284,8 +316,8 @@ def _value_in(value: str, pairs: list[dict[str, str]]) -> bool:
     return any(p["value"] == value for p in pairs)
 
 
-def _article_line_and_blocks(keys: list[Key], page: TextPage, lines: list[str],
-                             vocabulary: Vocabulary) -> tuple[list[list[Key]], list[Cluster]]:
+def _article_line_and_blocks(keys: list[Key], page: TextPage, lines: list[str], vocabulary: Vocabulary,
+                             crumb_end: int = 0) -> tuple[list[list[Key]], list[Cluster]]:
     """The article line's key runs, then the block candidates (an article line never belongs to one)."""
     runs = info_runs(keys, page)
     in_runs = {id(k) for run in runs for k in run}
@@ -301,7 +333,8 @@ def _article_line_and_blocks(keys: list[Key], page: TextPage, lines: list[str],
     found = tables + clusters(loose, page, vocabulary, [run[0].start for run in runs])
     if not runs:
         top = best(found)
-        soft = soft_info(keys, top.keys if top else [], page, _body_line(lines, keys), vocabulary)
+        soft = soft_info(keys, top.keys if top else [], page,
+                         _body_line(lines, keys, page.line_of(crumb_end) if crumb_end else 0), vocabulary)
         if soft:
             runs = [soft]
             loose = [k for k in loose if all(k is not s for s in soft)]
@@ -314,10 +347,11 @@ def _value_of(pairs: list[dict[str, str]], canonical: str, vocabulary: Vocabular
                  if p["value"] and vocabulary.field_for(fold(clean_label(p["label"]))) == canonical), None)
 
 
-def _body_line(lines: list[str], keys: list[Key]) -> int:
-    """The first line that reads as running text (long, no keys): the body starts there."""
+def _body_line(lines: list[str], keys: list[Key], first: int = 0) -> int:
+    """The first line from ``first`` (the breadcrumb's) that reads as running text (long, no keys): the body
+    starts there."""
     keyed = {k.line for k in keys}
     for n, line in enumerate(lines):
-        if n not in keyed and len(line.strip()) > rules.text.MAX_HEADLINE_CHARS:
+        if n >= first and n not in keyed and len(line.strip()) > rules.text.MAX_HEADLINE_CHARS:
             return n
     return len(lines)
