@@ -67,6 +67,8 @@ INFO_KEYS: dict[str, str] = {
     "阅读": "views", "点击": "views",
     "字号": "", "字体": "", "编辑": "", "责任编辑": "", "审核": "",
 }
+# An article line of these keys only (字号：默认 大 超大 | 打印) is a widget line, no article line.
+WIDGET_INFO_KEYS = frozenset({"字号", "字体"})
 # An info run needs one key from here (keys that never head a disclosure block cell).
 INFO_ONLY_KEYS = frozenset({
     "文章来源", "稿件来源", "作者", "撰稿", "撰稿人", "记者", "日期", "时间", "发表时间", "发稿时间",
@@ -218,6 +220,9 @@ TOKEN_JUNK = re.compile(r"\[?[A-Za-z0-9+/=_\-]{16,}\]?")
 # headline is the document's issuer (版头), not its headline.
 ISSUER_SUFFIXES = ("人民政府", "政府", "委员会", "局", "厅", "办公室", "办公厅", "部", "署", "院", "会")
 ISSUER_MAX_CHARS = 16
+# An official document's title is its issuer, 关于 and its subject (全国人民代表大会常务委员会⏎关于批准…的决议):
+# an issuer's line over a line starting so, the two standing alike, is one headline.
+SUBJECT_LEADS = ("关于",)
 # A document number alone on its line (某政发〔2024〕3号, 省政府令第223号) is never the headline.
 DOC_NO_LINE = re.compile(r"^\S{0,16}(?:[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*第?\s*\d+\s*号|第\s*\d+\s*号)$")
 # A headline line starting like this is a subtitle (副题).

@@ -157,6 +157,9 @@ def merge_wrapped(pieces: list[tuple[int, str]], text: str, wraps: frozenset[int
                     prev.endswith(rules.text.HEADLINE_CONTINUES_AFTER)
                     or piece.startswith(rules.text.HEADLINE_CONTINUES_WITH)
                     or _closes_open_bracket(prev, piece)
+                    or (issuer(prev) and piece.startswith(rules.text.SUBJECT_LEADS)
+                        and (_aligned(_indent(text, prev_at), _indent(text, at))
+                             or _centred_alike(text, prev_at, at)))  # 某委员会⏎关于…的决议
                     or (piece.endswith(rules.text.DOCUMENT_KINDS) and not prev.endswith(rules.text.DOCUMENT_KINDS)
                         and " " not in prev and len(prev) + len(piece) <= rules.text.MAX_HEADLINE_CHARS
                         and _aligned(_indent(text, prev_at), _indent(text, at)))
@@ -170,11 +173,30 @@ def merge_wrapped(pieces: list[tuple[int, str]], text: str, wraps: frozenset[int
     return [piece for _, piece in out]
 
 
+def issuer(piece: str) -> bool:
+    """A line naming an organisation (国家金融监督管理总局, 全国人民代表大会常务委员会): short, ending as one."""
+    return len(piece) <= rules.text.ISSUER_MAX_CHARS and fold(piece).endswith(rules.text.ISSUER_SUFFIXES)
+
+
 def _indent(text: str, at: int) -> int:
     """How far the line holding offset ``at`` is indented."""
     start = text.rfind("\n", 0, at) + 1
     line = text[start: text.find("\n", start) if "\n" in text[start:] else len(text)]
     return len(line) - len(line.lstrip())
+
+
+def _centred_alike(text: str, a: int, b: int) -> bool:
+    """Whether the lines holding offsets ``a`` and ``b`` are both indented and centred on one column (a
+    centred headline's lines of different lengths, as w3m and lynx print them)."""
+    def centre(at: int) -> float | None:
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", start)
+        line = text[start: end if end >= 0 else len(text)].rstrip()
+        indent = len(line) - len(line.lstrip())
+        return indent + display_width(line.lstrip()) / 2 if indent else None
+
+    one, two = centre(a), centre(b)
+    return one is not None and two is not None and abs(one - two) <= rules.text.CENTRED_INDENT_SLACK
 
 
 def _aligned(a: int, b: int) -> bool:

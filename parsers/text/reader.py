@@ -37,6 +37,7 @@ from govmeta.parsers.text.headline import (
     headline_date,
     headline_like,
     is_widget,
+    issuer,
     leftovers,
     merge_wrapped,
     prose,
@@ -251,12 +252,12 @@ def _lead_lines(below: list[tuple[int, str]]) -> int:
     keyed = 0
     while keyed < len(below) and _chrome(below[keyed][1]):
         keyed += 1
-    if keyed >= len(below) or not _issuer(below[keyed][1]):
+    if keyed >= len(below) or not issuer(below[keyed][1]):
         return keyed
     n = keyed + 1
     while n < len(below) and rules.text.DOC_NO_LINE.match(below[n][1]):
         n += 1
-    return n if n < len(below) and headline_like(below[n][1]) and not _issuer(below[n][1]) else keyed
+    return n if n < len(below) and headline_like(below[n][1]) and not issuer(below[n][1]) else keyed
 
 
 def _chrome(piece: str) -> bool:
@@ -264,11 +265,6 @@ def _chrome(piece: str) -> bool:
     marks with no word, a token of image data."""
     return ((bool(rules.text.KEYED_LINE.match(piece)) and not headline_like(piece)) or is_widget(piece)
             or not any(ch.isalnum() for ch in piece) or bool(rules.text.TOKEN_JUNK.fullmatch(piece)))
-
-
-def _issuer(piece: str) -> bool:
-    """A line naming an organisation (国家金融监督管理总局): short, ending as one."""
-    return len(piece) <= rules.text.ISSUER_MAX_CHARS and fold(piece).endswith(rules.text.ISSUER_SUFFIXES)
 
 
 def _heading_title(title: str | None, headings: dict[int, int], pieces: list[tuple[int, str]], page: TextPage,
@@ -320,6 +316,10 @@ def _article_line_and_blocks(keys: list[Key], page: TextPage, lines: list[str], 
                              crumb_end: int = 0) -> tuple[list[list[Key]], list[Cluster]]:
     """The article line's key runs, then the block candidates (an article line never belongs to one)."""
     runs = info_runs(keys, page)
+    # a line of widget keys only (字号：默认 大 超大 | 打印) with no headline right above it is a widget, no
+    # article line (the headline is printed under it)
+    runs = [run for run in runs if not all(k.folded in rules.text.WIDGET_INFO_KEYS for k in run)
+            or _headline_line(_line_above(page, run[0].line))]
     in_runs = {id(k) for run in runs for k in run}
     block_keys = [k for k in keys if k.block and id(k) not in in_runs]
     headings = list_headings(page, block_keys, vocabulary)
@@ -340,6 +340,18 @@ def _article_line_and_blocks(keys: list[Key], page: TextPage, lines: list[str], 
             loose = [k for k in loose if all(k is not s for s in soft)]
             found = tables + clusters(loose, page, vocabulary, [soft[0].start])
     return runs, found
+
+
+def _headline_line(line: str) -> bool:
+    return headline_like(line) and not rules.text.DOC_NO_LINE.match(line)
+
+
+def _line_above(page: TextPage, line: int) -> str:
+    """The nearest line above ``line`` holding text, cleaned ("" when there is none)."""
+    for n in range(line - 1, -1, -1):
+        if text := clean_text(page.line_text(n)):
+            return text
+    return ""
 
 
 def _value_of(pairs: list[dict[str, str]], canonical: str, vocabulary: Vocabulary) -> str | None:
