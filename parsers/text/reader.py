@@ -48,6 +48,7 @@ from govmeta.parsers.text.markup import unmark
 from govmeta.parsers.text.page import Key, Span, TextPage, clean_text, display_width, find_keys
 from govmeta.parsers.text.pinyin_repair import repair_pinyin
 from govmeta.parsers.text.table import column_rows, list_headings, paired_rows, table_blocks
+from govmeta.parsers.text.title_line import agree, title_parts
 from govmeta.parsers.vocabulary import Vocabulary, clean_label
 
 
@@ -91,6 +92,7 @@ def read_text_dump(text: str, vocabulary: Vocabulary) -> dict:
     if (head["title"] and crumbs and head["title"] == crumbs[-1] and not pairs
             and not any(article_text(p) for p, _ in body)):
         head["title"] = None  # the column's name over a list (the trail's last item), no article's headline
+    head["title"] = agree(head["title"], title_parts(lines))
     paras = paragraphs(body)
     published_at = (layout.info.get("published_at") or head["date"]
                     or find_datetime(_value_of(pairs, "published_date", vocabulary) or ""))
