@@ -223,6 +223,10 @@ ISSUER_MAX_CHARS = 16
 # An official document's title is its issuer, 关于 and its subject (全国人民代表大会常务委员会⏎关于批准…的决议):
 # an issuer's line over a line starting so, the two standing alike, is one headline.
 SUBJECT_LEADS = ("关于",)
+# The block's 标题 spelt by consecutive lines (at most this many) starting among the first lines under the
+# block or the article line is the headline printed there, broken by the converter.
+PRINTED_TITLE_START = 6
+PRINTED_TITLE_LINES = 6
 # A document number alone on its line (某政发〔2024〕3号, 省政府令第223号) is never the headline.
 DOC_NO_LINE = re.compile(r"^\S{0,16}(?:[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*第?\s*\d+\s*号|第\s*\d+\s*号)$")
 # A headline line starting like this is a subtitle (副题).

@@ -233,6 +233,9 @@ def _headline_and_body(zone: list[str], zone_end: int, pieces: list[tuple[int, s
             del below[lead: lead + 3 - len(first)]
         elif head["title"] and head["title"].replace(" ", "") == below[0][1].replace(" ", ""):
             head["title"] = below.pop(0)[1]  # the headline as printed (a block value may join two lines with a space)
+    if block_title and head["title"] != block_title and (printed := _printed_below(block_title, below)):
+        head["title"] = block_title  # the block's 标题 printed under the block over several lines
+        del below[printed[0]: printed[1]]
     body = [(p, clean_text(page.text[page.line_start_of(at): page.line_end(at)])) for at, p in below]
     head["title"] = _heading_title(head["title"], headings, pieces, page, layout, doc_no)
     head["title"] = cut_run_on(head["title"])
@@ -244,6 +247,21 @@ def _headline_and_body(zone: list[str], zone_end: int, pieces: list[tuple[int, s
         title_date = title_date or find_datetime(body.pop(0)[0])
     head["date"] = title_date
     return head, body
+
+
+def _printed_below(title: str, below: list[tuple[int, str]]) -> tuple[int, int] | None:
+    """Where consecutive lines near the top of ``below`` spell ``title`` (spaces aside): a headline a
+    converter broke over several lines (吉林省人民政府关于禁止在⏎吉林省嫩江干流…⏎和迁入人口的通告)."""
+    bare = "".join(title.split())
+    for start in range(min(len(below), rules.text.PRINTED_TITLE_START)):
+        joined = ""
+        for end in range(start, min(len(below), start + rules.text.PRINTED_TITLE_LINES)):
+            joined += "".join(below[end][1].split())
+            if joined == bare:
+                return start, end + 1
+            if not bare.startswith(joined):
+                break
+    return None
 
 
 def _lead_lines(below: list[tuple[int, str]]) -> int:
