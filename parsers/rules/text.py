@@ -227,6 +227,9 @@ SUBJECT_LEADS = ("关于",)
 # block or the article line is the headline printed there, broken by the converter.
 PRINTED_TITLE_START = 6
 PRINTED_TITLE_LINES = 6
+# An official title never has a space after these words (关于印发 《…》的通知: a converter printed the
+# page's <br> there as a space): the space goes.
+BROKEN_AFTER_LEAD = re.compile(r"(关于|印发|转发|批转)[ \u3000]+(?=[《\u4e00-\u9fff])")
 # A document number alone on its line (某政发〔2024〕3号, 省政府令第223号) is never the headline.
 DOC_NO_LINE = re.compile(r"^\S{0,16}(?:[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*第?\s*\d+\s*号|第\s*\d+\s*号)$")
 # A headline line starting like this is a subtitle (副题).

@@ -93,6 +93,8 @@ def read_text_dump(text: str, vocabulary: Vocabulary) -> dict:
             and not any(article_text(p) for p, _ in body)):
         head["title"] = None  # the column's name over a list (the trail's last item), no article's headline
     head["title"] = agree(head["title"], title_parts(lines))
+    if head["title"]:  # a <br> printed as a space inside an official title (关于印发 《…》的通知)
+        head["title"] = rules.text.BROKEN_AFTER_LEAD.sub(r"\1", head["title"])
     paras = paragraphs(body)
     published_at = (layout.info.get("published_at") or head["date"]
                     or find_datetime(_value_of(pairs, "published_date", vocabulary) or ""))
