@@ -317,6 +317,8 @@ def _heading_title(title: str | None, headings: dict[int, int], pieces: list[tup
         return same[0]  # the heading as printed (a block's 标题 value may join its two lines with a space)
     if not candidates or (title and block and _value_in(title, block.pairs)):
         return title
+    if title is None and block is None and not any(article_text(p) for at, p in pieces if at >= layout.crumb_end):
+        return None  # a page with no article text (a column's list of links) has no headline, marked or not
     top = min(level for level, _, _ in candidates)
     found = [n for n, (_, text, _) in enumerate(candidates) if text == title]
     if found and found[-1] > 0:
