@@ -171,6 +171,10 @@ def _headline_zone(pieces: list[tuple[int, str]], page: TextPage, layout: _Layou
     if running and any(headline_like(p) for _, p in in_zone[:running]):
         # an article line printed under the body (来源：… after the signature): the headline is above the body
         in_zone, zone_end = in_zone[:running], in_zone[running][0]
+        dated = next((n for n in range(1, len(in_zone)) if _date_led(in_zone[n][1])
+                      and headline_like(in_zone[n - 1][1])), None)
+        if dated is not None:  # ... right above a short date-led line (2019-05-17 · 某某报道): the first such
+            in_zone = in_zone[dated - 1: dated]
         if block is not None and zone_start == block.end and len(in_zone) > rules.text.MAX_HEADLINE_LINES:
             # more lines between the block and the body than a headline holds (a table of contents): the
             # headline is the first of them, right under the block
@@ -199,6 +203,11 @@ def _headline_zone(pieces: list[tuple[int, str]], page: TextPage, layout: _Layou
             if first_piece and headline_like(first_piece[1]):
                 zone, zone_end = [first_piece[1]], first_piece[0] + 1
     return zone, zone_end
+
+
+def _date_led(piece: str) -> bool:
+    """A short line led by a full date (2019-05-17 · 某某报道): an article line without keys."""
+    return len(piece) <= rules.text.DATE_LINE_MAX_CHARS and bool(rules.text.DATE_LINE.match(piece))
 
 
 def _dated(piece: str) -> bool:
