@@ -133,11 +133,25 @@ def headline(zone: list[str], block_title: str | None, doc_no: str | None = None
     if not headlines:
         out["title"] = block_title
         return out
+    dated = [n for n in range(1, len(lines)) if _date_line(lines[n]) and headline_like(lines[n - 1])
+             and not _date_line(lines[n - 1])]
+    if dated and lines[dated[-1] - 1] != headlines[-1]:
+        # the headline right above its dated line (标题⏎BUSINESS.SOHU.COM 2005年3月11日12:12 来源：…), the
+        # widgets under it aside
+        out["title"] = lines[dated[-1] - 1]
+        return out
     out["title"] = headlines[-1]
     # A kicker only where the zone is just two headline lines (no chrome above them).
     if len(lines) == 2 and len(headlines) == 2:
         out["kicker"] = headlines[0]
     return out
+
+
+def _date_line(line: str) -> bool:
+    """A short line holding a full date with no headline before it (an article line whose keys were not
+    read: BUSINESS.SOHU.COM 2005年3月11日12:12 来源：…; not 标题 2023-06-02 来源：…)."""
+    match = rules.text.DATE_IN_LINE.search(line) if len(line) <= rules.text.DATE_LINE_MAX_CHARS else None
+    return match is not None and sum(map(is_cjk, line[: match.start()])) < rules.text.MIN_HEADLINE_CHARS
 
 
 def merge_wrapped(pieces: list[tuple[int, str]], text: str, wraps: frozenset[int] = frozenset()) -> list[str]:
