@@ -30,6 +30,9 @@ CRAWLER_KEYS = frozenset({
     "来源网址", "采集时间", "抓取时间", "爬取时间", "保存时间", "下载时间", "栏目", "url", "link", "source_url",
     "crawled_at", "saved_at",
 })
+# A key right after one of these is a quoted word in prose (注明：“文章来源：某某网站”), never a key.
+OPENING_QUOTES = ("“", "「", "『", "‘")
+QUOTE_LOOKBACK = 40  # characters looked at before a key (the quote may end the line above)
 # A ``key: value`` line (one pair): short key without spaces, a colon not followed by // (URLs).
 KEYED_LINE = re.compile(r"^\s*([^\s:：]{1,12})\s*[:：](?!//)\s*(.*)$")
 
@@ -39,7 +42,7 @@ ICON_GLYPHS = re.compile("[\ue000-\uf8ff]")
 # --- Breadcrumb --------------------------------------------------------------------------------
 
 # Only this many lines of the page text are searched for the breadcrumb.
-BREADCRUMB_MAX_LINE = 40
+BREADCRUMB_MAX_LINE = 1000
 # A marker alone on its line: the trail is read from up to this many item lines below it, each a
 # short item (首页) or a line led by a separator (> 政府信息公开 > 通知公告); a separator alone on
 # its line (首页⏎>⏎专题专栏) joins its neighbours and is not counted.
@@ -64,6 +67,8 @@ INFO_KEYS: dict[str, str] = {
     "阅读": "views", "点击": "views",
     "字号": "", "字体": "", "编辑": "", "责任编辑": "", "审核": "",
 }
+# An article line of these keys only (字号：默认 大 超大 | 打印) is a widget line, no article line.
+WIDGET_INFO_KEYS = frozenset({"字号", "字体"})
 # An info run needs one key from here (keys that never head a disclosure block cell).
 INFO_ONLY_KEYS = frozenset({
     "文章来源", "稿件来源", "作者", "撰稿", "撰稿人", "记者", "日期", "时间", "发表时间", "发稿时间",
@@ -200,6 +205,31 @@ CENTRED_INDENT_SLACK = 4
 BRACKET_PAIRS = ("《》", "（）", "()", "“”", "「」", "〔〕", "【】")
 MIN_WRAP_COLUMNS = 60
 WRAP_MIN_LINES = 3
+# A share widget's instruction (用微信扫一扫，点击右上角分享按钮，…; 手机扫一扫打开此页): page furniture, never
+# article text nor a headline.
+SHARE_INSTRUCTION = re.compile(r"^.{0,8}(?:扫一扫|扫描二维码|扫码).{0,40}?"
+                               r"(?:分享|在手机|打开此页|打开当前页|查看当前页)")
+SHARE_INSTRUCTION_MAX_CHARS = 60
+# Widget words of a text dump besides rules.words.WIDGET_WORDS: a converter prints the links' words
+# (更多 QQ空间) where the page showed icons.
+WIDGET_WORDS = frozenset({"更多"})
+# One long token of Latin letters, digits and signs (an image's base64 data, a hash), maybe bracketed as
+# lynx prints an image's alt text: no headline.
+TOKEN_JUNK = re.compile(r"\[?[A-Za-z0-9+/=_\-]{16,}\]?")
+# A line naming an organisation (国家金融监督管理总局: short, ending so) over a document number and the
+# headline is the document's issuer (版头), not its headline.
+ISSUER_SUFFIXES = ("人民政府", "政府", "委员会", "局", "厅", "办公室", "办公厅", "部", "署", "院", "会")
+ISSUER_MAX_CHARS = 16
+# An official document's title is its issuer, 关于 and its subject (全国人民代表大会常务委员会⏎关于批准…的决议):
+# an issuer's line over a line starting so, the two standing alike, is one headline.
+SUBJECT_LEADS = ("关于",)
+# The block's 标题 spelt by consecutive lines (at most this many) starting among the first lines under the
+# block or the article line is the headline printed there, broken by the converter.
+PRINTED_TITLE_START = 6
+PRINTED_TITLE_LINES = 6
+# An official title never has a space after these words (关于印发 《…》的通知: a converter printed the
+# page's <br> there as a space): the space goes.
+BROKEN_AFTER_LEAD = re.compile(r"(关于|印发|转发|批转)[ \u3000]+(?=[《\u4e00-\u9fff])")
 # A document number alone on its line (某政发〔2024〕3号, 省政府令第223号) is never the headline.
 DOC_NO_LINE = re.compile(r"^\S{0,16}(?:[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*第?\s*\d+\s*号|第\s*\d+\s*号)$")
 # A headline line starting like this is a subtitle (副题).

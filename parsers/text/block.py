@@ -368,17 +368,20 @@ def _last_value(key: Key, page: TextPage, raw: list[tuple[str, str]], next_line_
     if next_line_style:  # nothing on the label's line: the value is on the line below
         at = line_end
         label_indent = _indent(page.line_text(key.line))
+        opened = False  # an empty line indented deeper than the label: the value's cell opening (html2text
+        # prints a <dd> so when its text is in <p>s, which follow flush left)
         while at < len(text):
             nxt_end = page.line_end(at + 1)
             candidate = text[at + 1: nxt_end]
             if candidate.strip():
                 folded = page.folded[at + 1: nxt_end]
                 if (len(clean_text(candidate)) <= rules.text.MAX_VALUE_CHARS and not rules.text.KEYED_LINE.match(folded)
-                        and (at == line_end or blank_between or _indent(candidate) > label_indent)):
-                    return _continued_value(candidate, nxt_end, page)
+                        and (at == line_end or blank_between or opened or _indent(candidate) > label_indent)):
+                    return _continued_value(candidate, nxt_end, page, opened)
                 break
             if not blank_between and at != line_end:
                 break  # one blank line at most, then a value indented deeper than its label (<dd><p>…)
+            opened = opened or _indent(candidate) > label_indent
             at = nxt_end
     return "", line_end, False
 
@@ -387,9 +390,10 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip())
 
 
-def _continued_value(value: str, end: int, page: TextPage) -> tuple[str, int, bool]:
+def _continued_value(value: str, end: int, page: TextPage, opened: bool = False) -> tuple[str, int, bool]:
     """A value on the line under its label, and its second paragraph when the next line (a blank line
-    between at most), indented as deep, goes on with a headline cut before its end (关于印发《…》⏎⏎的通知)."""
+    between at most), indented as deep (flush left too when the value's cell was ``opened`` by an empty
+    indented line), goes on with a headline cut before its end (关于印发《…》⏎⏎的通知)."""
     indent = len(value) - len(value.lstrip())
     at = end
     for _ in range(2):
@@ -400,7 +404,7 @@ def _continued_value(value: str, end: int, page: TextPage) -> tuple[str, int, bo
         text = clean_text(line)
         if text:
             first = clean_text(value)
-            if (len(line) - len(line.lstrip()) == indent and indent and not rules.text.KEYED_LINE.match(line)
+            if (_indent(line) == indent and (indent or opened) and not rules.text.KEYED_LINE.match(line)
                     and (text.startswith(rules.text.HEADLINE_CONTINUES_WITH) or first.endswith("》"))
                     and text.endswith(rules.text.DOCUMENT_KINDS) and len(text) < len(first)):
                 return first + " " + text, nxt_end, False

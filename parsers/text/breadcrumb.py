@@ -7,8 +7,11 @@ from govmeta.parsers.hanzi import fold
 from govmeta.parsers.text.page import Key, TextPage, clean_text
 
 
-def breadcrumb(page: TextPage, lines: list[str], keys: list[Key]) -> tuple[list[str], int]:
-    """The trail of the first 当前位置 line and where it ends (a key on the same line ends it)."""
+def breadcrumb(page: TextPage, lines: list[str], keys: list[Key], items: frozenset[int] = frozenset()
+               ) -> tuple[list[str], int]:
+    """The trail of the first 当前位置 line and where it ends (a key on the same line ends it). ``items``
+    are the lines that were list items: a marker's item holding one crumb goes on with the items under it
+    (a trail printed as a list: • 当前位置：首页⏎• 政务信息⏎• 行政处罚)."""
     for n, line in enumerate(lines[: rules.text.BREADCRUMB_MAX_LINE]):
         match = rules.text.BREADCRUMB_LINE.match(fold(line))
         if not match:
@@ -21,8 +24,25 @@ def breadcrumb(page: TextPage, lines: list[str], keys: list[Key]) -> tuple[list[
         trail = clean_text(page.text[start + match.end(): end])
         if not trail and not on_line:  # the marker alone on its line: the trail follows on the next lines
             trail, end = _trail_below(page, lines, n, keys)
+        elif n in items and not on_line and not rules.text.BREADCRUMB_SPLIT.search(trail):
+            trail, end = _trail_items(page, lines, n, keys, items, trail, end)
         return [item for item in (clean_text(p) for p in rules.text.BREADCRUMB_SPLIT.split(trail)) if item], end
     return [], 0
+
+
+def _trail_items(page: TextPage, lines: list[str], n: int, keys: list[Key], items: frozenset[int], trail: str,
+                 end: int) -> tuple[str, int]:
+    """The trail going on in the list items right under the marker's item (no blank line between), each
+    a short item with no key."""
+    keyed = {k.line for k in keys}
+    parts = [trail]
+    for m in range(n + 1, min(len(lines), n + 1 + rules.text.BREADCRUMB_MAX_LINES_BELOW)):
+        line = clean_text(lines[m])
+        if m not in items or m in keyed or not line or len(line) > rules.text.CRUMB_ITEM_CHARS:
+            break
+        parts.append(line)
+        end = page.line_start(m) + len(lines[m])
+    return " > ".join(parts), end
 
 
 def _trail_below(page: TextPage, lines: list[str], n: int, keys: list[Key]) -> tuple[str, int]:

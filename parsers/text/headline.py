@@ -15,6 +15,7 @@ from govmeta.parsers.text.page import Span, TextPage, clean_text, display_width,
 from govmeta.parsers.vocabulary import DEFAULT_VOCABULARY
 
 _BRACKET_RUN = re.compile(r"】\s*【")
+_WIDGET_WORDS = rules.words.WIDGET_WORDS | rules.text.WIDGET_WORDS
 
 
 def leftovers(text: str, spans: list[Span]) -> list[tuple[int, str]]:
@@ -38,8 +39,11 @@ def leftovers(text: str, spans: list[Span]) -> list[tuple[int, str]]:
 
 def is_widget(piece: str) -> bool:
     """A line made only of widget words (打印 关闭, or run together as a converter printed them: 打印关闭)."""
+    if len(piece) <= rules.text.SHARE_INSTRUCTION_MAX_CHARS and rules.text.SHARE_INSTRUCTION.match(piece):
+        return True  # a share widget's instruction (用微信扫一扫，点击右上角分享按钮，…)
     words = [w for w in _BRACKET_RUN.sub("】 【", fold(piece)).replace("][", "] [").split(" ") if w]
-    return bool(words) and all(w in rules.words.WIDGET_WORDS or _widget_run(w) for w in words)
+    words = [w for w in words if any(ch.isalnum() for ch in w)] if len(words) > 1 else words  # no [####
+    return bool(words) and all(w in _WIDGET_WORDS or _widget_run(w) for w in words)
 
 
 @lru_cache(maxsize=1024)
@@ -52,13 +56,14 @@ def _widget_run(word: str) -> bool:
         if start not in ends:
             continue
         for end in range(start + 2, len(word) + 1):
-            if word[start:end] in rules.words.WIDGET_WORDS:
+            if word[start:end] in _WIDGET_WORDS:
                 ends[end] = max(ends.get(end, 0), ends[start] + 1)
     return ends.get(len(word), 0) >= 2
 
 
 def headline_like(line: str) -> bool:
-    return (rules.text.MIN_HEADLINE_CHARS <= len(line) <= rules.text.MAX_HEADLINE_CHARS and not is_widget(line)
+    return (rules.text.MIN_HEADLINE_CHARS <= len(line) <= rules.text.MAX_HEADLINE_CHARS
+            and any(ch.isalpha() for ch in line) and not rules.text.TOKEN_JUNK.fullmatch(line) and not is_widget(line)
             and (not rules.text.NOT_HEADLINE.search(line) or _colon_headline(line))
             and not rules.text.BRACKETED_DATE.match(line))
 
@@ -128,11 +133,25 @@ def headline(zone: list[str], block_title: str | None, doc_no: str | None = None
     if not headlines:
         out["title"] = block_title
         return out
+    dated = [n for n in range(1, len(lines)) if _date_line(lines[n]) and headline_like(lines[n - 1])
+             and not _date_line(lines[n - 1])]
+    if dated and lines[dated[-1] - 1] != headlines[-1]:
+        # the headline right above its dated line (标题⏎BUSINESS.SOHU.COM 2005年3月11日12:12 来源：…), the
+        # widgets under it aside
+        out["title"] = lines[dated[-1] - 1]
+        return out
     out["title"] = headlines[-1]
     # A kicker only where the zone is just two headline lines (no chrome above them).
     if len(lines) == 2 and len(headlines) == 2:
         out["kicker"] = headlines[0]
     return out
+
+
+def _date_line(line: str) -> bool:
+    """A short line holding a full date with no headline before it (an article line whose keys were not
+    read: BUSINESS.SOHU.COM 2005年3月11日12:12 来源：…; not 标题 2023-06-02 来源：…)."""
+    match = rules.text.DATE_IN_LINE.search(line) if len(line) <= rules.text.DATE_LINE_MAX_CHARS else None
+    return match is not None and sum(map(is_cjk, line[: match.start()])) < rules.text.MIN_HEADLINE_CHARS
 
 
 def merge_wrapped(pieces: list[tuple[int, str]], text: str, wraps: frozenset[int] = frozenset()) -> list[str]:
@@ -152,6 +171,9 @@ def merge_wrapped(pieces: list[tuple[int, str]], text: str, wraps: frozenset[int
                     prev.endswith(rules.text.HEADLINE_CONTINUES_AFTER)
                     or piece.startswith(rules.text.HEADLINE_CONTINUES_WITH)
                     or _closes_open_bracket(prev, piece)
+                    or (issuer(prev) and piece.startswith(rules.text.SUBJECT_LEADS)
+                        and (_aligned(_indent(text, prev_at), _indent(text, at))
+                             or _centred_alike(text, prev_at, at)))  # 某委员会⏎关于…的决议
                     or (piece.endswith(rules.text.DOCUMENT_KINDS) and not prev.endswith(rules.text.DOCUMENT_KINDS)
                         and " " not in prev and len(prev) + len(piece) <= rules.text.MAX_HEADLINE_CHARS
                         and _aligned(_indent(text, prev_at), _indent(text, at)))
@@ -165,11 +187,30 @@ def merge_wrapped(pieces: list[tuple[int, str]], text: str, wraps: frozenset[int
     return [piece for _, piece in out]
 
 
+def issuer(piece: str) -> bool:
+    """A line naming an organisation (国家金融监督管理总局, 全国人民代表大会常务委员会): short, ending as one."""
+    return len(piece) <= rules.text.ISSUER_MAX_CHARS and fold(piece).endswith(rules.text.ISSUER_SUFFIXES)
+
+
 def _indent(text: str, at: int) -> int:
     """How far the line holding offset ``at`` is indented."""
     start = text.rfind("\n", 0, at) + 1
     line = text[start: text.find("\n", start) if "\n" in text[start:] else len(text)]
     return len(line) - len(line.lstrip())
+
+
+def _centred_alike(text: str, a: int, b: int) -> bool:
+    """Whether the lines holding offsets ``a`` and ``b`` are both indented and centred on one column (a
+    centred headline's lines of different lengths, as w3m and lynx print them)."""
+    def centre(at: int) -> float | None:
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", start)
+        line = text[start: end if end >= 0 else len(text)].rstrip()
+        indent = len(line) - len(line.lstrip())
+        return indent + display_width(line.lstrip()) / 2 if indent else None
+
+    one, two = centre(a), centre(b)
+    return one is not None and two is not None and abs(one - two) <= rules.text.CENTRED_INDENT_SLACK
 
 
 def _aligned(a: int, b: int) -> bool:

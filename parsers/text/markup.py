@@ -18,12 +18,14 @@ from govmeta.parsers.hanzi import fold
 from govmeta.parsers.text.page import display_width
 
 
-def unmark(lines: list[str]) -> tuple[list[str], dict[int, int]]:
-    """The dump's lines without converter markup (as many lines, or fewer where tables were joined), and
-    the headings the markup showed: line index -> level (``# 标题``, a ``=====`` / ``-----`` underline,
-    or a line flush left in a dump whose text is indented, as lynx prints headings)."""
+def unmark(lines: list[str]) -> tuple[list[str], dict[int, int], frozenset[int]]:
+    """The dump's lines without converter markup (as many lines, or fewer where tables were joined), the
+    headings the markup showed: line index -> level (``# 标题``, a ``=====`` / ``-----`` underline,
+    or a line flush left in a dump whose text is indented, as lynx prints headings), and the lines that
+    were list items (a bullet before them)."""
     out: list[str] = []
     headings: dict[int, int] = {}
+    items: set[int] = set()
     for line in _column_cells(_tables(lines)):
         if rules.text.RULE_LINE.match(line):
             if out and out[-1].strip() and len(out) - 1 not in headings and rules.text.SETEXT_UNDERLINE.match(line):
@@ -39,10 +41,12 @@ def unmark(lines: list[str]) -> tuple[list[str], dict[int, int]]:
         if out and rules.text.MD_LINK_OPEN.search(out[-1]):  # the address broken onto this line
             out[-1] = rules.text.MD_LINK_OPEN.sub(r"\1", out[-1])
             line = rules.text.MD_LINK_CLOSE.sub("", line, count=1)
+        if rules.text.BULLET.match(line):
+            items.add(len(out))
         out.append(_unmark_line(line))
     if not headings:
         headings = _outdented(out)
-    return _bracket_labels(out), headings
+    return _bracket_labels(out), headings, frozenset(items)
 
 
 def _outdented(lines: list[str]) -> dict[int, int]:

@@ -155,6 +155,8 @@ def find_keys(page: TextPage, vocabulary: Vocabulary) -> list[Key]:
             end += 1
         while line + 1 < len(starts) and starts[line + 1] <= start:
             line += 1
+        if folded[max(0, start - rules.text.QUOTE_LOOKBACK): start].rstrip().endswith(rules.text.OPENING_QUOTES):
+            continue  # a quoted word in prose (转载时必须注明：“文章来源：某某网站”), no key
         name = clean_label(folded[start:stop])
         keys.append(Key(start, end, line, clean_label(text[start:stop]), name,
                         match["colon"] is not None or match["colon2"] is not None,

@@ -37,6 +37,7 @@ from govmeta.parsers.text.headline import (
     headline_date,
     headline_like,
     is_widget,
+    issuer,
     leftovers,
     merge_wrapped,
     prose,
@@ -47,6 +48,7 @@ from govmeta.parsers.text.markup import unmark
 from govmeta.parsers.text.page import Key, Span, TextPage, clean_text, display_width, find_keys
 from govmeta.parsers.text.pinyin_repair import repair_pinyin
 from govmeta.parsers.text.table import column_rows, list_headings, paired_rows, table_blocks
+from govmeta.parsers.text.title_line import agree, title_parts
 from govmeta.parsers.vocabulary import Vocabulary, clean_label
 
 
@@ -69,11 +71,11 @@ def read_text_dump(text: str, vocabulary: Vocabulary) -> dict:
     lines = repair.text.splitlines()
     first, url = page_start(lines)
     wraps = wrap_widths(lines[first:])
-    lines, headings = unmark(lines[first:])
+    lines, headings, items = unmark(lines[first:])
     page = TextPage.from_lines(lines)
 
     keys = find_keys(page, vocabulary)
-    crumbs, crumb_end = breadcrumb(page, lines, keys)
+    crumbs, crumb_end = breadcrumb(page, lines, keys, items)
     keys = [k for k in keys if k.start >= crumb_end]
     layout = _layout(keys, page, lines, vocabulary, crumb_end)
     layout.wraps = wraps
@@ -90,6 +92,9 @@ def read_text_dump(text: str, vocabulary: Vocabulary) -> dict:
     if (head["title"] and crumbs and head["title"] == crumbs[-1] and not pairs
             and not any(article_text(p) for p, _ in body)):
         head["title"] = None  # the column's name over a list (the trail's last item), no article's headline
+    head["title"] = agree(head["title"], title_parts(lines))
+    if head["title"]:  # a <br> printed as a space inside an official title (关于印发 《…》的通知)
+        head["title"] = rules.text.BROKEN_AFTER_LEAD.sub(r"\1", head["title"])
     paras = paragraphs(body)
     published_at = (layout.info.get("published_at") or head["date"]
                     or find_datetime(_value_of(pairs, "published_date", vocabulary) or ""))
@@ -114,7 +119,7 @@ def _layout(keys: list[Key], page: TextPage, lines: list[str], vocabulary: Vocab
             crumb_end: int) -> _Layout:
     """The article line and the block read, and the spans they (and the chrome above the breadcrumb) cover."""
     layout = _Layout(crumb_end, spans=[Span(0, crumb_end)] if crumb_end else [])
-    runs, found = _article_line_and_blocks(keys, page, lines, vocabulary)
+    runs, found = _article_line_and_blocks(keys, page, lines, vocabulary, crumb_end)
     keyed = {k.line for k in keys}
     for cluster in found:
         read_block(cluster, page, vocabulary, crumb_end, keyed)
@@ -166,6 +171,10 @@ def _headline_zone(pieces: list[tuple[int, str]], page: TextPage, layout: _Layou
     if running and any(headline_like(p) for _, p in in_zone[:running]):
         # an article line printed under the body (来源：… after the signature): the headline is above the body
         in_zone, zone_end = in_zone[:running], in_zone[running][0]
+        dated = next((n for n in range(1, len(in_zone)) if _date_led(in_zone[n][1])
+                      and headline_like(in_zone[n - 1][1])), None)
+        if dated is not None:  # ... right above a short date-led line (2019-05-17 · 某某报道): the first such
+            in_zone = in_zone[dated - 1: dated]
         if block is not None and zone_start == block.end and len(in_zone) > rules.text.MAX_HEADLINE_LINES:
             # more lines between the block and the body than a headline holds (a table of contents): the
             # headline is the first of them, right under the block
@@ -196,6 +205,11 @@ def _headline_zone(pieces: list[tuple[int, str]], page: TextPage, layout: _Layou
     return zone, zone_end
 
 
+def _date_led(piece: str) -> bool:
+    """A short line led by a full date (2019-05-17 · 某某报道): an article line without keys."""
+    return len(piece) <= rules.text.DATE_LINE_MAX_CHARS and bool(rules.text.DATE_LINE.match(piece))
+
+
 def _dated(piece: str) -> bool:
     """A short line holding a full date (2024-05-20 09:15, 发布日期：2024年5月20日): an article line."""
     return len(piece) <= rules.text.DATE_LINE_MAX_CHARS and bool(rules.text.DATE_IN_LINE.search(piece))
@@ -215,17 +229,24 @@ def _headline_and_body(zone: list[str], zone_end: int, pieces: list[tuple[int, s
     head = headline(zone, block_title, doc_no)
     block = layout.block
     below = [(at, p) for at, p in pieces if at >= max(zone_end, layout.crumb_end)]
+    lead = 0
     if head["title"] is None:  # widgets left of the article line
-        while below and is_widget(below[0][1]):
-            below.pop(0)
+        while below and (is_widget(below[0][1]) or not any(ch.isalnum() for ch in below[0][1])):
+            below.pop(0)  # ... and marks with no word (an empty heading's ####)
+        lead = _lead_lines(below)
+        if lead >= len(below):
+            lead = 0
     if below and not any(headline_like(line) for line in zone):  # no headline above: the first line below
-        first = merge_wrapped(below[:2], page.text, layout.wraps)
+        first = merge_wrapped(below[lead: lead + 2], page.text, layout.wraps)
         if head["title"] is None and headline_like(first[0]) and (block is not None or any(
-                article_text(p) for _, p in below[1:])):  # a page with no prose (a list, an error page) has no headline
+                article_text(p) for _, p in below[lead + 1:])):  # a page with no prose (a list, an error page): none
             head["title"] = first[0]
-            del below[: 3 - len(first)]
+            del below[lead: lead + 3 - len(first)]
         elif head["title"] and head["title"].replace(" ", "") == below[0][1].replace(" ", ""):
             head["title"] = below.pop(0)[1]  # the headline as printed (a block value may join two lines with a space)
+    if block_title and head["title"] != block_title and (printed := _printed_below(block_title, below)):
+        head["title"] = block_title  # the block's 标题 printed under the block over several lines
+        del below[printed[0]: printed[1]]
     body = [(p, clean_text(page.text[page.line_start_of(at): page.line_end(at)])) for at, p in below]
     head["title"] = _heading_title(head["title"], headings, pieces, page, layout, doc_no)
     head["title"] = cut_run_on(head["title"])
@@ -237,6 +258,44 @@ def _headline_and_body(zone: list[str], zone_end: int, pieces: list[tuple[int, s
         title_date = title_date or find_datetime(body.pop(0)[0])
     head["date"] = title_date
     return head, body
+
+
+def _printed_below(title: str, below: list[tuple[int, str]]) -> tuple[int, int] | None:
+    """Where consecutive lines near the top of ``below`` spell ``title`` (spaces aside): a headline a
+    converter broke over several lines (吉林省人民政府关于禁止在⏎吉林省嫩江干流…⏎和迁入人口的通告)."""
+    bare = "".join(title.split())
+    for start in range(min(len(below), rules.text.PRINTED_TITLE_START)):
+        joined = ""
+        for end in range(start, min(len(below), start + rules.text.PRINTED_TITLE_LINES)):
+            joined += "".join(below[end][1].split())
+            if joined == bare:
+                return start, end + 1
+            if not bare.startswith(joined):
+                break
+    return None
+
+
+def _lead_lines(below: list[tuple[int, str]]) -> int:
+    """How many lines at the top of ``below`` stand before a headline printed under the article line: the
+    article line's last ``key：value`` lines (文章类型：原创), then a document's issuer (版头: an
+    organisation's name, its document number under it) when a headline-like line follows. Widgets, marks
+    and image data among them are passed over (see ``_chrome``)."""
+    keyed = 0
+    while keyed < len(below) and _chrome(below[keyed][1]):
+        keyed += 1
+    if keyed >= len(below) or not issuer(below[keyed][1]):
+        return keyed
+    n = keyed + 1
+    while n < len(below) and rules.text.DOC_NO_LINE.match(below[n][1]):
+        n += 1
+    return n if n < len(below) and headline_like(below[n][1]) and not issuer(below[n][1]) else keyed
+
+
+def _chrome(piece: str) -> bool:
+    """A line under the article line that is no headline: a ``key：value`` line (文章类型：原创), a widget,
+    marks with no word, a token of image data."""
+    return ((bool(rules.text.KEYED_LINE.match(piece)) and not headline_like(piece)) or is_widget(piece)
+            or not any(ch.isalnum() for ch in piece) or bool(rules.text.TOKEN_JUNK.fullmatch(piece)))
 
 
 def _heading_title(title: str | None, headings: dict[int, int], pieces: list[tuple[int, str]], page: TextPage,
@@ -267,6 +326,8 @@ def _heading_title(title: str | None, headings: dict[int, int], pieces: list[tup
         return same[0]  # the heading as printed (a block's 标题 value may join its two lines with a space)
     if not candidates or (title and block and _value_in(title, block.pairs)):
         return title
+    if title is None and block is None and not any(article_text(p) for at, p in pieces if at >= layout.crumb_end):
+        return None  # a page with no article text (a column's list of links) has no headline, marked or not
     top = min(level for level, _, _ in candidates)
     found = [n for n, (_, text, _) in enumerate(candidates) if text == title]
     if found and found[-1] > 0:
@@ -284,10 +345,14 @@ def _value_in(value: str, pairs: list[dict[str, str]]) -> bool:
     return any(p["value"] == value for p in pairs)
 
 
-def _article_line_and_blocks(keys: list[Key], page: TextPage, lines: list[str],
-                             vocabulary: Vocabulary) -> tuple[list[list[Key]], list[Cluster]]:
+def _article_line_and_blocks(keys: list[Key], page: TextPage, lines: list[str], vocabulary: Vocabulary,
+                             crumb_end: int = 0) -> tuple[list[list[Key]], list[Cluster]]:
     """The article line's key runs, then the block candidates (an article line never belongs to one)."""
     runs = info_runs(keys, page)
+    # a line of widget keys only (字号：默认 大 超大 | 打印) with no headline right above it is a widget, no
+    # article line (the headline is printed under it)
+    runs = [run for run in runs if not all(k.folded in rules.text.WIDGET_INFO_KEYS for k in run)
+            or _headline_line(_line_above(page, run[0].line))]
     in_runs = {id(k) for run in runs for k in run}
     block_keys = [k for k in keys if k.block and id(k) not in in_runs]
     headings = list_headings(page, block_keys, vocabulary)
@@ -301,7 +366,8 @@ def _article_line_and_blocks(keys: list[Key], page: TextPage, lines: list[str],
     found = tables + clusters(loose, page, vocabulary, [run[0].start for run in runs])
     if not runs:
         top = best(found)
-        soft = soft_info(keys, top.keys if top else [], page, _body_line(lines, keys), vocabulary)
+        soft = soft_info(keys, top.keys if top else [], page,
+                         _body_line(lines, keys, page.line_of(crumb_end) if crumb_end else 0), vocabulary)
         if soft:
             runs = [soft]
             loose = [k for k in loose if all(k is not s for s in soft)]
@@ -309,15 +375,28 @@ def _article_line_and_blocks(keys: list[Key], page: TextPage, lines: list[str],
     return runs, found
 
 
+def _headline_line(line: str) -> bool:
+    return headline_like(line) and not rules.text.DOC_NO_LINE.match(line)
+
+
+def _line_above(page: TextPage, line: int) -> str:
+    """The nearest line above ``line`` holding text, cleaned ("" when there is none)."""
+    for n in range(line - 1, -1, -1):
+        if text := clean_text(page.line_text(n)):
+            return text
+    return ""
+
+
 def _value_of(pairs: list[dict[str, str]], canonical: str, vocabulary: Vocabulary) -> str | None:
     return next((p["value"] for p in pairs
                  if p["value"] and vocabulary.field_for(fold(clean_label(p["label"]))) == canonical), None)
 
 
-def _body_line(lines: list[str], keys: list[Key]) -> int:
-    """The first line that reads as running text (long, no keys): the body starts there."""
+def _body_line(lines: list[str], keys: list[Key], first: int = 0) -> int:
+    """The first line from ``first`` (the breadcrumb's) that reads as running text (long, no keys): the body
+    starts there."""
     keyed = {k.line for k in keys}
     for n, line in enumerate(lines):
-        if n not in keyed and len(line.strip()) > rules.text.MAX_HEADLINE_CHARS:
+        if n >= first and n not in keyed and len(line.strip()) > rules.text.MAX_HEADLINE_CHARS:
             return n
     return len(lines)

@@ -1,0 +1,65 @@
+"""The page's <title> as a converter printed it on the dump's first line (markdownify does), a cue for the
+headline the reader found: the headline is taken as the <title> gives it when they agree but for spaces
+(a ``<br>`` printed as a space), is cut where the <title>'s part ends (two headline lines joined where the
+second is a 副题), and a headline read from the title line itself loses the site's and column's names."""
+
+from __future__ import annotations
+
+from govmeta.parsers import rules
+from govmeta.parsers.hanzi import fold
+from govmeta.parsers.text.headline import headline_like
+
+
+def title_parts(lines: list[str]) -> list[str]:
+    """The parts of the dump's first line (headline, column and site names) when it stands alone, a blank
+    line under it; none otherwise."""
+    filled = [n for n, line in enumerate(lines[:3]) if line.strip()]
+    if not filled or filled[0] + 1 >= len(lines) or lines[filled[0] + 1].strip():
+        return []
+    parts = rules.article.TITLE_SEPARATORS.split(lines[filled[0]].strip())
+    return [part.strip() for part in parts if part.strip()]
+
+
+def _spaces(text: str) -> int:
+    return sum(1 for ch in text if ch.isspace())
+
+
+def _site_like(part: str) -> bool:
+    return len(part) <= rules.article.SITE_NAME_MAX and fold(part).endswith(rules.article.SITE_NAME_SUFFIXES)
+
+
+def _bare(text: str) -> str:
+    return "".join(text.split())
+
+
+def _prefix(title: str, bare_length: int) -> str:
+    """The start of ``title`` holding ``bare_length`` characters other than spaces."""
+    seen = 0
+    for n, ch in enumerate(title):
+        if seen == bare_length:
+            return title[:n].rstrip()
+        if not ch.isspace():
+            seen += 1
+    return title
+
+
+def agree(title: str | None, parts: list[str]) -> str | None:
+    """The headline found, set right by the <title>'s parts (see the module's docstring)."""
+    if not title or not parts:
+        return title
+    bare = _bare(title)
+    whole = _bare(" ".join(parts))
+    for part in parts:
+        if _bare(part) == bare:
+            return part if _spaces(part) < _spaces(title) else title  # a <br> printed as a space
+    if len(parts) > 1 and bare == whole and headline_like(parts[0]):
+        return parts[0]  # the title line itself read as the headline: its site and column names cut
+    line = _bare(" ".join(parts))
+    for part in parts:  # two lines joined, the <title> holding the first only (a 副题 under it)
+        words = part.split()
+        for start in range(len(words)):
+            tail = _bare(" ".join(words[start:]))
+            if (rules.text.MIN_HEADLINE_CHARS <= len(tail) < len(bare) and not _site_like(tail)
+                    and bare.startswith(tail) and headline_like(bare[len(tail):]) and bare not in line):
+                return _prefix(title, len(tail))
+    return title
