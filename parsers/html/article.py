@@ -242,14 +242,14 @@ def _body(
     # the text (发布日期：… 浏览次数：…), read, then left out; and the heading of an empty section
     # (附件： with no file under it).
     while lines:
-        credit = credit_text(lines[-1])
         last = lines[-1]
+        credit = credit_text(last)
         if is_section_heading(last) or rules.article.COUNT_LINE.fullmatch(last) or _tag_line(last, metas):
             pass  # an empty section's heading, a bare count (a like button's), the page's keywords
         elif credit is not None:
             facts.take(read_text_pairs(credit), dates=False, person_sources=False)
-        elif LABEL.search(lines[-1]) and is_info_line(lines[-1]) and len(lines[-1]) <= rules.article.END_INFO_MAX:
-            facts.take(read_text_pairs(lines[-1]), dates=facts.date is None, person_sources=False)
+        elif LABEL.search(last) and is_info_line(last) and len(last) <= rules.article.END_INFO_MAX:
+            facts.take(read_text_pairs(last), dates=facts.date is None, person_sources=False)
         else:
             break
         lines.pop()
