@@ -304,7 +304,8 @@ def _article_line_and_blocks(keys: list[Key], page: TextPage, lines: list[str],
         soft = soft_info(keys, top.keys if top else [], page, _body_line(lines, keys), vocabulary)
         if soft:
             runs = [soft]
-            loose = [k for k in loose if all(k is not s for s in soft)]
+            in_soft = {id(s) for s in soft}  # a set: a line of many article keys is no quadratic scan
+            loose = [k for k in loose if id(k) not in in_soft]
             found = tables + clusters(loose, page, vocabulary, [soft[0].start])
     return runs, found
 
