@@ -191,8 +191,9 @@ def _column_cells(lines: list[str]) -> list[str]:
         width_at = _prefix_widths(line)
         columns = [width_at[a] for a in starts]
         limits = [*columns[1:], columns[-1] + max(display_width(cells[-1]), 1)]
+        column_at = {width: cell for cell, width in reversed(list(enumerate(columns)))}  # the first cell at a width
         joined = False
-        while (n < len(lines) and (pieces := _continuation(lines[n], columns, limits)) is not None
+        while (n < len(lines) and (pieces := _continuation(lines[n], column_at, limits)) is not None
                and (padded or len(pieces) > 1)):  # one piece under unpadded cells may be the next paragraph
             for column, text in pieces:
                 cells[column] = _glue(cells[column], text)
@@ -206,19 +207,20 @@ def _prefix_widths(line: str) -> list[int]:
     return [0, *accumulate(display_width(ch) for ch in line)]
 
 
-def _continuation(line: str, columns: list[int], limits: list[int]) -> list[tuple[int, str]] | None:
-    """(cell index, piece) for a line continuing the cells above, or None."""
+def _continuation(line: str, column_at: dict[int, int], limits: list[int]) -> list[tuple[int, str]] | None:
+    """(cell index, piece) for a line continuing the cells above (``column_at``: cell index by the width
+    where the cell starts; looked up, not searched, so a line of many cells costs no more than the line),
+    or None."""
     if not line.strip() or rules.text.COLUMN_CELL.search(line):
         return None
     out = []
+    taken: set[int] = set()
     width_at = _prefix_widths(line)
     for match in rules.text.COLUMN_GAP.finditer(line):
-        at = width_at[match.start()]
-        if at not in columns:
+        cell = column_at.get(width_at[match.start()])
+        if cell is None or width_at[match.end()] > limits[cell] or cell in taken:
             return None
-        cell = columns.index(at)
-        if width_at[match.end()] > limits[cell] or any(c == cell for c, _ in out):
-            return None
+        taken.add(cell)
         out.append((cell, match[0]))
     return out
 
