@@ -9,6 +9,7 @@ once. A block ends where the article line printed under the headline begins.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -43,9 +44,10 @@ def clusters(keys: list[Key], page: TextPage, vocabulary: Vocabulary, breaks: li
     """Runs of labels close enough to be one block (an article line between two labels splits them)."""
     runs: list[list[Key]] = []
     current: list[Key] = []
+    breaks = sorted(breaks)  # looked up by bisection: many labels and article lines cost no product of the two
     for key in keys:
         if (current and _close(page.text[current[-1].end: key.start])
-                and not any(current[-1].end <= at < key.start for at in breaks)):
+                and not _break_between(breaks, current[-1].end, key.start)):
             current.append(key)
             continue
         if current:
@@ -57,6 +59,15 @@ def clusters(keys: list[Key], page: TextPage, vocabulary: Vocabulary, breaks: li
     for cluster in out:
         cluster.fields = count_fields(cluster.keys, vocabulary)
     return [c for c in out if c.fields >= rules.text.MIN_BLOCK_FIELDS or _may_be_shaped(c)]
+
+
+_LINE_ENDS = re.compile(r"[^\S\n]*(?:\n|\Z)")  # only spaces up to the line's end
+
+
+def _break_between(breaks: list[int], start: int, end: int) -> bool:
+    """Whether a break (sorted offsets) stands in [start, end)."""
+    at = bisect_left(breaks, start)
+    return at < len(breaks) and breaks[at] < end
 
 
 def _may_be_shaped(cluster: Cluster) -> bool:
@@ -166,8 +177,8 @@ def read_block(cluster: Cluster, page: TextPage, vocabulary: Vocabulary, floor: 
     if (column := _label_column(keys, page, keyed, vocabulary)) is not None:
         cluster.pairs, cluster.end = column
         return
-    below = [(k, text[k.end: nxt.start]) for k, nxt in pairwise(keys)
-             if not text[k.end: page.line_end(k.end)].strip() and text[k.end: nxt.start].strip()]
+    below = [(k, text[k.end: nxt.start]) for k, nxt in pairwise(keys)  # (nothing after the label on its line:
+             if _LINE_ENDS.match(text, k.end) and text[k.end: nxt.start].strip()]  # matched, not sliced per key)
     next_line_style = bool(below)
     blank_between = any(re.match(r"[ \t]*\n[ \t]*\n", gap) for _, gap in below)
     colon_style = sum(k.colon for k in keys) >= rules.text.COLON_STYLE_SHARE * len(keys)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+
 from govmeta.parsers import rules
 from govmeta.parsers.hanzi import fold
 from govmeta.parsers.text.headline import is_widget
@@ -33,9 +36,22 @@ def attachments(pairs: list[dict[str, str]], paras: list[str]) -> list[dict[str,
     names = []
     for pair in pairs:
         if fold(pair["label"]) in rules.text.ATTACHMENT_LABELS:
-            names.extend(m[0] for m in rules.text.ATTACHMENT_NAME.finditer(pair["value"]))
+            names.extend(_attachment_names(pair["value"]))
     for line in paras:
         match = rules.text.ATTACHMENT_LINE.match(fold(line))
         if match:
             names.append(line[match.start("name"): match.end("name")])
     return [{"name": name, "url": None} for name in dict.fromkeys(names)]
+
+
+def _attachment_names(value: str) -> Iterator[str]:
+    """``ATTACHMENT_NAME.finditer(value)`` in linear time: within a run of non-space characters, a start
+    that finds no file name fails for every later start of the run too, so the run is left there."""
+    for run in _RUN.finditer(value):
+        at = run.start()
+        while at < run.end() and (match := rules.text.ATTACHMENT_NAME.match(value, at)):
+            yield match[0]
+            at = match.end()
+
+
+_RUN = re.compile(r"\S+")

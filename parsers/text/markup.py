@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from itertools import accumulate, pairwise
 
 from govmeta.parsers import rules
@@ -38,8 +38,8 @@ def unmark(lines: list[str]) -> tuple[list[str], dict[int, int], frozenset[int]]
                 rules.text.MD_IMAGE_CLOSE.match(line)):  # an image's alt text broken onto this line
             out[-1] = out[-1][:at]
             line = rules.text.MD_IMAGE_CLOSE.sub("", line, count=1)
-        if out and rules.text.MD_LINK_OPEN.search(out[-1]):  # the address broken onto this line
-            out[-1] = rules.text.MD_LINK_OPEN.sub(r"\1", out[-1])
+        if out and (opened := next(_bracketed(rules.text.MD_LINK_OPEN, out[-1]), None)):  # the address broken
+            out[-1] = out[-1][: opened.start()] + opened.expand(r"\1") + out[-1][opened.end():]  # onto this line
             line = rules.text.MD_LINK_CLOSE.sub("", line, count=1)
         if rules.text.BULLET.match(line):
             items.add(len(out))
@@ -72,8 +72,8 @@ def _unmark_line(line: str) -> str:
     line = rules.text.ATX_HEADING.sub(r"\1\3", line)
     line = rules.text.DEFINITION_VALUE.sub(r"\1    ", line)
     line = rules.text.BULLET.sub(r"\1", line)
-    line = rules.text.MD_IMAGE.sub("", line)
-    line = rules.text.MD_LINK.sub(lambda m: m[1] if m[1] is not None else m[2], line)
+    line = _sub_bracketed(rules.text.MD_IMAGE, lambda m: "", line, "![")
+    line = _sub_bracketed(rules.text.MD_LINK, lambda m: m[1] if m[1] is not None else m[2], line)
     line = rules.text.PLACEHOLDER.sub("", line)
     for _ in range(3):  # nested emphasis, inside out
         line, found = rules.text.EMPHASIS.subn(r"\2", line)
@@ -81,6 +81,36 @@ def _unmark_line(line: str) -> str:
             break
     line = rules.text.EMPTY_EMPHASIS.sub("", line)
     return rules.text.MD_ESCAPE.sub(r"\1", line)
+
+
+def _bracketed(pattern: re.Pattern[str], line: str, opener: str = "[") -> Iterator[re.Match[str]]:
+    """``pattern.finditer(line)`` for a pattern that starts with ``opener`` and reads its bracket text up to
+    the first ``]`` (or line end), in time linear in the line: a start that fails fails for every later start
+    before that ``]`` (same bracket text, same rest), so those starts are skipped, not each tried (a line of
+    100,000 ``![`` made the plain search quadratic)."""
+    at = line.find(opener)
+    while at >= 0:
+        if match := pattern.match(line, at):
+            yield match
+            at = line.find(opener, match.end())
+            continue
+        close = _BRACKET_END.search(line, at + len(opener))
+        if close is None:
+            return
+        at = line.find(opener, close.start())
+
+
+_BRACKET_END = re.compile(r"[\]\n]")
+
+
+def _sub_bracketed(pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str], line: str,
+                   opener: str = "[") -> str:
+    """``pattern.sub(repl, line)`` over the matches of ``_bracketed``."""
+    parts, done = [], 0
+    for match in _bracketed(pattern, line, opener):
+        parts += [line[done: match.start()], repl(match)]
+        done = match.end()
+    return "".join(parts) + line[done:] if parts else line
 
 
 def _bracket_label(match: re.Match[str]) -> str:
@@ -165,8 +195,9 @@ def _column_cells(lines: list[str]) -> list[str]:
         width_at = _prefix_widths(line)
         columns = [width_at[a] for a in starts]
         limits = [*columns[1:], columns[-1] + max(display_width(cells[-1]), 1)]
+        column_at = {width: cell for cell, width in reversed(list(enumerate(columns)))}  # the first cell at a width
         joined = False
-        while (n < len(lines) and (pieces := _continuation(lines[n], columns, limits)) is not None
+        while (n < len(lines) and (pieces := _continuation(lines[n], column_at, limits)) is not None
                and (padded or len(pieces) > 1)):  # one piece under unpadded cells may be the next paragraph
             for column, text in pieces:
                 cells[column] = _glue(cells[column], text)
@@ -180,19 +211,20 @@ def _prefix_widths(line: str) -> list[int]:
     return [0, *accumulate(display_width(ch) for ch in line)]
 
 
-def _continuation(line: str, columns: list[int], limits: list[int]) -> list[tuple[int, str]] | None:
-    """(cell index, piece) for a line continuing the cells above, or None."""
+def _continuation(line: str, column_at: dict[int, int], limits: list[int]) -> list[tuple[int, str]] | None:
+    """(cell index, piece) for a line continuing the cells above (``column_at``: cell index by the width
+    where the cell starts; looked up, not searched, so a line of many cells costs no more than the line),
+    or None."""
     if not line.strip() or rules.text.COLUMN_CELL.search(line):
         return None
     out = []
+    taken: set[int] = set()
     width_at = _prefix_widths(line)
     for match in rules.text.COLUMN_GAP.finditer(line):
-        at = width_at[match.start()]
-        if at not in columns:
+        cell = column_at.get(width_at[match.start()])
+        if cell is None or width_at[match.end()] > limits[cell] or cell in taken:
             return None
-        cell = columns.index(at)
-        if width_at[match.end()] > limits[cell] or any(c == cell for c, _ in out):
-            return None
+        taken.add(cell)
         out.append((cell, match[0]))
     return out
 

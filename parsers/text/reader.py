@@ -370,7 +370,8 @@ def _article_line_and_blocks(keys: list[Key], page: TextPage, lines: list[str], 
                          _body_line(lines, keys, page.line_of(crumb_end) if crumb_end else 0), vocabulary)
         if soft:
             runs = [soft]
-            loose = [k for k in loose if all(k is not s for s in soft)]
+            in_soft = {id(s) for s in soft}  # a set: a line of many article keys is no quadratic scan
+            loose = [k for k in loose if id(k) not in in_soft]
             found = tables + clusters(loose, page, vocabulary, [soft[0].start])
     return runs, found
 

@@ -39,6 +39,10 @@ def table_blocks(page: TextPage, keys: list[Key], vocabulary: Vocabulary) -> tup
     """Blocks written as header rows and value rows, and the ids of the keys they hold."""
     lines = page.text.split("\n")
     keyed_lines = sorted(n for n in {k.line for k in keys} if "\t" in lines[n])  # each line scanned once
+    on_line: dict[int, list[Key]] = {}  # keys by line, in page order: a row's keys without a scan of all keys
+    for key in keys:
+        on_line.setdefault(key.line, []).append(key)
+    order = {id(key): n for n, key in enumerate(keys)}
     found: list[Cluster] = []
     used: set[int] = set()
     done = -1
@@ -60,13 +64,19 @@ def table_blocks(page: TextPage, keys: list[Key], vocabulary: Vocabulary) -> tup
                     _cells(lines[header]), vocabulary):
                 # a heading row over several value rows: a list of documents, not a block; a heading row
                 # of known labels only starts no block either
+                # (a walk from each later heading row of these rows reaches the same list: their keys too, and
+                # none of them is walked again — a page of such rows costs one walk, not one per row)
                 if all(fold(label) in vocabulary.known for label in labels):
-                    used.update(id(k) for k in keys if k.line == rows[0][0])
+                    used.update(id(k) for h, _ in rows for k in on_line.get(h, ()))
+                done = rows[-1][1]
                 rows = []
                 break
         if not rows:
             continue
-        held = [k for k in keys if any(k.line == h for h, _ in rows)]
+        held = sorted((k for h, _ in rows for k in on_line.get(h, ())), key=lambda k: order[id(k)])
+        # a walk from a later heading row of these rows ends where this one does, holding fewer keys: it finds
+        # no block where this one found none, so those rows are not walked again
+        done = rows[-1][1]
         cluster = Cluster(held, start=page.line_start(rows[0][0]), read=True)
         cluster.end = page.line_end(page.line_start(rows[-1][1]))
         for h, v in rows:
@@ -77,7 +87,6 @@ def table_blocks(page: TextPage, keys: list[Key], vocabulary: Vocabulary) -> tup
         if cluster.fields >= rules.text.MIN_BLOCK_FIELDS:
             found.append(cluster)
             used.update(id(k) for k in held)
-            done = rows[-1][1]
     return found, used
 
 

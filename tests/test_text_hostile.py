@@ -1,0 +1,62 @@
+"""Hostile text dumps take linear time: a line of many ``![`` (or ``[``, or one ``[`` before a long word)
+cost the markup stripping quadratic time (100,000 ``![``: over a minute); many labels and article lines, or
+tab-separated rows, cost the block reader quadratic or cubic time. The work is measured as the
+growth of process time from N to 4N repeats within one run (best of several): linear work grows about 4x,
+quadratic 16x; the bound (10x) sits between them."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from govmeta.parsers import extract_record
+from govmeta.parsers.text.markup import unmark
+from tests.hostile_text import CASES, seconds
+
+# Dumps that were super-linear before, read whole (N repeats; the growth is measured to 4N): markup stripping
+# (![, [, one [ before a long word), header-row tables walked from every row (cubic), a wide line of column
+# cells whose next line's pieces were each searched for among the cells (w3m columns). (Labels x article lines,
+# lines:info_block_mix and line:info_values, shows only at sizes too slow for a test: tests/hostile_text.py 2000.)
+WHOLE_READ = {"line:image_open": 4000, "line:bracket": 4000, "line:bracket_word": 2000,
+              "opened:bracket_word": 8000, "opened:bracket_words": 8000, "tab_rows": 250, "columns_wide": 1000}
+GROWTH_BOUND = 10
+
+
+def _growth(measure, small: str, large: str, repeats: int = 3) -> float:
+    first, second = measure(small, repeats), measure(large, repeats)
+    return second / max(first, 1e-6)
+
+
+def _unmark_seconds(text: str, repeats: int) -> float:
+    lines = text.splitlines()
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.process_time()
+        unmark(lines)
+        best = min(best, time.process_time() - start)
+    return best
+
+
+@pytest.mark.parametrize("name", sorted(WHOLE_READ))
+def test_a_hostile_dump_is_read_in_linear_time(name):
+    make, n = CASES[name], WHOLE_READ[name]
+    assert _growth(seconds, make(n), make(4 * n)) < GROWTH_BOUND
+
+
+def test_every_hostile_line_loses_its_markup_in_linear_time():
+    slow = {}
+    for name, make in CASES.items():
+        if name.startswith(("line:", "opened:")):
+            growth = _growth(_unmark_seconds, make(2000), make(8000))
+            if growth >= GROWTH_BOUND:  # measured again before it counts: one noisy sample is no finding
+                growth = min(growth, _growth(_unmark_seconds, make(2000), make(8000), repeats=5))
+            if growth >= GROWTH_BOUND:
+                slow[name] = round(growth, 1)
+    assert not slow
+
+
+def test_a_hostile_dump_gives_a_record():
+    for name, make in CASES.items():
+        record = extract_record(make(50).encode(), "page.txt")
+        assert isinstance(record, dict), name
