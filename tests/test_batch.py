@@ -157,7 +157,7 @@ def test_a_file_that_is_not_a_database_is_a_usage_error(tmp_path):
     assert "cannot use" in stderr and "govmeta database" in stderr
 
 
-KILL_PAGES = 1000
+KILL_PAGES = 2000
 
 
 def _run_db(folder: Path, db: Path) -> subprocess.Popen:
@@ -209,7 +209,7 @@ def test_sigkill_leaves_the_database_consistent_and_a_rerun_finishes(tmp_path):
     for _ in range(4):
         process = _run_db(folder, db)
         _wait_for_a_page(db, process)
-        time.sleep(rng.uniform(0, 0.5))
+        time.sleep(rng.uniform(0, 0.3))
         process.send_signal(signal.SIGKILL)
         process.wait()
         assert process.returncode == -signal.SIGKILL, "the run ended before the kill; raise KILL_PAGES"
