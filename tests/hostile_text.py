@@ -100,17 +100,22 @@ def cases(n: int) -> dict[str, str]:
     return {name: make(n) for name, make in CASES.items()}
 
 
+def best_time(call, repeats: int = 1) -> float:
+    """Best process time of ``call()`` over ``repeats`` runs."""
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.process_time()
+        call()
+        best = min(best, time.process_time() - start)
+    return best
+
+
 def seconds(text: str, repeats: int = 1) -> float:
     """Best process time of reading the dump as a text file."""
     from govmeta.parsers import extract_record
 
     data = text.encode()
-    best = float("inf")
-    for _ in range(repeats):
-        start = time.process_time()
-        extract_record(data, "page.txt")
-        best = min(best, time.process_time() - start)
-    return best
+    return best_time(lambda: extract_record(data, "page.txt"), repeats)
 
 
 def main() -> None:

@@ -6,13 +6,11 @@ quadratic 16x; the bound (10x) sits between them."""
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from govmeta.parsers import extract_record
 from govmeta.parsers.text.markup import unmark
-from tests.hostile_text import CASES, seconds
+from tests.hostile_text import CASES, best_time, seconds
 
 # Dumps that were super-linear before, read whole (N repeats; the growth is measured to 4N): markup stripping
 # (![, [, one [ before a long word), header-row tables walked from every row (cubic), a wide line of column
@@ -30,12 +28,7 @@ def _growth(measure, small: str, large: str, repeats: int = 3) -> float:
 
 def _unmark_seconds(text: str, repeats: int) -> float:
     lines = text.splitlines()
-    best = float("inf")
-    for _ in range(repeats):
-        start = time.process_time()
-        unmark(lines)
-        best = min(best, time.process_time() - start)
-    return best
+    return best_time(lambda: unmark(lines), repeats)
 
 
 @pytest.mark.parametrize("name", sorted(WHOLE_READ))
