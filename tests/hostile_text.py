@@ -78,6 +78,8 @@ CASES.update({
     "line:label_value": lambda n: "标题\n\n" + "索引号：1 " * n + "\n",
     "line:info_values": lambda n: "标题\n\n" + "来源：某报 " * n + "\n",
     "line:crumbs": lambda n: "当前位置：" + "首页 > " * n + "\n\n标题\n",
+    # A first line standing alone is read as a printed <title> and split at its separators.
+    "first_line:spaces": lambda n: "某某委员会关" + "\u3000 " * n + "文件\n\n正文第一段。\n",
     "line:pinyin": lambda n: "标题\n\n" + "網(wǎng)" * n + "\n",
     "line:lost": lambda n: "标题\n\n" + "日?(bào)" * n + "\n",
     "grid_tall": lambda n: "标题\n\n+---+---+\n" + "| a | b |\n" * n + "+---+---+\n",
