@@ -13,12 +13,12 @@ import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from rich.console import Console
 from rich.table import Table
 
 from govmeta.cli.store import PAGE_TYPES, page_type
+from govmeta.parsers.urls import host_of
 from govmeta.parsers.vocabulary import CANONICAL_FIELDS
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -73,11 +73,11 @@ def site_of(record: dict) -> str:
     """The record's site: its domain, else its URL's host, else the folder it was saved in."""
     domain = ((record.get("site") or {}).get("domain") or "").split(",")[0].strip()
     if domain:
-        host = urlsplit(domain).hostname if "//" in domain else None
+        host = host_of(domain) if "//" in domain else None
         return host or domain.strip("/")
     path = record.get("path") or ""
     url = record.get("url") or (path.split("!", 1)[1] if "!" in path else "")
-    host = urlsplit(url).hostname if "//" in url else None
+    host = host_of(url) if "//" in url else None
     if host:
         return host
     folder = os.path.basename(os.path.dirname(path.split("!", 1)[0]))

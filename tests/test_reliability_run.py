@@ -197,6 +197,16 @@ def test_a_page_still_too_deep_says_so():
     assert any("nests more than" in w for w in record["warnings"])
 
 
+def test_malformed_addresses_in_metas_base_and_links():
+    # urllib refuses an unclosed IPv6 bracket (found by bench/fuzz.py seed 2032 in <meta name="Url">).
+    body = ('<base href="http://[fe80::1/files/"><p>各单位：现将有关事项通知如下，请遵照执行。</p>'
+            '<p>附件：<a href="http://[::1/a.pdf">实施方案.pdf</a> <a href="b.doc">申请表.doc</a></p>')
+    head = '<meta name="Url" content="http://[2001:db8::1/page.html"><link rel="canonical" href="http://[x/y">'
+    record = extract_record(page(body, head), "p.html")
+    assert "error" not in record
+    assert [a["name"] for a in record["attachments"]] == ["实施方案.pdf", "申请表.doc"]
+
+
 def test_too_deep_is_exactly_max_depth_ancestors():
     from lxml import etree
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import posixpath
 import re
-from urllib.parse import parse_qsl, unquote, urljoin, urlsplit
+from urllib.parse import parse_qsl, unquote
 
 from lxml import etree
 
 from govmeta.parsers import rules
 from govmeta.parsers.hanzi import fold
 from govmeta.parsers.html.document import element_text
+from govmeta.parsers.urls import join_url, split_url
 from govmeta.parsers.wording import starts_with_attachment_label
 
 _EXTENSIONS = frozenset(rules.words.ATTACHMENT_EXTENSIONS)
@@ -57,7 +58,7 @@ def base_url(root: etree._Element, page_url: str | None) -> str | None:
     for base in root.iter("base"):
         href = clean_href(base.get("href") or "")
         if href and not is_unsafe(href):
-            return urljoin(page_url, href) if page_url else href
+            return join_url(page_url, href) if page_url else href
         break
     return page_url
 
@@ -72,9 +73,8 @@ def _extension(name: str) -> str | None:
 
 def file_name(href: str) -> str | None:
     """The attached file's name from an href: the path's last part, or a query value naming a file."""
-    try:
-        parts = urlsplit(href)
-    except ValueError:
+    parts = split_url(href)
+    if parts is None:
         return None
     base = unquote(posixpath.basename(parts.path))
     if _extension(base):
@@ -106,10 +106,7 @@ def attachment(a: etree._Element, base: str | None) -> dict[str, str]:
     name = element_text(a) or file_name(href) or href
     url = href
     if rules.article.RESOLVE_ATTACHMENT_URLS and base:
-        try:
-            url = urljoin(base, href)
-        except ValueError:  # a malformed address (an unclosed IPv6 bracket) stays as written
-            url = href
+        url = join_url(base, href)  # a malformed address (an unclosed IPv6 bracket) stays as written
     return {"name": name, "url": url}
 
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 from lxml import etree
 
 from govmeta.parsers import rules
 from govmeta.parsers.dates import normalise_date
 from govmeta.parsers.spaces import squash
+from govmeta.parsers.urls import split_url
 
 _TEMPLATE_MARKER = re.compile(r"^(?:<\$?\[.*\]>|\$\[.*\]|\$\{.*\}|\{\{.*\}\}|\{\$.*\}|\{dede:.*\}|<%.*%>|"
                               r"\[!--.*--\]|#\{.*\}|#\w+#?|%\w+%|@\w+@)$", re.I | re.S)
@@ -52,8 +52,8 @@ def cross_check(metadata: dict, metas: dict[str, str]) -> list[str]:
 
 def _site_root(url: str) -> bool:
     """The address names a whole site (http://host/), not one page: a template's default, not the page's."""
-    path = urlsplit(url).path
-    return path in ("", "/") and not urlsplit(url).query
+    parts = split_url(url)
+    return parts is None or (parts.path in ("", "/") and not parts.query)
 
 
 def canonical_url(root: etree._Element, metas: dict[str, str]) -> str | None:

@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 from fnmatch import fnmatchcase
-from urllib.parse import urlsplit
 
 from govmeta.parsers.siterules.compile import Rule, SiteRules
+from govmeta.parsers.urls import host_of
 
 
 def page_domains(url: str | None, site_domain: str | None) -> set[str]:
     """The page's host names: its url's and those of its SiteDomain tag (lower-cased, no port)."""
     hosts = set()
     if url:
-        hosts.add((urlsplit(url).hostname or "").lower())
+        hosts.add(host_of(url))
     for part in (site_domain or "").replace("，", ",").split(","):
         part = part.strip().lower()
         if part:
-            hosts.add((urlsplit(part if "//" in part else "//" + part).hostname or "").lower())
+            hosts.add(host_of(part if "//" in part else "//" + part))
     hosts.discard("")
     return hosts
 
