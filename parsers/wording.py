@@ -11,6 +11,11 @@ WIDGET_WORDS = frozenset(fold(word) for word in rules.words.WIDGET_WORDS)
 ATTACHMENT_LABELS = tuple(fold(label) for label in rules.words.ATTACHMENT_LABELS)
 
 
+def is_site_name(text: str) -> bool:
+    """A site's name, short and ending as one does (人民网, 某某市人民政府, 某某局)."""
+    return len(text) <= rules.article.SITE_NAME_MAX and fold(text).endswith(rules.article.SITE_NAME_SUFFIXES)
+
+
 def is_widget_word(word: str) -> bool:
     """A word of a widget line or button (打印, 關閉窗口, 【大】)."""
     return fold(word) in WIDGET_WORDS

@@ -18,7 +18,7 @@ from govmeta.parsers.hanzi import fold
 from govmeta.parsers.html.classes import token_has_word, tokens, tokens_of
 from govmeta.parsers.html.page_index import PageIndex, Run
 from govmeta.parsers.spaces import squash
-from govmeta.parsers.wording import breadcrumb_label
+from govmeta.parsers.wording import breadcrumb_label, is_site_name
 
 _SPACE = " \u00a0\u3000"
 _LABEL_TRIM = _SPACE + ":：>»›"
@@ -274,9 +274,7 @@ def _is_home(text: str) -> bool:
 
 def _home_or_site(text: str) -> bool:
     """The home page's entry (首页) or the site's name (人民网, 某某市人民政府)."""
-    return _is_home(text) or (
-        len(text) <= rules.article.SITE_NAME_MAX and fold(text).endswith(rules.article.SITE_NAME_SUFFIXES)
-    )
+    return _is_home(text) or is_site_name(text)
 
 
 def _in_header(el: etree._Element, index: PageIndex) -> bool:

@@ -22,6 +22,7 @@ from govmeta.parsers.html.info import DATE_SPAN, LABEL, is_info_line
 from govmeta.parsers.html.page_index import Line, PageIndex, Run
 from govmeta.parsers.html.paragraphs import is_widget_line
 from govmeta.parsers.spaces import squash
+from govmeta.parsers.wording import is_site_name
 
 # Full-width ASCII (ＡＢＣ１２３，（）：) folded to ASCII: the part of NFKC that matters here, at a
 # fraction of its cost.
@@ -62,10 +63,6 @@ class Headline:
     skip: set[etree._Element] = field(default_factory=set)  # elements the body must leave out
 
 
-def _site_like(part: str) -> bool:
-    return len(part) <= rules.article.SITE_NAME_MAX and fold(part).endswith(rules.article.SITE_NAME_SUFFIXES)
-
-
 def references(root: etree._Element, metas: dict[str, str]) -> list[tuple[str, float]]:
     """The page's own statements of its title, as comparison keys with a trust weight: meta
     ArticleTitle, the <title> and its first part fully, its other parts (usually site and
@@ -75,7 +72,7 @@ def references(root: etree._Element, metas: dict[str, str]) -> list[tuple[str, f
     if article_title:
         refs.append((key(article_title), 1.0))
     for part, weight in _title_parts(root):
-        if not _site_like(part) or part == key(article_title):
+        if not is_site_name(part) or part == key(article_title):
             refs.append((part, weight))
     return [(r, w) for r, w in refs if r]
 
@@ -84,7 +81,7 @@ def site_names(root: etree._Element, metas: dict[str, str]) -> set[str]:
     """Texts that name the site or the column, never the headline (comparison keys)."""
     names = {key(metas.get(name)) for name in ("SiteName", "ColumnName")}
     article_title = key(metas.get("ArticleTitle"))
-    names.update(part for part, _ in _title_parts(root) if _site_like(part) and part != article_title)
+    names.update(part for part, _ in _title_parts(root) if is_site_name(part) and part != article_title)
     names.discard("")
     return names
 

@@ -255,9 +255,14 @@ def _value(segment: str, kind: str) -> str:
     return trim_value(" ".join(words))
 
 
+def plain_line(text: str) -> Line:
+    """A plain line of text as a displayed line of one run (no link structure)."""
+    return Line(text, (Run(0, text, None, False, False),), 0, 1)
+
+
 def read_text_pairs(text: str) -> list[Pair]:
-    """The pairs of a plain line of text (no link structure)."""
-    return read_pairs(Line(text, (Run(0, text, None, False, False),), 0, 1))
+    """The pairs of a plain line of text."""
+    return read_pairs(plain_line(text))
 
 
 def views_value(value: str) -> int | None:
@@ -301,7 +306,7 @@ def unlabelled_source(line: Line) -> str | None:
 
 def text_line_date(text: str) -> str | None:
     """``line_date`` of a plain line of text."""
-    return line_date(Line(text, (Run(0, text, None, False, False),), 0, 1))
+    return line_date(plain_line(text))
 
 
 def line_date(line: Line) -> str | None:

@@ -6,8 +6,8 @@ second is a 副题), and a headline read from the title line itself loses the si
 from __future__ import annotations
 
 from govmeta.parsers import rules
-from govmeta.parsers.hanzi import fold
 from govmeta.parsers.text.headline import headline_like
+from govmeta.parsers.wording import is_site_name
 
 
 def title_parts(lines: list[str]) -> list[str]:
@@ -22,10 +22,6 @@ def title_parts(lines: list[str]) -> list[str]:
 
 def _spaces(text: str) -> int:
     return sum(1 for ch in text if ch.isspace())
-
-
-def _site_like(part: str) -> bool:
-    return len(part) <= rules.article.SITE_NAME_MAX and fold(part).endswith(rules.article.SITE_NAME_SUFFIXES)
 
 
 def _bare(text: str) -> str:
@@ -59,7 +55,7 @@ def agree(title: str | None, parts: list[str]) -> str | None:
         words = part.split()
         for start in range(len(words)):
             tail = _bare(" ".join(words[start:]))
-            if (rules.text.MIN_HEADLINE_CHARS <= len(tail) < len(bare) and not _site_like(tail)
+            if (rules.text.MIN_HEADLINE_CHARS <= len(tail) < len(bare) and not is_site_name(tail)
                     and bare.startswith(tail) and headline_like(bare[len(tail):]) and bare not in line):
                 return _prefix(title, len(tail))
     return title
