@@ -8,6 +8,7 @@ keeps pieces, owners and containers where the page's lines run.
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
@@ -15,7 +16,15 @@ from lxml import etree
 
 from govmeta.parsers.encoding.decode import decode_page
 from govmeta.parsers.errors import ExtractionError
-from govmeta.parsers.html.document import _DOCUMENT_END, drop_non_content, hidden_elements, is_hidden, parse_html
+from govmeta.parsers.html.document import (
+    _DOCUMENT_END,
+    _NOT_XML,
+    drop_non_content,
+    hidden_elements,
+    is_hidden,
+    may_hold_controls,
+    parse_html,
+)
 from govmeta.parsers.html.segments import read_segments
 from govmeta.parsers.validate import check_page_text
 
@@ -75,6 +84,19 @@ def test_hidden_elements_is_is_hidden_in_one_walk():
     root = parse_html(f"<html><body>{body}</body></html>")
     assert hidden_elements(root) == [el for el in root.iter() if is_hidden(el)]
     assert len(hidden_elements(root)) == 9  # all but the p.shide and the <i>
+
+
+def test_control_check_on_bytes_is_the_character_class_on_text():
+    """The byte-level pre-check (translate + three-byte forms) answers as the character class on the text."""
+    rng = random.Random(11)
+    alphabet = ["a", "中", " ", "\t", "\n", "\r", "\ufffd", "\ufffe", "\uffff", "\uefff", "\U0001f600",
+                *map(chr, range(0x20))]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 6)))
+        expected = _NOT_XML.search(text) is not None
+        assert may_hold_controls(text.encode("utf-8")) == expected, repr(text)
+    assert may_hold_controls(b"<p>&#11;</p>") and may_hold_controls(b"<p>&#xFFFE;</p>")
+    assert not may_hold_controls(b"<p>&#32; &#12288;</p>")
 
 
 def test_segments_keep_pieces_owners_and_containers():

@@ -72,19 +72,34 @@ def parse_page(text: str, utf8: bytes | None = None) -> tuple[etree._Element | N
 # space (they separate words); the rest are dropped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _NOT_XML_SPACE = str.maketrans({"\x0b": " ", "\x0c": " "})
+# The same characters in UTF-8: the C0 bytes (deleted by ``bytes.translate``, which is ten times faster than
+# a character-class search), and the non-characters' three-byte forms.
+_NOT_XML_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+_NOT_XML_NONCHARACTERS = (b"\xef\xbf\xbe", b"\xef\xbf\xbf")
 # A numeric character reference that may name one of them (below U+0020, or U+FFFE/U+FFFF).
-_CONTROL_REFERENCE = re.compile(r"&#(?:[xX]0*(?:1?[0-9a-fA-F]|[fF]{3}[eEfF])|0*(?:[12]?[0-9]|3[01]|6553[45]))(?![0-9])")
+_CONTROL_REFERENCE = re.compile(
+    rb"&#(?:[xX]0*(?:1?[0-9a-fA-F]|[fF]{3}[eEfF])|0*(?:[12]?[0-9]|3[01]|6553[45]))(?![0-9])"
+)
 
 
 def _xml_safe(text: str) -> str:
     return _NOT_XML.sub("", text.translate(_NOT_XML_SPACE))
 
 
-def scrub_controls(root: etree._Element, text: str) -> int:
+def may_hold_controls(utf8: bytes) -> bool:
+    """The page's UTF-8 bytes hold a character lxml cannot store, or a reference that may name one."""
+    return (
+        len(utf8.translate(None, _NOT_XML_BYTES)) != len(utf8)
+        or any(noncharacter in utf8 for noncharacter in _NOT_XML_NONCHARACTERS)
+        or _CONTROL_REFERENCE.search(utf8) is not None
+    )
+
+
+def scrub_controls(root: etree._Element, utf8: bytes) -> int:
     """Take out of the tree the characters lxml cannot store (some arrive as ``&#11;``/``&#12;`` references,
-    so the tree is swept when the text has such a character or a reference that may name one); how many
-    were found."""
-    if not (_NOT_XML.search(text) or _CONTROL_REFERENCE.search(text)):
+    so the tree is swept when the page's bytes have such a character or a reference that may name one);
+    how many were found."""
+    if not may_hold_controls(utf8):
         return 0
     found = 0
     for el in root.iter():

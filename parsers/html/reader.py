@@ -35,10 +35,12 @@ def read_html(text: str, vocabulary: Vocabulary, container_url: str | None = Non
 
     ``site_rules`` are a user's rules: those selecting this page (by ``path``, domain or <meta>) drop
     elements, force the body or block element, and override the keys their selectors name."""
+    if utf8 is None:
+        utf8 = text.encode("utf-8", "surrogatepass")
     root, cut = parse_page(text, utf8)
     if root is None:
         raise ExtractionError("not_a_page", "no HTML document could be parsed from the input")
-    scrubbed = scrub_controls(root, text)
+    scrubbed = scrub_controls(root, utf8)
     metas = read_meta_tags(root)
     page_url = container_url or saved_from_url(text) or canonical_url(root, metas) or archive_url(root)
     chosen = ()
