@@ -119,6 +119,15 @@ def footer_like(el: etree._Element, index: PageIndex) -> bool:
     return known
 
 
+def only_footer_lines(el: etree._Element, index: PageIndex) -> bool:
+    """Every displayed line of a footer-like block names the site's footer (版权所有 …, 主办单位 …, ICP备 …):
+    nothing in it is an article's, however short."""
+    lines = index.lines(index.first_run[el], index.end_run[el], limit=rules.article.FOOTER_MAX_LINES + 1)
+    return 0 < len(lines) <= rules.article.FOOTER_MAX_LINES and all(
+        any(marker in fold(line.text) for marker in FOOTER_WORDS) for line in lines
+    )
+
+
 def _base_scores(index: PageIndex, scores: dict[etree._Element, float]) -> list[tuple[float, etree._Element]]:
     """Each candidate's score before its position is weighed: link density, body and furniture
     names (memoised: the body is looked for twice per page)."""
@@ -173,7 +182,9 @@ def rank_containers(
     # The page footer (版权所有, ICP备 …) is never the article, however dense.
     top = []
     for score, el in ranked[:rules.article.FOOTER_CHECKS]:
-        top.append((score * 0.1 if footer_like(el, index) else score, el))
+        if footer_like(el, index):
+            score = 0.0 if only_footer_lines(el, index) else score * 0.1
+        top.append((score, el))
     top.sort(key=lambda pair: -pair[0])
     return top + ranked[rules.article.FOOTER_CHECKS:]
 

@@ -249,6 +249,8 @@ LAYOUT_CELL_CHARS = 400
 # A page footer is short; a longer block mentioning 版权所有 is not one.
 FOOTER_MAX_CHARS = 600
 FOOTER_CHECKS = 5
+# A footer-like box of at most this many lines, each naming the footer, is never the article (no other text).
+FOOTER_MAX_LINES = 6
 
 # Class/id tokens of page furniture that never holds the article.
 FURNITURE = frozenset({"footer", "foot", "copyright", "nav", "menu", "sidebar", "comment", "comments"})
