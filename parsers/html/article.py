@@ -244,8 +244,13 @@ def _body(
     while lines:
         last = lines[-1]
         credit = credit_text(last)
-        if is_section_heading(last) or rules.article.COUNT_LINE.fullmatch(last) or _tag_line(last, metas):
-            pass  # an empty section's heading, a bare count (a like button's), the page's keywords
+        if (
+            is_section_heading(last)
+            or rules.article.COUNT_LINE.fullmatch(last)
+            or _tag_line(last, metas)
+            or _site_footer_line(last)
+        ):
+            pass  # an empty section's heading, a bare count (a like button's), the page's keywords, the footer
         elif credit is not None:
             facts.take(read_text_pairs(credit), dates=False, person_sources=False)
         elif LABEL.search(last) and is_info_line(last) and len(last) <= rules.article.END_INFO_MAX:
@@ -254,6 +259,14 @@ def _body(
             break
         lines.pop()
     return lines, subtitle
+
+
+def _site_footer_line(line: str) -> bool:
+    """A short line naming the site's copyright or registration (版权所有：…, ICP备…, 网站标识码：…)."""
+    if len(line) > rules.article.SITE_FOOTER_LINE_MAX:
+        return False
+    folded = fold(line)
+    return any(marker in folded for marker in rules.article.SITE_FOOTER_MARKERS)
 
 
 def _tag_line(line: str, metas: dict[str, str]) -> bool:

@@ -251,6 +251,11 @@ FOOTER_MAX_CHARS = 600
 FOOTER_CHECKS = 5
 # A footer-like box of at most this many lines, each naming the footer, is never the article (no other text).
 FOOTER_MAX_LINES = 6
+# A short line at the body's end naming the site's copyright or registration is the page footer printed in
+# the body's box (no gold body holds one); folded, so 版權所有 and 網站標識碼 count.
+SITE_FOOTER_MARKERS = ("版权所有", "Copyright", "copyright", "COPYRIGHT", "All Rights Reserved", "ICP备", "ICP证",
+                       "公网安备", "网站标识码")
+SITE_FOOTER_LINE_MAX = 160
 
 # Class/id tokens of page furniture that never holds the article.
 FURNITURE = frozenset({"footer", "foot", "copyright", "nav", "menu", "sidebar", "comment", "comments"})
