@@ -162,12 +162,22 @@ def _class_hinted(index: PageIndex, start: int, end: int, facts: Facts) -> None:
 
 
 def _views_hinted(index: PageIndex, start: int, end: int, facts: Facts) -> None:
-    """An element named views / hits whose text is a count, with a views word but no colon (阅读 539)."""
-    for el, toks in _named_elements(index, start, end):
-        if facts.views is None and toks & rules.article.VIEWS_TOKENS:
-            count = rules.article.VIEWS_BOX.fullmatch(fold(index.element_string(el) or ""))
-            if count:
-                facts.views = int(count.group(1).replace(",", ""))
+    """A views count shown without a colon: an element whose whole text is a views word and a count
+    (阅读 539), or an element named views / hits whose text is a count (539)."""
+    seen: set[etree._Element] = set()
+    for run in index.runs[start:end]:
+        if facts.views is not None:
+            return
+        el = run.element.getparent() if run.is_tail else run.element
+        if el is None or el in seen:
+            continue
+        seen.add(el)
+        text = fold(index.element_string(el) or "")
+        count = rules.article.VIEWS_WORDED.fullmatch(text)
+        if count is None and el.attrib and tokens(el) & rules.article.VIEWS_TOKENS:
+            count = rules.article.VIEWS_BOX.fullmatch(text)
+        if count:
+            facts.views = int(count.group(1).replace(",", ""))
 
 
 def _body(

@@ -55,9 +55,14 @@ _BAR = re.compile(r"[|丨｜│]")
 GLUED = Folded(re.compile(
     r"(?P<label>" + "|".join(map(re.escape, [label for label in _ALL_LABELS if len(label) >= 4])) + r")\s*[:：]"
 ))
-# A known label opening an element's own text (<span>来源：…</span><span>作者：…</span>): the element's
-# edge is a word's edge, so the label starts a pair even glued to the value before it.
-_OPENING = re.compile(r"(?P<label>" + "|".join(map(re.escape, _ALL_LABELS)) + r")\s*[:：]")
+# A known label opening an element's own text (<span>来源：…</span><span>作者：…</span>, or a views word and
+# its count with no colon: <span>阅读 2,318 次</span>): the element's edge is a word's edge, so the label
+# starts a pair even glued to the value before it.
+_OPENING = re.compile(
+    r"(?P<label>(?:" + "|".join(map(re.escape, _ALL_LABELS)) + r")(?=\s*[:：])"
+    r"|(?:" + "|".join(map(re.escape, sorted(rules.article.VIEWS_LABELS, key=len, reverse=True))) + r")(?=\s*\d))"
+    r"\s*[:：]?"
+)
 # A date right after some other label (成文日期：…, 印发日期：…) is that label's value.
 _OTHER_LABEL_END = re.compile(r"[\u4e00-\u9fff]{2,8}\s*[:：]\s*$")
 # A widget in brackets after a value: 【字体：大 中 小】, [打印].

@@ -236,6 +236,9 @@ SOURCE_TOKENS = frozenset({"source", "laiyuan", "ly", "from", "media"})
 VIEWS_TOKENS = frozenset({"views", "view", "hits", "clicks", "click", "pv", "liulan", "djl", "readnum", "viewcount"})
 # Such an element's text: an optional views word, the count, an optional 次.
 VIEWS_BOX = re.compile(r"(?:" + "|".join(VIEWS_LABELS) + r")?\s*(\d[\d,]*)\s*(?:次|人次)?")
+# Any element's whole text when it is a views word and a count (阅读 539, 浏览 1,205 次): a count shown so needs
+# no name.
+VIEWS_WORDED = re.compile(r"(?:" + "|".join(VIEWS_LABELS) + r")\s*(\d[\d,]*)\s*(?:次|人次)?")
 # Marks of a value the page cut short.
 ELLIPSES = ("...", "…", "。。。", "..")
 
