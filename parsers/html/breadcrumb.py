@@ -18,6 +18,7 @@ from govmeta.parsers.hanzi import fold
 from govmeta.parsers.html.classes import token_has_word, tokens, tokens_of
 from govmeta.parsers.html.page_index import PageIndex, Run
 from govmeta.parsers.spaces import squash
+from govmeta.parsers.urls import split_url
 from govmeta.parsers.wording import breadcrumb_label, is_site_name
 
 _SPACE = " \u00a0\u3000"
@@ -260,6 +261,42 @@ def _joined_trail(index: PageIndex, el: etree._Element) -> list[str] | None:
     return [entry.text for entry in run]
 
 
+def _nested_trail(index: PageIndex, limit: int) -> tuple[etree._Element, list[str]] | None:
+    """An unnamed box of links with no separators (drawn by a style sheet) from the home page, each address
+    one level inside the one before (``/``, ``/ywdt/``, ``/ywdt/yw/``): a trail, where a menu's addresses are
+    side by side. The first such box before ``limit``."""
+    for el in index.short:
+        if index.first_run[el] >= limit:
+            break
+        count = index.links.get(el, 0)
+        if el.tag not in rules.article.TRAIL_BOXES or not count or count != index.total(el):
+            continue
+        anchors = [a for a in el.iter("a") if index.total(a)]
+        if not rules.article.NESTED_TRAIL_MIN <= len(anchors) <= rules.article.BREADCRUMB_MAX_ITEMS:
+            continue
+        texts = [squash(index.raw_text(a)) for a in anchors]
+        if _is_home(texts[0]) and _nested_paths([a.get("href") or "" for a in anchors]):
+            return el, texts
+    return None
+
+
+def _nested_paths(hrefs: list[str]) -> bool:
+    """Each address's path lies strictly inside the folder of the one before (same host, or relative)."""
+    folders = []
+    for href in hrefs:
+        parts = split_url(href.strip())
+        if parts is None or parts.scheme not in ("", "http", "https") or parts.query or parts.fragment:
+            return False
+        path = parts.path if parts.path.startswith("/") else ""
+        if not path or (parts.netloc and parts.netloc != (split_url(hrefs[0].strip()) or parts).netloc):
+            return False
+        folders.append((parts.path.rsplit("/", 1)[0] + "/", parts.path))
+    return all(
+        path.startswith(folder) and path.rstrip("/") != folder.rstrip("/")
+        for (folder, _), (_, path) in zip(folders, folders[1:])
+    )
+
+
 def _joined(index: PageIndex, el: etree._Element) -> bool:
     """Some text between the element's links is a trail joiner (>, », /, - …)."""
     for run in index.runs[index.first_run[el]:index.end_run[el]]:
@@ -385,7 +422,7 @@ def find_trail(index: PageIndex, before: int | None = None) -> tuple[etree._Elem
                 joined = el, run
     if joined is not None:
         return joined
-    return _plain_trail(index, limit) or (None, [])
+    return _plain_trail(index, limit) or _nested_trail(index, limit) or (None, [])
 
 
 def read_breadcrumb(index: PageIndex, before: int | None = None) -> tuple[list[str], etree._Element | None]:

@@ -161,6 +161,8 @@ BREADCRUMB_JOINERS = frozenset({">", ">>", "»", "›", "/", "-", "->", "→", "
 # path, not the article's trail (网易 div.observe_header span.pathlink).
 HEADER_TOKENS = frozenset({"header", "head", "masthead", "banner", "topbar", "logo"})
 BREADCRUMB_MAX_ITEMS = 12
+# Links of an unnamed, unseparated box whose addresses nest (/, /ywdt/, /ywdt/yw/): at least this many make a trail.
+NESTED_TRAIL_MIN = 3
 BREADCRUMB_ITEM_MAX = 40  # a disclosure catalogue names its columns at length (…的依据、条件、程序以及办理结果)
 
 # --- attachments ------------------------------------------------------------------------
