@@ -292,3 +292,14 @@ def test_a_plain_text_trail_from_the_home_page():
     assert plain_trail_items("关于 - 新闻动态") is None  # not from the home page
     assert plain_trail_items("首页 - ") is None
 
+
+
+def test_nested_paths_need_each_folder_inside_the_one_before():
+    from govmeta.parsers.html.breadcrumb import _nested_paths
+
+    assert _nested_paths(["/index.html", "/zwgk/", "/zwgk/tzgg/"])
+    assert _nested_paths(["http://a.gov.cn/", "http://a.gov.cn/xw/", "/xw/bm/index.html"])
+    assert not _nested_paths(["/index.html", "/zwgk/", "/bsfw/"])  # a menu: side by side
+    assert not _nested_paths(["/", "/zwgk/a.html", "/zwgk/b.html"])  # two pages of one folder
+    assert not _nested_paths(["/", "http://b.gov.cn/x/", "http://c.gov.cn/x/y/"])  # other hosts
+    assert not _nested_paths(["/", "javascript:void(0)", "/x/y/"])

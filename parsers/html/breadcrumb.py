@@ -9,6 +9,7 @@ plain text from the home page with no link at all (首页 - 新闻动态).
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import pairwise
 from typing import NamedTuple
 
 from lxml import etree
@@ -281,19 +282,16 @@ def _nested_trail(index: PageIndex, limit: int) -> tuple[etree._Element, list[st
 
 
 def _nested_paths(hrefs: list[str]) -> bool:
-    """Each address's path lies strictly inside the folder of the one before (same host, or relative)."""
-    folders = []
+    """Each address's folder lies strictly inside the folder of the one before (one host, or relative)."""
+    folders, hosts = [], set()
     for href in hrefs:
         parts = split_url(href.strip())
-        if parts is None or parts.scheme not in ("", "http", "https") or parts.query or parts.fragment:
+        if parts is None or parts.scheme not in ("", "http", "https") or parts.query or not parts.path.startswith("/"):
             return False
-        path = parts.path if parts.path.startswith("/") else ""
-        if not path or (parts.netloc and parts.netloc != (split_url(hrefs[0].strip()) or parts).netloc):
-            return False
-        folders.append((parts.path.rsplit("/", 1)[0] + "/", parts.path))
-    return all(
-        path.startswith(folder) and path.rstrip("/") != folder.rstrip("/")
-        for (folder, _), (_, path) in zip(folders, folders[1:])
+        hosts.add(parts.netloc)
+        folders.append(parts.path.rsplit("/", 1)[0] + "/")
+    return len(hosts - {""}) <= 1 and all(
+        inner.startswith(outer) and inner != outer for outer, inner in pairwise(folders)
     )
 
 
