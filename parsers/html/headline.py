@@ -337,8 +337,8 @@ def _emphasised_before(
     c_first = index.first_run[container]
     prose = first_prose(index, c_first, index.end_run[container])
     for line in reversed(index.lines(max(0, c_first - 60), prose)[-rules.headline.FALLBACK_LINES:]):
-        if is_info_line(line.text) or any(run.linked for run in line.runs):
-            continue
+        if is_info_line(line.text) or any(run.linked for run in line.runs) or plain_trail_items(line.text) is not None:
+            continue  # an info line, a link, a trail printed as plain text (首页 - 新闻动态)
         first = line.runs[0]
         el = first.element.getparent() if first.is_tail else first.element
         text_key = key(line.text)
@@ -349,7 +349,9 @@ def _emphasised_before(
             or text_key in avoid
         ):
             continue
-        if _form(el, index) >= 1.0 and index.total(el) == len(text_key):
+        if index.total(el) == len(text_key) and (
+            _form(el, index) >= 1.0 or (el.tag in rules.headline.HEADING_WEIGHT and _info_below(el, index))
+        ):  # emphasised, or a heading of any level with the info line right under it
             return el, index.element_lines(el)
     return None, []
 
