@@ -39,6 +39,7 @@ import lxml.html
 from lxml import etree
 
 from govmeta.parsers import ExtractionError, extract_record
+from govmeta.parsers.html.document import HIDDEN_CLASSES
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED_PAGES = REPO.parent / "shared" / "corpus" / "pages"
@@ -214,9 +215,11 @@ def wrap_body(text: str) -> str | None:
 def rename_classes(text: str, rng: random.Random) -> str:
     """Every class and id token renamed to a random token (consistently, in ``<style>`` rules too).
 
-    An id that is an address (a crawl wrapper's ``<text id="http://…">``) is data and stays.
+    An id that is an address (a crawl wrapper's ``<text id="http://…">``) is data and stays. So do the
+    classes that hide an element (ng-hide, hidden …: a framework's style sheet, not the page's, hides it):
+    renamed, the page would display what it hid, and its record would rightly change.
     """
-    mapping: dict[str, str] = {}
+    mapping: dict[str, str] = {name: name for name in HIDDEN_CLASSES}
 
     def token(name: str) -> str:
         if name not in mapping:
