@@ -34,6 +34,7 @@ from govmeta.parsers.html.info import (
     DATE_SPAN,
     LABEL,
     Pair,
+    icon_values,
     is_info_line,
     line_date,
     looks_like_person,
@@ -58,6 +59,7 @@ class Facts:
         self.source_guess: str | None = None  # unlabelled (after the date, or a "source" element)
         self.source_shown = False  # a 来源 label is displayed (even with an empty value)
         self.author: str | None = None
+        self.author_guess: str | None = None  # a person icon's name: a labelled 作者 (an end credit) wins
         self.date: str | None = None
         self.views: int | None = None
 
@@ -159,6 +161,17 @@ def _class_hinted(index: PageIndex, start: int, end: int, facts: Facts) -> None:
             facts.author = text
         if is_source and facts.source_guess is None and usable(text, rules.article.SOURCE_MAX):
             facts.source_guess = text
+
+
+def _icon_hinted(index: PageIndex, start: int, end: int, facts: Facts) -> None:
+    """Info items labelled by icons (<i class="fa fa-eye"></i>1,342): the view count, the date, the author."""
+    for kind, text in icon_values(index.runs[start:end]):
+        if kind == "views" and facts.views is None:
+            facts.views = views_value(text)
+        elif kind == "date" and facts.date is None:
+            facts.date = find_datetime(text)
+        elif kind == "author" and facts.author_guess is None and usable(text, rules.article.AUTHOR_MAX):
+            facts.author_guess = text
 
 
 def _views_hinted(index: PageIndex, start: int, end: int, facts: Facts) -> None:
@@ -494,6 +507,7 @@ def _around_headline(
     _header_facts(facts, index.lines(headline.end_run, header_end, rules.article.HEADER_LINES))
     _class_hinted(index, headline.end_run, header_end, facts)
     _views_hinted(index, headline.end_run, header_end, facts)
+    _icon_hinted(index, headline.end_run, header_end, facts)
     # Some pages print the info line above the headline (after the trail).
     pre_start = index.end_run[trail] if trail is not None and index.end_run[trail] <= headline.start_run else 0
     pre = index.lines(max(pre_start, headline.start_run - 150), headline.start_run)[-rules.article.PRE_HEADLINE_LINES:]
@@ -540,6 +554,7 @@ def read_article(
         facts.take(read_pairs(line), dates=facts.date is None, person_sources=False)
     if tail:
         _views_hinted(index, c_end, tail[-1].end, facts)
+        _icon_hinted(index, c_end, tail[-1].end, facts)
 
     region = _article_box(container, headline, index) if container is not None else None
     attachments = read_attachments(root, region, c_first, index.first_run, url,
@@ -551,7 +566,7 @@ def read_article(
         "kicker": headline.kicker,
         "subtitle": headline.subtitle or body_subtitle,
         "content_source": facts.content_source(metas),
-        "author": facts.author,
+        "author": facts.author or facts.author_guess,
         "published_at": facts.date,
         "views": facts.views,
         "paragraphs": paragraphs,

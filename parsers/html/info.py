@@ -8,12 +8,17 @@ without labels ("2019-09-26 10:56 证券时报网"): the token after the date is
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+
+from lxml import etree
 
 from govmeta.parsers import rules
 from govmeta.parsers.dates import DATETIME_SPAN as DATE_SPAN
 from govmeta.parsers.dates import find_datetime
 from govmeta.parsers.hanzi import fold
+from govmeta.parsers.html.classes import tokens_of
 from govmeta.parsers.html.page_index import Line, Run
 from govmeta.parsers.spaces import squash
 from govmeta.parsers.wording import is_widget_word
@@ -289,12 +294,46 @@ def usable(value: str | None, limit: int) -> bool:
     )
 
 
+def icon_kind(el: etree._Element | None) -> str | None:
+    """What an empty icon-font element labels ("views", "date", "author", or "" for an icon of something
+    else: a column, comments); None when the element is not an icon."""
+    if el is None or el.tag not in rules.article.ICON_TAGS or len(el) or (el.text or "").strip():
+        return None
+    cls = el.get("class")
+    return _icon_kind(cls) if cls else None
+
+
+@lru_cache(maxsize=1024)
+def _icon_kind(cls: str) -> str | None:
+    toks = tokens_of(cls, "")
+    if toks.isdisjoint(rules.article.ICON_MARKERS):
+        return None
+    return next((kind for kind, words in rules.article.ICON_KINDS.items() if not words.isdisjoint(toks)), "")
+
+
+def icon_values(runs: Iterable[Run]) -> Iterator[tuple[str, str]]:
+    """(kind, text) of the texts printed right after an icon (the icon's tail)."""
+    for run in runs:
+        if run.is_tail:
+            kind = icon_kind(run.element)
+            if kind is not None and run.text.strip():
+                yield kind, squash(run.text)
+
+
 def unlabelled_source(line: Line) -> str | None:
-    """The token printed right after the date on an unlabelled info line (a link's text when linked)."""
+    """The token printed right after the date on an unlabelled info line (a link's text when linked);
+    not the text an icon labels (a person icon's name)."""
     raw = "".join(run.text for run in line.runs)
     span = DATE_SPAN.search(raw)
     if not span or LABEL.search(raw):
         return None
+    position = 0
+    for run in line.runs:
+        if position >= span.end() and run.text.strip():
+            if run.is_tail and icon_kind(run.element) is not None:
+                return None
+            break
+        position += len(run.text)
     link = _link_value(line, span.end())
     if link is None:
         rest = raw[span.end():].strip(" \u00a0\u3000·|丨｜│")

@@ -235,6 +235,16 @@ AUTHOR_WORDS = ("author", "zuozhe")
 SOURCE_TOKENS = frozenset({"source", "laiyuan", "ly", "from", "media"})
 # Class/id tokens of an element showing the view count, unlabelled or with a views word and no colon
 # (<li class="views">阅读 539</li>).
+# Icon-font elements (<i class="fa fa-eye"></i>, <span class="iconfont icon-shijian"></span>): an empty element
+# with one of these class tokens is an icon, and the text right after it is what the icon labels, by the words of
+# its other tokens (the eye's number is the view count; a folder's or a comment bubble's is neither).
+ICON_MARKERS = frozenset({"fa", "fas", "far", "icon", "iconfont", "glyphicon", "bi"})
+ICON_TAGS = frozenset({"i", "span", "em"})
+ICON_KINDS = {
+    "views": frozenset({"eye", "view", "views", "liulan", "yuedu", "hits", "browse"}),
+    "date": frozenset({"clock", "time", "date", "calendar", "shijian", "riqi", "rili"}),
+    "author": frozenset({"user", "author", "person", "zuozhe", "people"}),
+}
 VIEWS_TOKENS = frozenset({"views", "view", "hits", "clicks", "click", "pv", "liulan", "djl", "readnum", "viewcount"})
 # Such an element's text: an optional views word, the count, an optional 次.
 VIEWS_BOX = re.compile(r"(?:" + "|".join(VIEWS_LABELS) + r")?\s*(\d[\d,]*)\s*(?:次|人次)?")
