@@ -185,12 +185,19 @@ def _views_hinted(index: PageIndex, start: int, end: int, facts: Facts) -> None:
         if el is None or el in seen:
             continue
         seen.add(el)
+        named = bool(el.attrib) and not tokens(el).isdisjoint(rules.article.VIEWS_TOKENS)
+        # (An element's text opens with its own text: a views word there, or a views name, or it is no count.)
+        if not named and (run.is_tail or fold(run.text.lstrip()[:1]) not in _VIEWS_FIRSTS):
+            continue
         text = fold(index.element_string(el) or "")
         count = rules.article.VIEWS_WORDED.fullmatch(text)
-        if count is None and el.attrib and tokens(el) & rules.article.VIEWS_TOKENS:
+        if count is None and named:
             count = rules.article.VIEWS_BOX.fullmatch(text)
         if count:
             facts.views = int(count.group(1).replace(",", ""))
+
+
+_VIEWS_FIRSTS = frozenset(label[0] for label in rules.article.VIEWS_LABELS)
 
 
 def _body(
