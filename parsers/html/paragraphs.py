@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import accumulate
 
 from lxml import etree
 
@@ -61,6 +62,8 @@ def is_noise(el: etree._Element, index: PageIndex) -> bool:
     links = [a for a in el.iter("a") if index.total(a)]
     if any(is_attachment_link(a) for a in links):
         return False
+    if len(links) == 1 and _led_line(el, index) and _between_prose(el, index):
+        return False  # one linked line led by a bullet or words, among the paragraphs (▶ 典型案例丨<a>…</a>)
     if density >= rules.article.LINK_ONLY or (
         density >= rules.article.LINK_LIST_DENSITY and len(links) >= rules.article.LIST_MIN_LINKS
     ):
@@ -69,6 +72,29 @@ def is_noise(el: etree._Element, index: PageIndex) -> bool:
     return len(leftover) <= rules.article.LIST_LEFTOVER or (
         density >= 0.5 and len(leftover) <= rules.article.LIST_TITLE_MAX
     )
+
+
+def _led_line(el: etree._Element, index: PageIndex) -> bool:
+    """The element's text outside its links is some visible mark or words (▶, 典型案例丨), not only spaces."""
+    runs = index.runs[index.first_run[el]:index.end_run[el]]
+    return any(not run.linked and run.text.strip(_BLANKS) for run in runs)
+
+
+_BLANKS = " \t\r\n\u00a0\u3000\u2002\u2003"
+
+
+def _between_prose(el: etree._Element, index: PageIndex) -> bool:
+    """Its parent shows running text (outside links) both before and after the element."""
+    parent = el.getparent()
+    if parent is None or parent not in index.first_run:
+        return False
+    plain = index.memo.get("plain_chars")
+    if plain is None:  # characters outside links up to each run position
+        plain = index.memo["plain_chars"] = [0, *accumulate(0 if run.linked else len(run.text) for run in index.runs)]
+    least = rules.article.BETWEEN_PROSE_CHARS
+    before = plain[index.first_run[el]] - plain[index.first_run[parent]]
+    after = plain[index.end_run[parent]] - plain[index.end_run[el]]
+    return before >= least and after >= least
 
 
 class _Edits:

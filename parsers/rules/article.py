@@ -266,6 +266,9 @@ FOOTER_MAX_CHARS = 600
 FOOTER_CHECKS = 5
 # A footer-like box of at most this many lines, each naming the footer, is never the article (no other text).
 FOOTER_MAX_LINES = 6
+# A one-link line of the body with this many characters of text outside links before and after it in its parent
+# box is an item of the text (a digest's ▶ 典型案例丨<a>…</a>), not a related-links box.
+BETWEEN_PROSE_CHARS = 80
 # A short line at the body's end naming the site's copyright or registration is the page footer printed in
 # the body's box (no gold body holds one); folded, so 版權所有 and 網站標識碼 count.
 SITE_FOOTER_MARKERS = ("版权所有", "Copyright", "copyright", "COPYRIGHT", "All Rights Reserved", "ICP备", "ICP证",
