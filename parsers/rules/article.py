@@ -60,7 +60,10 @@ WIDGET_PUNCTUATION = "|｜│丨/【】[]()（）:：·•,， \u00a0\u3000"
 WIDGET_PREFIXES = ("扫一扫", "扫码", "【字体：", "字号：", "字体：", "分享到：", "【我要打印】", "【关闭窗口】",
                    "【打印本页】", "上一篇：", "下一篇：", "上一篇:", "下一篇:", "上一条：", "下一条：")
 # Site promotion lines: （更多内容请继续关注 …）, 更多精彩资讯请点击 …
-PROMO_LINE = re.compile(r"^[（(【\[]?\s*更多\S{0,12}?(?:请|敬请|欢迎)\S{0,4}?(?:关注|点击|访问|登录|下载)")
+# Promotions: 更多…请关注…, and a portal's link back to its home page under an article (返回搜狐，查看更多).
+PROMO_LINE = re.compile(
+    r"^(?:[（(【\[]?\s*更多\S{0,12}?(?:请|敬请|欢迎)\S{0,4}?(?:关注|点击|访问|登录|下载)|返回\S{1,10}?[，,]?\s*查看更多\s*$)"
+)
 # Pager lines: 第1页/共3页, 共 3 页, 共4条 第1页/共1页 …
 PAGER_LINE = re.compile(r"^\s*(?:共\s*\d+\s*[条篇项]\s*)?(?:第\s*\d+\s*页\s*/?\s*共\s*\d+\s*页|共\s*\d+\s*页)")
 # A line that is only a counter (a comment or like count printed beside the headline or under the body).
@@ -70,7 +73,7 @@ TAG_SPLIT = re.compile(r"[|,，、;；\s]+")
 # What a (folded) line must start with for PROMO_LINE or PAGER_LINE to match it: one of these opening
 # brackets, or, after any spaces, one of these characters (lines starting otherwise skip both patterns).
 PAGER_PROMO_OPENERS = frozenset("(（【[")
-PAGER_PROMO_FIRSTS = frozenset("更共第")
+PAGER_PROMO_FIRSTS = frozenset("更共第返")
 
 # A heading over this many whole-line links, with no body, heads a list (not an article).
 LIST_HEAD_LINES = 3
