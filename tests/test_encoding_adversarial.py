@@ -241,3 +241,44 @@ def test_generated_adversarial_set(tmp_path: Path) -> None:
     chinese = [lang for lang in asked if lang.startswith("zh")]
     assert all(right[lang] == asked[lang] for lang in chinese), wrong
     assert sum(right.values()) >= 0.97 * len(rows), wrong
+
+
+# --- pages saved through a Latin-1 reading ---------------------------------------------------------------
+
+
+def _latin1_reading(data: bytes, windows: bool = False) -> bytes:
+    """What a crawler that read ``data`` as ISO-8859-1 (or windows-1252) and wrote the text as UTF-8 saves."""
+    if not windows:
+        return data.decode("latin-1").encode("utf-8")
+    chars = []
+    for byte in data:
+        try:
+            chars.append(bytes([byte]).decode("cp1252"))
+        except UnicodeDecodeError:  # 0x81, 0x8D, 0x8F, 0x90, 0x9D: through as U+0081 …
+            chars.append(chr(byte))
+    return "".join(chars).encode("utf-8")
+
+
+@pytest.mark.parametrize(("label", "codec", "windows"), [
+    ("utf-8", "utf-8", False), ("utf-8", "utf-8", True), ("gb2312", "gbk", False), (None, "gbk", True),
+    ("big5", "big5", False),
+])
+def test_page_saved_through_a_latin1_reading_is_repaired(label: str | None, codec: str, windows: bool) -> None:
+    text = HANS if codec != "big5" else "政府資訊公開工作要點。各縣市政府，現將工作要點印發給你們，請結合實際認真貫徹落實。"
+    original = page(text * 2, label, title="通知")
+    d = decode_page(_latin1_reading(original.encode(codec), windows))
+    assert d.text == original
+    assert (d.name, d.step) == ("utf-8", "latin-1-repair")
+    assert any("saved through a Latin-1 reading" in w for w in d.warnings)
+    assert d.utf8 is None  # the parser gets the repaired text, not the file's bytes
+
+
+@pytest.mark.parametrize("text", [
+    FR * 4,  # real Latin-1 letters in UTF-8
+    HANS + " 3×4÷2 " * 10,  # Chinese with × and ÷
+    "Ã©tÃ© " * 20,  # Latin-1 letters that read back as UTF-8 but hold no CJK
+])
+def test_utf8_with_latin1_letters_stays_as_it_is(text: str) -> None:
+    data = page(text, "utf-8").encode("utf-8")
+    d = decode_page(data)
+    assert (d.name, d.step, d.text) == ("utf-8", "utf-8", data.decode("utf-8"))

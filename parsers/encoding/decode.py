@@ -39,6 +39,7 @@ from govmeta.parsers import rules
 from govmeta.parsers.encoding.bytescan import split_utf8_minority
 from govmeta.parsers.encoding.charsets import codec_for_label
 from govmeta.parsers.encoding.detector import chardet_answers
+from govmeta.parsers.encoding.mojibake import may_be_latin1_saved, repaired
 from govmeta.parsers.errors import ExtractionError
 
 # --- thresholds and tables ---------------------------------------------------------------------------
@@ -312,6 +313,10 @@ def _step_utf8(page: _Page) -> Decoded | None:
     if utf8 is None or not utf8.clean:
         page.rejected.add("utf-8")
         return None
+    if may_be_latin1_saved(data):  # (cheap: Latin-1 letters enough and nothing wider)
+        fixed = repaired(page.result(utf8, "detected", rules.encoding.CONFIDENCE["verified"]), decode_page)
+        if fixed is not None:
+            return fixed
     if primary and primary.codec == "utf-8":
         return page.declared_result(utf8, primary)
     if not _UTF8_WIDE_LEAD_RE.search(data):

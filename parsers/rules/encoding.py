@@ -244,3 +244,15 @@ CONFIDENCE: dict[str, float] = {
 }
 #: In-document labels for UTF-16/32 mean UTF-8: the label was readable as ASCII (WHATWG prescan rule).
 WIDE_CODECS = frozenset({"utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"})
+
+# --- used by encoding/mojibake.py --------------------------------------------------------------
+
+# A clean UTF-8 file with no CJK is read again from the bytes its Latin-1 letters stand for (a page saved
+# through a Latin-1 reading) when it holds at least MOJIBAKE_MIN_LEADS letters U+00C0-U+00FF (lead bytes),
+# and the recovered text has at least MOJIBAKE_MIN_CJK hanzi, MOJIBAKE_CJK_SHARE of its non-ASCII characters.
+MOJIBAKE_MIN_LEADS = 8
+MOJIBAKE_MIN_CJK = 4
+MOJIBAKE_CJK_SHARE = 0.5
+MOJIBAKE_STEP = "latin-1-repair"
+# Steps whose reading is no evidence for a repair (nothing read the recovered bytes plausibly).
+MOJIBAKE_WEAK_STEPS = frozenset({"declared-tolerable", "content-weak", "declared-fallback", "last-resort"})
