@@ -59,6 +59,7 @@ class Facts:
         self.source_shown = False  # a 来源 label is displayed (even with an empty value)
         self.author: str | None = None
         self.date: str | None = None
+        self.date_updated = False  # the date is a 更新日期 (a 发布日期 shown with it wins)
         self.views: int | None = None
 
     def bare(self) -> bool:
@@ -90,8 +91,15 @@ class Facts:
             elif pair.kind == "views":
                 if self.views is None and pair.value:
                     self.views = views_value(pair.value)
-            elif pair.kind == "date" and dates and self.date is None and pair.value:
-                self.date = find_datetime(pair.value)
+            elif pair.kind == "date" and dates and pair.value:
+                updated = pair.label in rules.article.UPDATE_DATE_LABELS
+                if self.date is None:
+                    self.date, self.date_updated = find_datetime(pair.value), updated
+                elif self.date_updated and not updated:
+                    # 更新日期：… 发布日期：…: the publication date is the one the record wants.
+                    found = find_datetime(pair.value)
+                    if found:
+                        self.date, self.date_updated = found, False
 
 
 def _untruncated(shown: str, meta: str | None) -> str:
@@ -443,6 +451,21 @@ def _locate(
     return container, headline, crumbs, trail
 
 
+def _before_page_footer(lines: list[Line], index: PageIndex) -> list[Line]:
+    """The lines under the body up to the site's footer (a <footer> or a box named so, holding 版权所有,
+    ICP备 …): its 更新日期 and 瀏覽人次 are the site's, not the article's."""
+    for i, line in enumerate(lines):
+        first = line.runs[0]
+        el = first.element.getparent() if first.is_tail else first.element
+        while el is not None and el is not index.body:
+            if (el.tag == "footer" or not rules.article.PAGE_FOOTER_TOKENS.isdisjoint(tokens(el))) and footer_like(
+                el, index
+            ):
+                return lines[:i]
+            el = el.getparent()
+    return lines
+
+
 def _heads_link_list(index: PageIndex, headline: Headline) -> bool:
     """The lines right under the headline are links, each a whole line (a list's entries)."""
     lines = index.lines(headline.end_run, headline.end_run + 60, rules.article.LIST_HEAD_LINES)
@@ -513,6 +536,7 @@ def read_article(
 
     paragraphs, body_subtitle = _body(container, index, headline, skip, facts, in_box, metas)
     tail = index.lines(c_end, c_end + 80, rules.article.FOOTER_LINES) if container is not None else []
+    tail = _before_page_footer(tail, index)
     for line in tail:
         facts.take(read_pairs(line), dates=facts.date is None, person_sources=False)
     if tail:
