@@ -119,6 +119,7 @@ def _marked_text(container: etree._Element, index: PageIndex, skip: set[etree._E
     table_tags = _TABLE_TAGS
     excluded, end_run = index.excluded, index.end_run
     table_cache: dict = {}
+    preformatted = 0  # open <pre> elements: their line breaks are displayed (line marks, as <br>)
     walker = etree.iterwalk(container, events=("start", "end", "comment", "pi"))
     for event, el in walker:
         if event == "end":
@@ -129,17 +130,19 @@ def _marked_text(container: etree._Element, index: PageIndex, skip: set[etree._E
                 if el is not quiet:
                     continue
                 quiet = None
+            if el.tag == "pre":
+                preformatted -= 1
             tail = tails.get(el, el.tail)
             mark = closing.get(el)
             if mark is not None:
                 add(mark)
             if tail:
-                add(tail)
+                add(_pre_lines(tail) if preformatted and not cells[-1] else tail)
             continue
         if event != "start":  # a comment or a processing instruction: only its tail is displayed
             tail = tails.get(el, el.tail)
             if tail:
-                add(tail)
+                add(_pre_lines(tail) if preformatted and not cells[-1] else tail)
             continue
         cell = cells[-1]
         if quiet is not None:
@@ -173,12 +176,19 @@ def _marked_text(container: etree._Element, index: PageIndex, skip: set[etree._E
                 if opening is None:
                     quiet = el
                     continue
+        if tag == "pre":
+            preformatted += 1
         text = texts.get(el, el.text)
         if opening:
             add(opening)
         if text:
-            add(text)
+            add(_pre_lines(text) if preformatted and not cells[-1] else text)
     return "".join(pieces)
+
+
+def _pre_lines(text: str) -> str:
+    """Preformatted text with its line breaks as line marks (a <pre> notice shows one line per line)."""
+    return text.replace("\r\n", BR).replace("\n", BR).replace("\r", BR) if "\n" in text or "\r" in text else text
 
 
 _TABLE_TAGS = frozenset({*rules.article.CELL_PARTS, "tr", "table"})
