@@ -47,13 +47,14 @@ def _named_noise(cls: str, ident: str) -> bool:
     return not rules.article.NOISE_TOKENS.isdisjoint(tokens_of(cls, ident))
 
 
-def is_noise(el: etree._Element, index: PageIndex) -> bool:
+def is_noise(el: etree._Element, index: PageIndex, data_cell: bool = False) -> bool:
     """Page furniture inside the container: widgets named so, a list of links (related
-    headlines with their dates), or a box that is nothing but links (点击看大图)."""
+    headlines with their dates), or a box that is nothing but links (点击看大图). A cell of a data
+    table is never a link box: its table was judged whole (相关条文 | <a>民事诉讼法第33条</a>)."""
     cls, ident = el.get("class"), el.get("id")
     if (cls or ident) and _named_noise(cls or "", ident or ""):
         return True
-    if el.tag not in rules.article.LINK_BOX_TAGS or not index.links.get(el, 0):
+    if data_cell or el.tag not in rules.article.LINK_BOX_TAGS or not index.links.get(el, 0):
         return False
     density = index.link_density(el)
     if density < 0.3:
@@ -154,7 +155,7 @@ def _marked_text(container: etree._Element, index: PageIndex, skip: set[etree._E
             or tag in skip_tags
             or el in excluded
             or (after and end_run.get(el, after + 1) <= after)
-            or is_noise(el, index)
+            or is_noise(el, index, tag in rules.article.CELL_PARTS and _in_data_table(el, tag, index, table_cache))
         ):
             closing[el] = (" " if cell else PARA) if tag in block_tags or tag == "br" else ""
             push(cell)

@@ -40,7 +40,9 @@ FOOTER_MARKERS = ("版权所有", "版权声明", "Copyright", "copyright", "All
 
 # Extensions of attachment files (附件 links and names).
 ATTACHMENT_EXTENSIONS = ("pdf", "doc", "docx", "xls", "xlsx", "wps", "et", "ofd", "zip", "rar", "7z", "txt",
-                         "ppt", "pptx", "csv", "dps")
+                         "ppt", "pptx", "csv", "dps",
+                         # OpenDocument: Taiwan's government sites offer every download as odt/ods/odp too.
+                         "odt", "ods", "odp")
 # Image files: linked from a block cell they are an attachment of the block, not another document.
 IMAGE_EXTENSIONS = ("jpg", "jpeg", "png", "gif")
 # Labels heading a list of attachments (附件：, 相关附件, 附件下载 …).
