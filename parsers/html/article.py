@@ -418,10 +418,11 @@ def _locate(
     if headline.element is not None and forced is None:
         # Second look: the body is the prose that follows the headline.
         container = find_container(index, scores, after=headline.end_run)
-    limit = index.first_run.get(container) if container is not None else None
+    body_start = index.first_run.get(container) if container is not None else None
+    limit = body_start
     if headline.element is not None:
         limit = min(limit or len(index.runs), headline.start_run)
-    crumbs, trail = read_breadcrumb(index, before=limit)
+    crumbs, trail = read_breadcrumb(index, before=limit, labelled_before=body_start)
     # Only a trail ending in plain text names the page; a linked last entry is the column.
     crumb_ref = crumb_reference(crumbs) if trail is None or not ends_in_link(index, trail) else None
     if crumb_ref and crumb_ref[0] not in {ref for ref, _ in refs}:

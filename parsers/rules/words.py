@@ -31,6 +31,8 @@ WIDGET_WORDS = frozenset({
     "相关链接：", "纠错", "缩小", "视力保护色", "评论", "超大",
     "返回", "返回页首", "返回顶部", "返回首页", "附件下载", "顶部", "首页", "默认", "（点击看清晰大图）",
     "Qzone", "图集", "点赞", "+1",
+    # Taiwan and Hong Kong sites (folded: 回上一頁, 友善列印, 轉寄友人, 回頁首, 字型大小).
+    "回上一页", "回上页", "友善列印", "列印", "转寄友人", "转寄", "回页首", "回顶端", "字型大小", "字型大小：",
 })
 
 # Wording of a page footer (legal notice, site owner, contact): a block or line holding it is not article text.
