@@ -92,7 +92,7 @@ class Facts:
                 if self.views is None and pair.value:
                     self.views = views_value(pair.value)
             elif pair.kind == "date" and dates and pair.value:
-                updated = pair.label in rules.article.UPDATE_DATE_LABELS
+                updated = any(word in pair.label for word in rules.article.UPDATE_DATE_WORDS)
                 if self.date is None:
                     self.date, self.date_updated = find_datetime(pair.value), updated
                 elif self.date_updated and not updated:
@@ -421,7 +421,10 @@ def _locate(
     body_start = index.first_run.get(container) if container is not None else None
     limit = body_start
     if headline.element is not None:
-        limit = min(limit or len(index.runs), headline.start_run)
+        if body_start is not None and body_start <= headline.start_run < index.end_run[container]:
+            limit = headline.start_run  # a box holding trail, headline and body: the trail is above the headline
+        else:
+            limit = min(limit or len(index.runs), headline.start_run)
     crumbs, trail = read_breadcrumb(index, before=limit, labelled_before=body_start)
     # Only a trail ending in plain text names the page; a linked last entry is the column.
     crumb_ref = crumb_reference(crumbs) if trail is None or not ends_in_link(index, trail) else None

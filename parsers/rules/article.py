@@ -122,9 +122,10 @@ SOURCE_LABELS = ("信息来源", "稿件来源", "文章来源", "新闻来源",
 AUTHOR_LABELS = ("作者", "撰稿", "撰稿人", "文稿", "撰文")
 DATE_LABELS = ("发布日期", "发布时间", "发表时间", "发稿时间", "发文日期", "公开日期", "更新时间", "日期", "时间",
                "发布", "时间发布", "发文时间", "录入时间", "发表日期", "发稿日期", "更新日期", "上传时间", "添加时间",
-               "创建时间", "信息时间", "刊发时间")
-# Date labels of the last update: the publication date when alone, never over a 发布日期 on the same lines.
-UPDATE_DATE_LABELS = frozenset({"更新时间", "更新日期"})
+               "创建时间", "信息时间", "刊发时间", "最新更新", "最后更新")
+# Words of the date labels of the last change (更新时间, 最新更新, 最後異動日期, 修改时间): such a date is the
+# publication date when alone, never over a 发布日期 on the same lines.
+UPDATE_DATE_WORDS = ("更新", "异动", "修改")
 # Any other label naming a time or a date (信息发布时间：, 稿件录入日期：) is the publication date when a
 # date follows it on the info line, unless it holds a word naming another date (成文日期, 活动时间 …).
 DATE_LABEL_WORDS = ("时间", "日期")
