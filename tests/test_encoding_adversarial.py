@@ -25,6 +25,7 @@ HANS = (
     "关于印发二〇二四年政府信息公开工作要点的通知。各县市区人民政府，市政府各部门：现将工作要点印发给你们，"
     "请结合实际认真贯彻落实。进一步加强政策解读和回应关切，推进决策公开、执行公开、管理公开、服务公开。"
 )
+HANT = "政府資訊公開工作要點。各縣市政府，現將工作要點印發給你們，請結合實際認真貫徹落實。"
 JA = "政府の情報公開制度についてお知らせします。申請の方法や手数料については、窓口までお問い合わせください。"
 KO = "정부는 국민의 알 권리를 보장하기 위하여 정보공개 제도를 운영하고 있습니다. 자세한 내용은 안내를 참고하십시오."
 RU = "Правительство области опубликовало новый порядок доступа к информации о своей деятельности. Подробности ниже."
@@ -264,7 +265,7 @@ def _latin1_reading(data: bytes, windows: bool = False) -> bytes:
     ("big5", "big5", False),
 ])
 def test_page_saved_through_a_latin1_reading_is_repaired(label: str | None, codec: str, windows: bool) -> None:
-    text = HANS if codec != "big5" else "政府資訊公開工作要點。各縣市政府，現將工作要點印發給你們，請結合實際認真貫徹落實。"
+    text = HANS if codec != "big5" else HANT
     original = page(text * 2, label, title="通知")
     d = decode_page(_latin1_reading(original.encode(codec), windows))
     assert d.text == original

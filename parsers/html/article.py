@@ -61,6 +61,7 @@ class Facts:
         self.author: str | None = None
         self.author_guess: str | None = None  # a person icon's name: a labelled 作者 (an end credit) wins
         self.date: str | None = None
+        self.date_updated = False  # the date is a 更新日期 (a 发布日期 shown with it wins)
         self.views: int | None = None
 
     def bare(self) -> bool:
@@ -92,8 +93,15 @@ class Facts:
             elif pair.kind == "views":
                 if self.views is None and pair.value:
                     self.views = views_value(pair.value)
-            elif pair.kind == "date" and dates and self.date is None and pair.value:
-                self.date = find_datetime(pair.value)
+            elif pair.kind == "date" and dates and pair.value:
+                updated = any(word in pair.label for word in rules.article.UPDATE_DATE_WORDS)
+                if self.date is None:
+                    self.date, self.date_updated = find_datetime(pair.value), updated
+                elif self.date_updated and not updated:
+                    # 更新日期：… 发布日期：…: the publication date is the one the record wants.
+                    found = find_datetime(pair.value)
+                    if found:
+                        self.date, self.date_updated = found, False
 
 
 def _untruncated(shown: str, meta: str | None) -> str:
@@ -453,10 +461,14 @@ def _locate(
     if headline.element is not None and forced is None:
         # Second look: the body is the prose that follows the headline.
         container = find_container(index, scores, after=headline.end_run)
-    limit = index.first_run.get(container) if container is not None else None
+    body_start = index.first_run.get(container) if container is not None else None
+    limit = body_start
     if headline.element is not None:
-        limit = min(limit or len(index.runs), headline.start_run)
-    crumbs, trail = read_breadcrumb(index, before=limit)
+        if body_start is not None and body_start <= headline.start_run < index.end_run[container]:
+            limit = headline.start_run  # a box holding trail, headline and body: the trail is above the headline
+        else:
+            limit = min(limit or len(index.runs), headline.start_run)
+    crumbs, trail = read_breadcrumb(index, before=limit, labelled_before=body_start)
     # Only a trail ending in plain text names the page; a linked last entry is the column.
     crumb_ref = crumb_reference(crumbs) if trail is None or not ends_in_link(index, trail) else None
     if crumb_ref and crumb_ref[0] not in {ref for ref, _ in refs}:
@@ -484,6 +496,21 @@ def _locate(
     if container is not None and fallback is None and forced is None:
         container = _widen(container, index, headline)  # (a fallback box, or a rule's, is the body as it is)
     return container, headline, crumbs, trail
+
+
+def _before_page_footer(lines: list[Line], index: PageIndex) -> list[Line]:
+    """The lines under the body up to the site's footer (a <footer> or a box named so, holding 版权所有,
+    ICP备 …): its 更新日期 and 瀏覽人次 are the site's, not the article's."""
+    for i, line in enumerate(lines):
+        first = line.runs[0]
+        el = first.element.getparent() if first.is_tail else first.element
+        while el is not None and el is not index.body:
+            if (el.tag == "footer" or not rules.article.PAGE_FOOTER_TOKENS.isdisjoint(tokens(el))) and footer_like(
+                el, index
+            ):
+                return lines[:i]
+            el = el.getparent()
+    return lines
 
 
 def _heads_link_list(index: PageIndex, headline: Headline) -> bool:
@@ -557,6 +584,7 @@ def read_article(
 
     paragraphs, body_subtitle = _body(container, index, headline, skip, facts, in_box, metas)
     tail = index.lines(c_end, c_end + 80, rules.article.FOOTER_LINES) if container is not None else []
+    tail = _before_page_footer(tail, index)
     for line in tail:
         facts.take(read_pairs(line), dates=facts.date is None, person_sources=False)
     if tail:

@@ -20,7 +20,7 @@ from govmeta.parsers.html.classes import token_has_word, tokens, tokens_of
 from govmeta.parsers.html.page_index import PageIndex, Run
 from govmeta.parsers.spaces import squash
 from govmeta.parsers.urls import split_url
-from govmeta.parsers.wording import breadcrumb_label, is_site_name
+from govmeta.parsers.wording import breadcrumb_label, is_site_name, is_widget_word
 
 _SPACE = " \u00a0\u3000"
 _LABEL_TRIM = _SPACE + ":：>»›"
@@ -355,20 +355,33 @@ def _from_label(index: PageIndex, run: Run) -> etree._Element | None:
             added_links = index.links[el] - index.links[found]
             if added_links == 0 or added_text > 3 * max(1, _count_links(el) - _count_links(found)) + 2:
                 break
+            if _adds_only_widgets(index, found, el):
+                break  # the tools box beside the trail (回上一頁, 轉寄友人), not more of it
             found = el
         el = el.getparent()
     return found
+
+
+def _adds_only_widgets(index: PageIndex, inner: etree._Element, outer: etree._Element) -> bool:
+    """The entries ``outer`` adds to the trail in ``inner`` are widget words only (友善列印, 回上一頁)."""
+    added = trail_entries(index, outer)[0][len(trail_entries(index, inner)[0]):]
+    return bool(added) and all(is_widget_word(entry.text) for entry in added)
 
 
 def _count_links(el: etree._Element) -> int:
     return sum(1 for _ in el.iter("a"))
 
 
-def find_trail(index: PageIndex, before: int | None = None) -> tuple[etree._Element | None, list[str]]:
-    """The element holding the trail and its entries (None and [] when the page shows none)."""
+def find_trail(
+    index: PageIndex, before: int | None = None, labelled_before: int | None = None
+) -> tuple[etree._Element | None, list[str]]:
+    """The element holding the trail and its entries (None and [] when the page shows none). A trail
+    is looked for before run ``before``; one behind a 当前位置 label up to ``labelled_before`` (the body's
+    start: a heading printed twice, above and below the trail, does not hide a labelled trail)."""
     limit = before if before is not None else len(index.runs)
+    label_limit = max(limit, labelled_before) if labelled_before is not None else limit
     for position, run in enumerate(index.runs):
-        if position >= limit:
+        if position >= label_limit:
             break
         if not run.linked and any(word in run.text for word in rules.article.LABEL_WORDS) and _label_at(run.text):
             found = _from_label(index, run)
@@ -423,9 +436,11 @@ def find_trail(index: PageIndex, before: int | None = None) -> tuple[etree._Elem
     return _plain_trail(index, limit) or _nested_trail(index, limit) or (None, [])
 
 
-def read_breadcrumb(index: PageIndex, before: int | None = None) -> tuple[list[str], etree._Element | None]:
+def read_breadcrumb(
+    index: PageIndex, before: int | None = None, labelled_before: int | None = None
+) -> tuple[list[str], etree._Element | None]:
     """The trail's entries and its element (or [] and None)."""
-    el, items = find_trail(index, before)
+    el, items = find_trail(index, before, labelled_before)
     if el is None:
         return [], None
     items = [item for item in items if len(item) <= rules.article.BREADCRUMB_ITEM_MAX]

@@ -48,13 +48,14 @@ def _named_noise(cls: str, ident: str) -> bool:
     return not rules.article.NOISE_TOKENS.isdisjoint(tokens_of(cls, ident))
 
 
-def is_noise(el: etree._Element, index: PageIndex) -> bool:
+def is_noise(el: etree._Element, index: PageIndex, data_cell: bool = False) -> bool:
     """Page furniture inside the container: widgets named so, a list of links (related
-    headlines with their dates), or a box that is nothing but links (点击看大图)."""
+    headlines with their dates), or a box that is nothing but links (点击看大图). A cell of a data
+    table is never a link box: its table was judged whole (相关条文 | <a>民事诉讼法第33条</a>)."""
     cls, ident = el.get("class"), el.get("id")
     if (cls or ident) and _named_noise(cls or "", ident or ""):
         return True
-    if el.tag not in rules.article.LINK_BOX_TAGS or not index.links.get(el, 0):
+    if data_cell or el.tag not in rules.article.LINK_BOX_TAGS or not index.links.get(el, 0):
         return False
     density = index.link_density(el)
     if density < 0.3:
@@ -145,6 +146,7 @@ def _marked_text(container: etree._Element, index: PageIndex, skip: set[etree._E
     table_tags = _TABLE_TAGS
     excluded, end_run = index.excluded, index.end_run
     table_cache: dict = {}
+    preformatted = 0  # open <pre> elements: their line breaks are displayed (line marks, as <br>)
     walker = etree.iterwalk(container, events=("start", "end", "comment", "pi"))
     for event, el in walker:
         if event == "end":
@@ -155,17 +157,19 @@ def _marked_text(container: etree._Element, index: PageIndex, skip: set[etree._E
                 if el is not quiet:
                     continue
                 quiet = None
+            if el.tag == "pre":
+                preformatted -= 1
             tail = tails.get(el, el.tail)
             mark = closing.get(el)
             if mark is not None:
                 add(mark)
             if tail:
-                add(tail)
+                add(_pre_lines(tail) if preformatted and not cells[-1] else tail)
             continue
         if event != "start":  # a comment or a processing instruction: only its tail is displayed
             tail = tails.get(el, el.tail)
             if tail:
-                add(tail)
+                add(_pre_lines(tail) if preformatted and not cells[-1] else tail)
             continue
         cell = cells[-1]
         if quiet is not None:
@@ -177,7 +181,7 @@ def _marked_text(container: etree._Element, index: PageIndex, skip: set[etree._E
             or tag in skip_tags
             or el in excluded
             or (after and end_run.get(el, after + 1) <= after)
-            or is_noise(el, index)
+            or is_noise(el, index, tag in rules.article.CELL_PARTS and _in_data_table(el, tag, index, table_cache))
         ):
             closing[el] = (" " if cell else PARA) if tag in block_tags or tag == "br" else ""
             push(cell)
@@ -199,12 +203,19 @@ def _marked_text(container: etree._Element, index: PageIndex, skip: set[etree._E
                 if opening is None:
                     quiet = el
                     continue
+        if tag == "pre":
+            preformatted += 1
         text = texts.get(el, el.text)
         if opening:
             add(opening)
         if text:
-            add(text)
+            add(_pre_lines(text) if preformatted and not cells[-1] else text)
     return "".join(pieces)
+
+
+def _pre_lines(text: str) -> str:
+    """Preformatted text with its line breaks as line marks (a <pre> notice shows one line per line)."""
+    return text.replace("\r\n", BR).replace("\n", BR).replace("\r", BR) if "\n" in text or "\r" in text else text
 
 
 _TABLE_TAGS = frozenset({*rules.article.CELL_PARTS, "tr", "table"})

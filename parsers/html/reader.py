@@ -12,6 +12,7 @@ from govmeta.parsers.html import depth
 from govmeta.parsers.html.article import read_article
 from govmeta.parsers.html.block import read_block
 from govmeta.parsers.html.document import drop_non_content, parse_page, scrub_controls
+from govmeta.parsers.html.info import views_value
 from govmeta.parsers.html.page_url import archive_url, saved_from_url
 from govmeta.parsers.html.site import canonical_url, cross_check, read_meta_tags, site_info
 from govmeta.parsers.normalise import with_metadata
@@ -63,6 +64,8 @@ def read_html(text: str, vocabulary: Vocabulary, container_url: str | None = Non
     with_metadata(parts, vocabulary)
     if parts.get("published_at") is None:
         parts["published_at"] = block_published(parts["fields"], vocabulary)
+    if parts.get("views") is None:
+        parts["views"] = block_views(parts["fields"])
     parts["warnings"] += cross_check(parts["metadata"], metas)
     if picked is not None:
         override(parts, picked)
@@ -89,6 +92,17 @@ def block_published(fields: list[dict], vocabulary: Vocabulary) -> str | None:
         if vocabulary.field_for(fold(clean_label(pair["label"]))) == "published_date":
             found = find_datetime(pair["value"])
             if found:
+                return found
+    return None
+
+
+def block_views(fields: list[dict]) -> int | None:
+    """The count of a 浏览次数 / 點閱次數 pair the block shows (a metadata list under the body that
+    holds the page's counter with its dates and unit): the views when no info line shows them."""
+    for pair in fields:
+        if fold(clean_label(pair["label"])) in rules.article.VIEWS_LABELS:
+            found = views_value(pair["value"])
+            if found is not None:
                 return found
     return None
 

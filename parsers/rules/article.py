@@ -121,11 +121,14 @@ FOOTNOTE_MARK = re.compile(r"(?:\*+|[①-⑩]|[¹²³]|†|\[\d{1,2}\]|\(\d{1,2}
 # --- info line --------------------------------------------------------------------------
 
 SOURCE_LABELS = ("信息来源", "稿件来源", "文章来源", "新闻来源", "本文来源", "内容来源", "来源于", "来源", "来自",
-                 "出处")
+                 "出处", "资料来源")
 AUTHOR_LABELS = ("作者", "撰稿", "撰稿人", "文稿", "撰文")
 DATE_LABELS = ("发布日期", "发布时间", "发表时间", "发稿时间", "发文日期", "公开日期", "更新时间", "日期", "时间",
                "发布", "时间发布", "发文时间", "录入时间", "发表日期", "发稿日期", "更新日期", "上传时间", "添加时间",
-               "创建时间", "信息时间", "刊发时间")
+               "创建时间", "信息时间", "刊发时间", "最新更新", "最后更新")
+# Words of the date labels of the last change (更新时间, 最新更新, 最後異動日期, 修改时间): such a date is the
+# publication date when alone, never over a 发布日期 on the same lines.
+UPDATE_DATE_WORDS = ("更新", "异动", "修改")
 # Any other label naming a time or a date (信息发布时间：, 稿件录入日期：) is the publication date when a
 # date follows it on the info line, unless it holds a word naming another date (成文日期, 活动时间 …).
 DATE_LABEL_WORDS = ("时间", "日期")
@@ -134,7 +137,9 @@ OTHER_DATE_WORDS = ("成文", "生成", "产生", "印发", "生效", "实施", 
                     "投标", "公示", "申报", "征集", "培训", "营业", "服务", "办公", "咨询", "比赛", "演出", "展览",
                     "起止", "签发", "成立", "注册", "采购", "招标", "报送", "缴费", "面试", "笔试")
 VIEWS_LABELS = ("浏览次数", "浏览量", "访问次数", "阅读次数", "阅读量", "点击数", "点击量", "点击率", "点击次数",
-                "点击", "浏览", "阅读", "访问量", "人次")
+                "点击", "浏览", "阅读", "访问量", "人次",
+                # Taiwan and Hong Kong sites (folded: 點閱次數, 瀏覽人次, 人氣).
+                "点阅次数", "点阅数", "点阅", "浏览人次", "人气")
 # Labels that end the value before them on an info line (and are not themselves wanted).
 OTHER_INFO_LABELS = ("责任编辑", "编辑", "审核", "字号", "字体", "打印", "分享", "关闭", "摄影", "摄", "通讯员",
                      "记者", "校对", "签发", "文号", "索引号")
@@ -278,6 +283,8 @@ SITE_FOOTER_MARKERS = ("版权所有", "Copyright", "copyright", "COPYRIGHT", "A
                        "公网安备", "网站标识码")
 SITE_FOOTER_LINE_MAX = 160
 
+# Class/id tokens of the site's footer box (with <footer>): the lines under the body stop at it.
+PAGE_FOOTER_TOKENS = frozenset({"footer", "foot", "copyright"})
 # Class/id tokens of page furniture that never holds the article.
 FURNITURE = frozenset({"footer", "foot", "copyright", "nav", "menu", "sidebar", "comment", "comments"})
 

@@ -31,6 +31,8 @@ WIDGET_WORDS = frozenset({
     "相关链接：", "纠错", "缩小", "视力保护色", "评论", "超大",
     "返回", "返回页首", "返回顶部", "返回首页", "附件下载", "顶部", "首页", "默认", "（点击看清晰大图）",
     "Qzone", "图集", "点赞", "+1",
+    # Taiwan and Hong Kong sites (folded: 回上一頁, 友善列印, 轉寄友人, 回頁首, 字型大小).
+    "回上一页", "回上页", "友善列印", "列印", "转寄友人", "转寄", "回页首", "回顶端", "字型大小", "字型大小：",
 })
 
 # Wording of a page footer (legal notice, site owner, contact): a block or line holding it is not article text.
@@ -40,7 +42,9 @@ FOOTER_MARKERS = ("版权所有", "版权声明", "Copyright", "copyright", "All
 
 # Extensions of attachment files (附件 links and names).
 ATTACHMENT_EXTENSIONS = ("pdf", "doc", "docx", "xls", "xlsx", "wps", "et", "ofd", "zip", "rar", "7z", "txt",
-                         "ppt", "pptx", "csv", "dps")
+                         "ppt", "pptx", "csv", "dps",
+                         # OpenDocument: Taiwan's government sites offer every download as odt/ods/odp too.
+                         "odt", "ods", "odp")
 # Image files: linked from a block cell they are an attachment of the block, not another document.
 IMAGE_EXTENSIONS = ("jpg", "jpeg", "png", "gif")
 # Labels heading a list of attachments (附件：, 相关附件, 附件下载 …).
