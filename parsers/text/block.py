@@ -94,6 +94,14 @@ def shaped(cluster: Cluster, page: TextPage) -> bool:
             and all(len(p["value"]) <= rules.block.SHAPE_MAX_VALUE_CHARS for p in pairs))
 
 
+def filled(cluster: Cluster, vocabulary: Vocabulary) -> bool:
+    """Whether at least rules.block.MIN_FILLED_VALUES of the block's known labels have a value, the HTML
+    reader's rule: a copy of the block printed with its values empty (a template the page hides, a list's
+    column headings) is no block."""
+    known = (p["value"] for p in cluster.pairs if vocabulary.field_for(fold(clean_label(p["label"]))))
+    return sum(1 for value in known if value) >= rules.block.MIN_FILLED_VALUES
+
+
 def count_fields(keys: list[Key], vocabulary: Vocabulary) -> int:
     """Distinct canonical fields the keys name."""
     return len({vocabulary.field_for(k.folded) for k in keys} - {None})
