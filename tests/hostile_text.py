@@ -91,6 +91,8 @@ CASES.update({
     "label_row_only": lambda n: "标题\n\n" + "索引号 " * n + "\n",
     "columns_wide": lambda n: "标题\n\n" + "文文: a   " * n + "\n" + "b         " * n + "\n",
     "columns_wide_labels": lambda n: "标题\n\n" + "索引号: a   " * n + "\n" + "b           " * n + "\n",
+    # a wide line of label cells whose tails and values a converter wrapped onto the next line (w3m)
+    "label_tails_wide": lambda n: "标题\n\n" + "报送单  市财政局  " * n + "\n" + "位：    b         " * n + "\n",
     "deep_indent": lambda n: "标题\n\n" + "".join(" " * k + "文\n" for k in range(0, n, max(1, n // 200))),
     "long_words": lambda n: "标题\n\n" + "文字 " * n + "\n",
     "long_word": lambda n: "标题\n\n" + "文字" * n + "\n",

@@ -71,7 +71,7 @@ def read_text_dump(text: str, vocabulary: Vocabulary) -> dict:
     lines = repair.text.splitlines()
     first, url = page_start(lines)
     wraps = wrap_widths(lines[first:])
-    lines, headings, items = unmark(lines[first:])
+    lines, headings, items = unmark(lines[first:], lambda label: fold(clean_label(label)) in vocabulary.known)
     page = TextPage.from_lines(lines)
 
     keys = find_keys(page, vocabulary)
