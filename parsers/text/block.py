@@ -206,7 +206,12 @@ def read_block(cluster: Cluster, page: TextPage, vocabulary: Vocabulary, floor: 
     if colon_style and not flattened:
         trail, cluster.end = _trailing_pairs(cluster.end, page, keyed, blank_between)
         pairs.extend({"label": lab, "value": val} for lab, val in trail)
-    cluster.pairs, cluster.copies = _drop_repeats(pairs, len(pairs) - 1 if flattened else None)
+    cut = len(pairs) - 1 if flattened else None
+    copy = _fullest_copy(pairs, vocabulary)
+    if copy is not None:  # copies that disagree: the one naming the most fields, read alone
+        pairs, cut = pairs[copy[0]: copy[1]], (cut - copy[0] if cut is not None and copy[0] <= cut < copy[1]
+                                               else None)
+    cluster.pairs, cluster.copies = _drop_repeats(pairs, cut)
 
 
 def _label_column(keys: list[Key], page: TextPage, keyed: set[int], vocabulary: Vocabulary
@@ -451,6 +456,27 @@ def _cut_flattened(key: Key, rest: str, raw: list[tuple[str, str]], vocabulary: 
             return match[0], key.end + lead + match.end()
     token = body.split(" ", 1)[0]
     return token, key.end + lead + len(token)
+
+
+def _fullest_copy(pairs: list[dict[str, str]], vocabulary: Vocabulary) -> tuple[int, int] | None:
+    """Where the copy naming the most fields starts and ends (the first of them on a tie, as the HTML reader
+    chooses among blocks), when the block is printed several times and two copies give one label different
+    values (hidden drafts or templates printed before the page's block: 索引号 000000000/2023-00000 then
+    014501068/2023-02729); None when the copies agree."""
+    if not pairs:
+        return None
+    starts = [n for n, pair in enumerate(pairs) if pair["label"] == pairs[0]["label"]]
+    if len(starts) < 2:
+        return None
+    values: dict[str, str] = {}
+    for pair in pairs:
+        if pair["value"] and values.setdefault(pair["label"], pair["value"]) != pair["value"]:
+            break
+    else:
+        return None
+    copies = list(pairwise([*starts, len(pairs)]))
+    return max(copies, key=lambda copy: len({vocabulary.field_for(fold(clean_label(p["label"])))
+                                             for p in pairs[copy[0]: copy[1]]} - {None}))
 
 
 def _drop_repeats(pairs: list[dict[str, str]], cut: int | None) -> tuple[list[dict[str, str]], int]:
