@@ -121,8 +121,10 @@ HEADER_ROW_KNOWN_SHARE = 0.5
 # known labels, spans at least this many rows of at most this many pairs (and the rules.block SHAPE_* rules).
 PAIRED_MIN_ROWS = 2
 PAIRED_MAX_ROWS = 12
-# A heading row over one row of values (lynx, inscriptis columns) holds at most this many labels.
+# A heading row over one row of values (lynx, inscriptis columns) holds at most this many labels; the row's cells
+# w3m wrapped at their columns' width span at most this many lines.
 HEADING_ROW_MAX_LABELS = 16
+WRAPPED_ROW_MAX_LINES = 4
 PAIRED_MAX_COLUMNS = 4
 # A line of labels only over this many rows of at least LIST_MIN_CELLS cells (separated by whitespace; no
 # sentence) heads a list of documents laid out in columns: its labels start no block.

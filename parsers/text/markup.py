@@ -220,7 +220,7 @@ def _join_tails(line: str, below: str, known: Callable[[str], bool]) -> str | No
             start = at_width[column]
             end = bisect.bisect_left(gaps, start)
             cell = line[start: gaps[end] if end < len(gaps) else len(line)].rstrip()
-            inserts.append((start + len(cell), _glue(cell, piece[0])[len(cell):]))
+            inserts.append((start + len(cell), glue(cell, piece[0])[len(cell):]))
     if not any(rules.text.LABEL_TAIL.fullmatch(text) for _, text in inserts) or (
             len(inserts) == len(worded) == 1 and not known(worded[0])):
         return None
@@ -280,7 +280,7 @@ def _column_cells(lines: list[str]) -> list[str]:
         while (n < len(lines) and (pieces := _continuation(lines[n], column_at, limits)) is not None
                and (padded or len(pieces) > 1)):  # one piece under unpadded cells may be the next paragraph
             for column, text in pieces:
-                cells[column] = _glue(cells[column], text)
+                cells[column] = glue(cells[column], text)
             joined, n = True, n + 1
         out.append(line[: starts[0]] + "   ".join(cells) if joined else line)
     return out
@@ -313,10 +313,10 @@ def _glue_cell(text: str, more: str) -> str:
     """A cell's lines: wrapped pieces glued, a blank line (a paragraph's end) kept as one space."""
     if not more:
         return text + " " if text and not text.endswith(" ") else text
-    return text + more if text.endswith(" ") else _glue(text, more)
+    return text + more if text.endswith(" ") else glue(text, more)
 
 
-def _glue(text: str, more: str) -> str:
+def glue(text: str, more: str) -> str:
     """A cell wrapped at its column edge: joined without a space, except between two Latin words."""
     if not text:
         return more
