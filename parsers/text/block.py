@@ -407,7 +407,27 @@ def _last_value(key: Key, page: TextPage, raw: list[tuple[str, str]], next_line_
                 break  # one blank line at most, then a value indented deeper than its label (<dd><p>…)
             opened = opened or _indent(candidate) > label_indent
             at = nxt_end
+    elif field_name == "title" and raw and _on_line(raw[-1][1]):
+        # the pairs before it ran on along its line, the title label ends it: its value (a cell holding
+        # paragraphs, <dd><p>…</p><p>…</p></dd>) is printed on the lines below, one blank line between at most
+        # (inscriptis)
+        at = line_end
+        for _ in range(2):
+            nxt_end = page.line_end(at + 1)
+            candidate = text[at + 1: nxt_end]
+            if candidate.strip():
+                if (len(clean_text(candidate)) <= rules.text.MAX_VALUE_CHARS
+                        and not rules.text.KEYED_LINE.match(page.folded[at + 1: nxt_end])
+                        and not rules.text.SENTENCE_END.search(candidate)):
+                    return _continued_value(candidate, nxt_end, page)
+                break
+            at = nxt_end
     return "", line_end, False
+
+
+def _on_line(gap: str) -> bool:
+    """Whether a value between two labels sits on their line (the labels run on along one line)."""
+    return "\n" not in gap and bool(gap.strip())
 
 
 def _indent(line: str) -> int:
