@@ -91,6 +91,12 @@ CASES.update({
     "label_row_only": lambda n: "标题\n\n" + "索引号 " * n + "\n",
     "columns_wide": lambda n: "标题\n\n" + "文文: a   " * n + "\n" + "b         " * n + "\n",
     "columns_wide_labels": lambda n: "标题\n\n" + "索引号: a   " * n + "\n" + "b           " * n + "\n",
+    # a wide line of label cells whose tails and values a converter wrapped onto the next line (w3m)
+    "label_tails_wide": lambda n: "标题\n\n" + "报送单  市财政局  " * n + "\n" + "位：    b         " * n + "\n",
+    # a wide heading row of labels over a row of values whose cells w3m wrapped onto the next line
+    "label_row_wrapped": lambda n: ("标题\n\n" + "索取号  发布机构  文件编号  " * n + "\n"
+                                    + "ab/      某某某某  某某      " * n + "\n"
+                                    + "c        某        某        " * n + "\n"),
     "deep_indent": lambda n: "标题\n\n" + "".join(" " * k + "文\n" for k in range(0, n, max(1, n // 200))),
     "long_words": lambda n: "标题\n\n" + "文字 " * n + "\n",
     "long_word": lambda n: "标题\n\n" + "文字" * n + "\n",

@@ -121,8 +121,10 @@ HEADER_ROW_KNOWN_SHARE = 0.5
 # known labels, spans at least this many rows of at most this many pairs (and the rules.block SHAPE_* rules).
 PAIRED_MIN_ROWS = 2
 PAIRED_MAX_ROWS = 12
-# A heading row over one row of values (lynx, inscriptis columns) holds at most this many labels.
+# A heading row over one row of values (lynx, inscriptis columns) holds at most this many labels; the row's cells
+# w3m wrapped at their columns' width span at most this many lines.
 HEADING_ROW_MAX_LABELS = 16
+WRAPPED_ROW_MAX_LINES = 4
 PAIRED_MAX_COLUMNS = 4
 # A line of labels only over this many rows of at least LIST_MIN_CELLS cells (separated by whitespace; no
 # sentence) heads a list of documents laid out in columns: its labels start no block.
@@ -304,6 +306,13 @@ TABLE_BAR = re.compile(r"[|│║]")
 HEADING_ROW_MAX_LINES = 12
 # A borderless table laid out in columns (w3m, lynx): a cell starts with a ``label:`` of at most 7 characters ...
 COLUMN_CELL = re.compile(r"(?:(?<=\s)|^)[\u4e00-\u9fff](?:[^\S\n]{0,8}[\u4e00-\u9fff]){1,6}[^\S\n]{0,3}[:：]")
+# A label cell wrapped at its column's width (w3m): its last characters and colon (at most 3 and a colon)
+# on the next line, under its head (Chinese characters); the label has this many
+# characters in all.
+LABEL_TAIL = re.compile(r"[\u4e00-\u9fff]{0,3}[:：]")
+LABEL_HEAD = re.compile(r"[\u4e00-\u9fff]+")
+MIN_LABEL_CHARS = 2
+MAX_LABEL_CHARS = 10
 # ... and a cell too long for its column goes on under it on the next lines, each piece starting in the
 # column of its cell (pieces separated by this many spaces).
 COLUMN_GAP = re.compile(r"\S+(?:[^\S\n]\S+)*")

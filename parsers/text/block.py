@@ -94,6 +94,14 @@ def shaped(cluster: Cluster, page: TextPage) -> bool:
             and all(len(p["value"]) <= rules.block.SHAPE_MAX_VALUE_CHARS for p in pairs))
 
 
+def filled(cluster: Cluster, vocabulary: Vocabulary) -> bool:
+    """Whether at least rules.block.MIN_FILLED_VALUES of the block's known labels have a value, the HTML
+    reader's rule: a copy of the block printed with its values empty (a template the page hides, a list's
+    column headings) is no block."""
+    known = (p["value"] for p in cluster.pairs if vocabulary.field_for(fold(clean_label(p["label"]))))
+    return sum(1 for value in known if value) >= rules.block.MIN_FILLED_VALUES
+
+
 def count_fields(keys: list[Key], vocabulary: Vocabulary) -> int:
     """Distinct canonical fields the keys name."""
     return len({vocabulary.field_for(k.folded) for k in keys} - {None})
@@ -198,7 +206,12 @@ def read_block(cluster: Cluster, page: TextPage, vocabulary: Vocabulary, floor: 
     if colon_style and not flattened:
         trail, cluster.end = _trailing_pairs(cluster.end, page, keyed, blank_between)
         pairs.extend({"label": lab, "value": val} for lab, val in trail)
-    cluster.pairs, cluster.copies = _drop_repeats(pairs, len(pairs) - 1 if flattened else None)
+    cut = len(pairs) - 1 if flattened else None
+    copy = _fullest_copy(pairs, vocabulary)
+    if copy is not None:  # copies that disagree: the one naming the most fields, read alone
+        pairs, cut = pairs[copy[0]: copy[1]], (cut - copy[0] if cut is not None and copy[0] <= cut < copy[1]
+                                               else None)
+    cluster.pairs, cluster.copies = _drop_repeats(pairs, cut)
 
 
 def _label_column(keys: list[Key], page: TextPage, keyed: set[int], vocabulary: Vocabulary
@@ -394,7 +407,27 @@ def _last_value(key: Key, page: TextPage, raw: list[tuple[str, str]], next_line_
                 break  # one blank line at most, then a value indented deeper than its label (<dd><p>…)
             opened = opened or _indent(candidate) > label_indent
             at = nxt_end
+    elif field_name == "title" and raw and _on_line(raw[-1][1]):
+        # the pairs before it ran on along its line, the title label ends it: its value (a cell holding
+        # paragraphs, <dd><p>…</p><p>…</p></dd>) is printed on the lines below, one blank line between at most
+        # (inscriptis)
+        at = line_end
+        for _ in range(2):
+            nxt_end = page.line_end(at + 1)
+            candidate = text[at + 1: nxt_end]
+            if candidate.strip():
+                if (len(clean_text(candidate)) <= rules.text.MAX_VALUE_CHARS
+                        and not rules.text.KEYED_LINE.match(page.folded[at + 1: nxt_end])
+                        and not rules.text.SENTENCE_END.search(candidate)):
+                    return _continued_value(candidate, nxt_end, page)
+                break
+            at = nxt_end
     return "", line_end, False
+
+
+def _on_line(gap: str) -> bool:
+    """Whether a value between two labels sits on their line (the labels run on along one line)."""
+    return "\n" not in gap and bool(gap.strip())
 
 
 def _indent(line: str) -> int:
@@ -443,6 +476,27 @@ def _cut_flattened(key: Key, rest: str, raw: list[tuple[str, str]], vocabulary: 
             return match[0], key.end + lead + match.end()
     token = body.split(" ", 1)[0]
     return token, key.end + lead + len(token)
+
+
+def _fullest_copy(pairs: list[dict[str, str]], vocabulary: Vocabulary) -> tuple[int, int] | None:
+    """Where the copy naming the most fields starts and ends (the first of them on a tie, as the HTML reader
+    chooses among blocks), when the block is printed several times and two copies give one label different
+    values (hidden drafts or templates printed before the page's block: 索引号 000000000/2023-00000 then
+    014501068/2023-02729); None when the copies agree."""
+    if not pairs:
+        return None
+    starts = [n for n, pair in enumerate(pairs) if pair["label"] == pairs[0]["label"]]
+    if len(starts) < 2:
+        return None
+    values: dict[str, str] = {}
+    for pair in pairs:
+        if pair["value"] and values.setdefault(pair["label"], pair["value"]) != pair["value"]:
+            break
+    else:
+        return None
+    copies = list(pairwise([*starts, len(pairs)]))
+    return max(copies, key=lambda copy: len({vocabulary.field_for(fold(clean_label(p["label"])))
+                                             for p in pairs[copy[0]: copy[1]]} - {None}))
 
 
 def _drop_repeats(pairs: list[dict[str, str]], cut: int | None) -> tuple[list[dict[str, str]], int]:

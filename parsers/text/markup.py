@@ -8,6 +8,7 @@ lines inside its borders is joined first), the form a browser's copy of a table 
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -18,7 +19,8 @@ from govmeta.parsers.hanzi import fold
 from govmeta.parsers.text.page import display_width
 
 
-def unmark(lines: list[str]) -> tuple[list[str], dict[int, int], frozenset[int]]:
+def unmark(lines: list[str], known: Callable[[str], bool] = lambda label: False
+           ) -> tuple[list[str], dict[int, int], frozenset[int]]:
     """The dump's lines without converter markup (as many lines, or fewer where tables were joined), the
     headings the markup showed: line index -> level (``# 标题``, a ``=====`` / ``-----`` underline,
     or a line flush left in a dump whose text is indented, as lynx prints headings), and the lines that
@@ -26,7 +28,7 @@ def unmark(lines: list[str]) -> tuple[list[str], dict[int, int], frozenset[int]]
     out: list[str] = []
     headings: dict[int, int] = {}
     items: set[int] = set()
-    for line in _column_cells(_tables(lines)):
+    for line in _column_cells(_label_tails(_tables(lines), known)):
         if rules.text.RULE_LINE.match(line):
             if out and out[-1].strip() and len(out) - 1 not in headings and rules.text.SETEXT_UNDERLINE.match(line):
                 headings[len(out) - 1] = 1 if line.strip()[0] == "=" else 2
@@ -174,6 +176,84 @@ def _row(cells: Iterable[str]) -> str:
     return " \t".join(cell.strip() for cell in cells)
 
 
+def _label_tails(lines: list[str], known: Callable[[str], bool]) -> list[str]:
+    """Label cells a converter wrapped at their column's width (w3m): the label's last characters and its
+    colon on the next line, in the label's column (``报送单  市财政局      主题分`` over ``位：          类：``;
+    ``标      吉林省…新`` over ``题：    增建设…``). The tail goes back after the label's head, text under
+    the line's values goes on after them, and the tail line goes. ``known`` tells a label the vocabulary
+    knows."""
+    out: list[str] = []
+    n = 0
+    while n < len(lines):
+        line = lines[n]
+        joined = _join_tails(line, lines[n + 1], known) if n + 1 < len(lines) and line.strip() else None
+        out.append(joined if joined is not None else line)
+        n += 2 if joined is not None else 1
+    return out
+
+
+def _join_tails(line: str, below: str, known: Callable[[str], bool]) -> str | None:
+    """``line`` with the label tails and value pieces of ``below`` put back, or None when ``below`` is no
+    such line. A tail of characters (not a colon alone) is one when the label it ends is known, or when
+    ``below`` holds another tail or the value's next piece too (a line such as 附件： under a pair is none)."""
+    if ":" not in below and "：" not in below:
+        return None
+    width_at = _prefix_widths(line)
+    at_width = {width: n for n, width in enumerate(width_at)}
+    starts = {width_at[m.start()]: m.start() for m in _PIECE.finditer(line)}  # the line's pieces by column
+    gaps = [m.start() for m in _CELL_END.finditer(line)]  # where cells end (looked up: a wide line costs no
+    below_at = _prefix_widths(below)  # more than the line)
+    inserts: list[tuple[int, str]] = []
+    worded: list[str] = []  # labels completed by a tail holding characters
+    for piece in rules.text.COLUMN_GAP.finditer(below):
+        column = below_at[piece.start()]
+        if column not in starts:
+            return None  # not under a cell of the line
+        if rules.text.LABEL_TAIL.fullmatch(piece[0]):
+            head = _label_head(line, starts[column], piece[0])
+            if head is None:
+                return None
+            inserts.append((head, piece[0]))
+            if len(piece[0]) > 1:
+                worded.append(line[starts[column]: head] + piece[0])
+        else:  # the cell's value wrapped: its next piece goes on after the cell's text
+            start = at_width[column]
+            end = bisect.bisect_left(gaps, start)
+            cell = line[start: gaps[end] if end < len(gaps) else len(line)].rstrip()
+            inserts.append((start + len(cell), glue(cell, piece[0])[len(cell):]))
+    if not any(rules.text.LABEL_TAIL.fullmatch(text) for _, text in inserts) or (
+            len(inserts) == len(worded) == 1 and not known(worded[0])):
+        return None
+    for at, text in sorted(inserts, reverse=True):
+        line = line[:at] + text + line[at:]
+    return line
+
+
+def _label_head(line: str, start: int, tail: str) -> int | None:
+    """Where the head of a label cell starting at ``start`` ends (``索  引号``: letters spread by padding
+    count as one label), or None when no label starts there: Chinese characters only, followed by the
+    cell's value or by padding (a line of text over a line such as 附件： is no cell)."""
+    end, letters = start, len(tail) - 1
+    while True:
+        word = _WORD.match(line, end)
+        if word is None or not rules.text.LABEL_HEAD.fullmatch(word[0]):
+            return None
+        letters += len(word[0])
+        end = word.end()
+        if letters >= rules.text.MIN_LABEL_CHARS:
+            break
+        end = _SPACES.match(line, end).end() if line.startswith(" ", end) else end
+    if letters > rules.text.MAX_LABEL_CHARS or not (line[end:].strip() or line.endswith("  ")):
+        return None
+    return end
+
+
+_PIECE = re.compile(r"(?:(?<= )|^)\S")
+_WORD = re.compile(r"\S+")
+_SPACES = re.compile(r" +")
+_CELL_END = re.compile(r" {2,}(?=\S)")
+
+
 def _column_cells(lines: list[str]) -> list[str]:
     """Cells of a borderless table laid out in columns whose values wrap under them (w3m):
     ``索引号: 014501068/   发文机关: 江西省市场监`` over ``2020-03530          督管理局`` — each piece
@@ -200,7 +280,7 @@ def _column_cells(lines: list[str]) -> list[str]:
         while (n < len(lines) and (pieces := _continuation(lines[n], column_at, limits)) is not None
                and (padded or len(pieces) > 1)):  # one piece under unpadded cells may be the next paragraph
             for column, text in pieces:
-                cells[column] = _glue(cells[column], text)
+                cells[column] = glue(cells[column], text)
             joined, n = True, n + 1
         out.append(line[: starts[0]] + "   ".join(cells) if joined else line)
     return out
@@ -233,10 +313,10 @@ def _glue_cell(text: str, more: str) -> str:
     """A cell's lines: wrapped pieces glued, a blank line (a paragraph's end) kept as one space."""
     if not more:
         return text + " " if text and not text.endswith(" ") else text
-    return text + more if text.endswith(" ") else _glue(text, more)
+    return text + more if text.endswith(" ") else glue(text, more)
 
 
-def _glue(text: str, more: str) -> str:
+def glue(text: str, more: str) -> str:
     """A cell wrapped at its column edge: joined without a space, except between two Latin words."""
     if not text:
         return more

@@ -128,12 +128,15 @@ def _key_pattern(block_labels: frozenset[str]) -> re.Pattern[str]:
     pattern = rf"{left}(?:(?P<key>{alt(long_keys)})(?:(?P<colon>[ ]{{0,3}}[:：])|(?=[ \n]|$))"
     if short_keys:
         pattern += rf"|(?P<short>{alt(short_keys)})(?P<colon2>[ ]{{0,3}}[:：])"
-    # A block label written right against its value (索引号0001/2025, a cell copied without a gap): after a
-    # space or a line start only, unpadded.
+    # A label with its colon right after the colon of an empty one (索 引 号：主题分类：; w3m drops the space
+    # between two Chinese characters).
+    pattern += rf")|(?<=[:：])(?P<glued>{alt(long_keys)})(?P<colon3>[ ]{{0,3}}[:：])"
+    # A block label written right against its value (索引号0001/2025, a cell copied without a gap; 文　　号某财〔…〕:
+    # w3m drops the space between two Chinese characters): after a space or a line start only.
     bare = sorted((k for k in block_labels if len(k) >= rules.text.BARE_LABEL_MIN_CHARS), key=len, reverse=True)
     if bare:
-        pattern += rf"|(?<![^\s])(?P<bare>{'|'.join(map(re.escape, bare))})(?=[\w\u3400-\u9fff（(])"
-    return re.compile(pattern + ")", re.M)
+        pattern += rf"|(?<![^\s])(?P<bare>{alt(bare)})(?=[\w\u3400-\u9fff（(])"
+    return re.compile(pattern, re.M)
 
 
 def _block_labels(vocabulary: Vocabulary) -> frozenset[str]:
@@ -148,7 +151,7 @@ def find_keys(page: TextPage, vocabulary: Vocabulary) -> list[Key]:
     line = 0
     text, folded, starts = page.text, page.folded, page.line_starts
     for match in _key_pattern(labels).finditer(folded):
-        group = next(g for g in ("key", "short", "bare") if match[g] is not None)
+        group = next(g for g in ("key", "short", "glued", "bare") if match[g] is not None)
         start, stop = match.span(group)
         end = match.end()
         while end < len(text) and folded[end] == " ":
@@ -159,7 +162,7 @@ def find_keys(page: TextPage, vocabulary: Vocabulary) -> list[Key]:
             continue  # a quoted word in prose (转载时必须注明：“文章来源：某某网站”), no key
         name = clean_label(folded[start:stop])
         keys.append(Key(start, end, line, clean_label(text[start:stop]), name,
-                        match["colon"] is not None or match["colon2"] is not None,
+                        any(match[colon] is not None for colon in ("colon", "colon2", "colon3")),
                         name in labels, name in rules.text.INFO_KEYS))
     return keys
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from govmeta.parsers import rules
 from govmeta.parsers.dates import find_datetime
 from govmeta.parsers.hanzi import fold
-from govmeta.parsers.text.block import Cluster, best, clusters, read_block, shaped
+from govmeta.parsers.text.block import Cluster, best, clusters, filled, read_block, shaped
 from govmeta.parsers.text.body import attachments, paragraphs
 from govmeta.parsers.text.breadcrumb import breadcrumb
 from govmeta.parsers.text.header import page_start
@@ -71,7 +71,7 @@ def read_text_dump(text: str, vocabulary: Vocabulary) -> dict:
     lines = repair.text.splitlines()
     first, url = page_start(lines)
     wraps = wrap_widths(lines[first:])
-    lines, headings, items = unmark(lines[first:])
+    lines, headings, items = unmark(lines[first:], lambda label: fold(clean_label(label)) in vocabulary.known)
     page = TextPage.from_lines(lines)
 
     keys = find_keys(page, vocabulary)
@@ -124,7 +124,11 @@ def _layout(keys: list[Key], page: TextPage, lines: list[str], vocabulary: Vocab
     for cluster in found:
         read_block(cluster, page, vocabulary, crumb_end, keyed)
     found = [cluster for cluster in found if shaped(cluster, page)]
-    layout.block = block = best(found)
+    # a copy of the block with its values empty (a template the page hides) does not displace a filled one;
+    # alone, it gives no pairs but keeps its place (its lines are neither headline nor body)
+    layout.block = block = best([cluster for cluster in found if filled(cluster, vocabulary)]) or best(found)
+    if block is not None and not filled(block, vocabulary):
+        block.pairs = []
     if not runs and block is not None:  # the article line under the headline that follows the block
         clustered = {id(k) for cluster in found for k in cluster.keys}
         byline = byline_after(block.end, [k for k in keys if id(k) not in clustered], page)

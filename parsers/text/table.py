@@ -8,12 +8,14 @@ value rows is a list of documents, not a block.
 
 from __future__ import annotations
 
+import bisect
 import re
 from itertools import accumulate, pairwise
 
 from govmeta.parsers import rules
 from govmeta.parsers.hanzi import fold
 from govmeta.parsers.text.block import Cluster, count_fields
+from govmeta.parsers.text.markup import glue
 from govmeta.parsers.text.page import Key, TextPage, clean_text, display_width
 from govmeta.parsers.vocabulary import Vocabulary, clean_label
 
@@ -161,8 +163,9 @@ def list_headings(page: TextPage, keys: list[Key], vocabulary: Vocabulary) -> se
             continue
         if not _labels_only(page, line, line_keys):
             continue
-        rows, n, blanks = 0, line + 1, 0
+        rows, n, blanks, above = 0, line + 1, 0, ""
         last = min(len(page.line_starts), line + 1 + 3 * rules.text.LIST_MIN_ROWS)
+        columns = [col for col, _ in _heading_row(page, line, line_keys) or []]
         while n < last and rows < rules.text.LIST_MIN_ROWS and blanks <= 1:
             row = page.line_text(n)
             n += 1
@@ -172,7 +175,9 @@ def list_headings(page: TextPage, keys: list[Key], vocabulary: Vocabulary) -> se
             if n - 1 in keyed or rules.text.SENTENCE_END.search(row):
                 break
             blanks = 0
-            rows += len(row.split()) >= rules.text.LIST_MIN_CELLS  # a cell wrapped onto a line of its own: no row
+            if not (above and wrapped_under(above, row, columns)):  # (the rest of the row's cells w3m wrapped)
+                rows += len(row.split()) >= rules.text.LIST_MIN_CELLS  # a cell wrapped onto a line of its own: no row
+            above = row
         if rows >= rules.text.LIST_MIN_ROWS:
             out.update(id(k) for k in line_keys)
     return out
@@ -202,27 +207,60 @@ def column_rows(page: TextPage, keys: list[Key], vocabulary: Vocabulary) -> tupl
                 or (labels := _heading_row(page, line, line_keys)) is None):
             continue
         text = page.line_text(row)
-        if (not text.strip() or rules.text.SENTENCE_END.search(text)
-                or (row + 1 < len(page.line_starts) and page.line_text(row + 1).strip())):
-            continue  # one row of values, then a blank line (more rows are a list, or cells wrapped by w3m)
         columns = [col for col, _ in labels]
+        last = row  # the row's last line: cells w3m wrapped go on under it
+        while (last + 1 < len(page.line_starts) and last + 1 - row < rules.text.WRAPPED_ROW_MAX_LINES
+               and wrapped_under(page.line_text(last), page.line_text(last + 1), columns)):
+            last += 1
+        if (not text.strip() or rules.text.SENTENCE_END.search(text)
+                or (last + 1 < len(page.line_starts) and page.line_text(last + 1).strip())):
+            continue  # one row of values, then a blank line (more rows are a list)
         ends = [*columns[1:], 10**6]
         values = [""] * len(labels)
-        widths = _prefix_widths(text)
-        for chunk in re.finditer(r"\S+", text):
-            a, b = widths[chunk.start()], widths[chunk.end()]
-            overlap = [min(b, end) - max(a, col) for col, end in zip(columns, ends, strict=True)]
-            best_col = max(range(len(overlap)), key=overlap.__getitem__)
-            values[best_col] = f"{values[best_col]} {chunk[0]}".strip()
+        for n in range(row, last + 1):
+            text = page.line_text(n)
+            widths = _prefix_widths(text)
+            for chunk in re.finditer(r"\S+", text):
+                a, b = widths[chunk.start()], widths[chunk.end()]
+                overlap = [min(b, end) - max(a, col) for col, end in zip(columns, ends, strict=True)]
+                best_col = max(range(len(overlap)), key=overlap.__getitem__)
+                if n == row:
+                    values[best_col] = f"{values[best_col]} {chunk[0]}".strip()
+                else:  # a wrapped cell's next piece
+                    values[best_col] = glue(values[best_col], chunk[0])
         start = page.line_start(line)
         cluster = Cluster(line_keys, start=start + len(page.line_text(line)) - len(page.line_text(line).lstrip()),
                           read=True)
-        cluster.end = page.line_end(page.line_start(row))
+        cluster.end = page.line_end(page.line_start(last))
         cluster.pairs = [{"label": label, "value": v} for (_, label), v in zip(labels, values, strict=True)]
         cluster.fields = count_fields(line_keys, vocabulary)
         found.append(cluster)
         used.update(id(k) for k in line_keys)
     return found, used
+
+
+def wrapped_under(above: str, line: str, columns: list[int]) -> bool:
+    """Whether ``line`` holds the rest of cells of ``above`` that w3m wrapped at their columns' width (the
+    columns start at ``columns``): each of its pieces starts where a piece of ``above`` starts, is narrower
+    than it, and its first word would not have fitted after it in its column (``11310000002424113T/`` over
+    ``2024-00187``, ``某市卫生健康委员`` over ``会``). A list's next row (dates, numbers as wide as those above)
+    is none."""
+    if not line.strip():
+        return False
+    above_at, line_at = _prefix_widths(above), _prefix_widths(line)
+    pieces = {above_at[m.start()]: above_at[m.end()] for m in _CELL.finditer(above)}
+    for piece in _CELL.finditer(line):
+        start, end = line_at[piece.start()], line_at[piece.end()]
+        if start not in pieces or end >= pieces[start]:
+            return False
+        limit = bisect.bisect_right(columns, start)  # the next column's start (columns sorted: looked up)
+        word = display_width(piece[0].split(" ", 1)[0])
+        if limit < len(columns) and pieces[start] + word < columns[limit]:
+            return False
+    return True
+
+
+_CELL = re.compile(r"\S+(?: \S+)*")
 
 
 def _heading_row(page: TextPage, line: int, line_keys: list[Key]) -> list[tuple[int, str]] | None:
@@ -232,8 +270,10 @@ def _heading_row(page: TextPage, line: int, line_keys: list[Key]) -> list[tuple[
     widths = _prefix_widths(text)
     spans = [(k.start - start, k.end - start) for k in line_keys]
     out = [(widths[a], k.label) for (a, _), k in zip(spans, line_keys, strict=True)]
+    firsts = [a for a, _ in spans]  # (keys in text order: the span a token may sit in is looked up)
     for token in re.finditer(r"\S+", text):
-        if any(a <= token.start() < b for a, b in spans):
+        inside = bisect.bisect_right(firsts, token.start()) - 1
+        if inside >= 0 and token.start() < spans[inside][1]:
             continue
         if not rules.text.LABEL_CELL.match(fold(token[0])):
             return None
