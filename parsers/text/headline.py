@@ -108,8 +108,7 @@ def headline(zone: list[str], block_title: str | None, doc_no: str | None = None
     The block's 文号 printed under the headline, or any line reading as a document number, is not a
     headline line."""
     out: dict[str, str | None] = {"title": None, "kicker": None, "subtitle": None}
-    zone = [line for line in zone if not is_widget(line) and not rules.text.BRACKETED_DATE.match(line)
-            and not rules.text.DOC_NO_LINE.match(line) and line != doc_no]
+    zone = _zone_lines(zone, doc_no)
     if block_title:
         for n, line in enumerate(zone):
             if block_title in line:
@@ -147,6 +146,45 @@ def headline(zone: list[str], block_title: str | None, doc_no: str | None = None
     return out
 
 
+def _zone_lines(zone: list[str], doc_no: str | None) -> list[str]:
+    """The zone's lines that may be headline lines: no widget, bracketed date or document number."""
+    return [line for line in zone if not is_widget(line) and not rules.text.BRACKETED_DATE.match(line)
+            and not rules.text.DOC_NO_LINE.match(line) and line != doc_no]
+
+
+def _repeat_key(text: str) -> str:
+    return rules.text.REPEAT_IGNORED.sub("", fold(text))
+
+
+def stacked_subtitle(head: dict[str, str | None], zone: list[str], doc_no: str | None, body: list[str],
+                     named: list[str]) -> dict[str, str | None]:
+    """Title and 副题 of two headline lines stacked above the article line, read as 引题 and title, when the
+    page's <title> (``named``: the parts of the dump's title line) names the first and not the second, or the
+    body repeats the second word for word and not the first (see rules.text.REPEATED_LINE_MIN_CHARS)."""
+    lines = _zone_lines(zone, doc_no)
+    if len(lines) < 2 or head["title"] != lines[-1] or head["subtitle"] or head["kicker"] not in (None, lines[-2]):
+        return head
+    first, second = lines[-2], lines[-1]
+    if not headline_like(first) or rules.text.SUBTITLE_PREFIX.match(second):
+        return head
+    named_key = _repeat_key("".join(named))  # the headline with the site's and column's names
+    first_key, second_key = _repeat_key(first), _repeat_key(second)
+    if first_key in named_key and second_key not in named_key and first_key != named_key:  # (not the line itself)
+        return {**head, "title": first, "kicker": None, "subtitle": second}
+    if min(len(first_key), len(second_key)) < rules.text.REPEATED_LINE_MIN_CHARS:
+        return head
+    text, size = [], 0
+    for piece in body:
+        if size >= rules.text.REPEAT_SEARCH_CHARS:
+            break
+        text.append(piece)
+        size += len(piece)
+    found = _repeat_key("".join(text))
+    if second_key in found and first_key not in found:
+        return {**head, "title": first, "kicker": None, "subtitle": second}
+    return head
+
+
 def _date_line(line: str) -> bool:
     """A short line holding a full date with no headline before it (an article line whose keys were not
     read: BUSINESS.SOHU.COM 2005年3月11日12:12 来源：…; not 标题 2023-06-02 来源：…)."""
@@ -169,7 +207,7 @@ def merge_wrapped(pieces: list[tuple[int, str]], text: str, wraps: frozenset[int
                 and headline_like(piece)
                 and (
                     prev.endswith(rules.text.HEADLINE_CONTINUES_AFTER)
-                    or piece.startswith(rules.text.HEADLINE_CONTINUES_WITH)
+                    or (piece.startswith(rules.text.HEADLINE_CONTINUES_WITH) and not _second_book_title(prev, piece))
                     or _closes_open_bracket(prev, piece)
                     or (issuer(prev) and piece.startswith(rules.text.SUBJECT_LEADS)
                         and (_aligned(_indent(text, prev_at), _indent(text, at))
@@ -177,6 +215,7 @@ def merge_wrapped(pieces: list[tuple[int, str]], text: str, wraps: frozenset[int
                     or (piece.endswith(rules.text.DOCUMENT_KINDS) and not prev.endswith(rules.text.DOCUMENT_KINDS)
                         and " " not in prev and len(prev) + len(piece) <= rules.text.MAX_HEADLINE_CHARS
                         and _aligned(_indent(text, prev_at), _indent(text, at)))
+                    or (between.count("\n") == 1 and _one_paragraph(text, prev_at, at, prev, piece))
                     or (between.count("\n") == 1 and _fills(text[text.rfind("\n", 0, prev_at) + 1:
                                                                    text.find("\n", prev_at)], wraps))
                 )
@@ -185,6 +224,24 @@ def merge_wrapped(pieces: list[tuple[int, str]], text: str, wraps: frozenset[int
                 continue
         out.append((at, piece))
     return [piece for _, piece in out]
+
+
+def _one_paragraph(text: str, prev_at: int, at: int, prev: str, piece: str) -> bool:
+    """Whether two adjacent headline lines are one paragraph of the dump, blank lines above and below them and
+    no blank between (a heading broken by ``<br>`` or an inner block, as w3m prints ``<h1>…<div>…</div></h1>``;
+    a heading and a 副题 of their own stand apart). Flush alike, no 副题 dash, no issuer over its subject, one
+    headline's length together, each a phrase (no spaces between items, no date: not a bar of links, not a
+    table's rows)."""
+    start = text.rfind("\n", 0, prev_at) + 1
+    above = text.rfind("\n", 0, max(start - 1, 0)) + 1 if start else -1
+    end = text.find("\n", at)
+    below_end = text.find("\n", end + 1) if end >= 0 else -1
+    blank_above = start == 0 or not text[above: start - 1].strip()
+    blank_below = end < 0 or not text[end + 1: below_end if below_end >= 0 else len(text)].strip()
+    return (blank_above and blank_below and len(prev) + len(piece) <= rules.text.MAX_HEADLINE_CHARS
+            and _aligned(_indent(text, prev_at), _indent(text, at)) and not rules.text.SUBTITLE_PREFIX.match(piece)
+            and not issuer(prev) and not rules.text.DOC_NO_LINE.match(piece)
+            and not any(" " in line or rules.text.DATE_IN_LINE.search(line) for line in (prev, piece)))
 
 
 def issuer(piece: str) -> bool:
@@ -227,6 +284,14 @@ def wrap_widths(lines: list[str]) -> frozenset[int]:
 def _fills(line: str, wraps: frozenset[int]) -> bool:
     width = display_width(line)
     return any(abs(width - wrap) <= 1 for wrap in wraps)
+
+
+def _second_book_title(prev: str, piece: str) -> bool:
+    """Whether ``piece`` opens a book title of its own under a line that closed all of its own (解读《…》⏎
+    《…》十问十答政策解读: a title and its 副题, not one headline)."""
+    opening, closing = rules.text.CLOSED_TITLE_MARKS
+    return (prev.endswith(closing) and prev.count(opening) == prev.count(closing) and piece.startswith(opening)
+            and not piece.endswith(rules.text.DOCUMENT_KINDS))
 
 
 def _closes_open_bracket(prev: str, piece: str) -> bool:

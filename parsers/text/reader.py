@@ -41,6 +41,7 @@ from govmeta.parsers.text.headline import (
     leftovers,
     merge_wrapped,
     prose,
+    stacked_subtitle,
     wrap_widths,
 )
 from govmeta.parsers.text.info import byline_after, info_runs, read_info, soft_info
@@ -87,12 +88,13 @@ def read_text_dump(text: str, vocabulary: Vocabulary) -> dict:
     pieces = leftovers(page.text, layout.spans)
     zone, zone_end = _headline_zone(pieces, page, layout)
     doc_no = _value_of(pairs, "doc_no", vocabulary)
+    named = title_parts(lines)
     head, body = _headline_and_body(zone, zone_end, pieces, page, layout,
-                                    _value_of(pairs, "title", vocabulary), doc_no, headings)
+                                    _value_of(pairs, "title", vocabulary), doc_no, headings, named)
     if (head["title"] and crumbs and head["title"] == crumbs[-1] and not pairs
             and not any(article_text(p) for p, _ in body)):
         head["title"] = None  # the column's name over a list (the trail's last item), no article's headline
-    head["title"] = agree(head["title"], title_parts(lines))
+    head["title"] = agree(head["title"], named)
     if head["title"]:  # a <br> printed as a space inside an official title (关于印发 《…》的通知)
         head["title"] = rules.text.BROKEN_AFTER_LEAD.sub(r"\1", head["title"])
     paras = paragraphs(body)
@@ -223,9 +225,10 @@ def _wrapped_into(prev: tuple[int, str], piece: tuple[int, str], text: str) -> b
 
 
 def _headline_and_body(zone: list[str], zone_end: int, pieces: list[tuple[int, str]], page: TextPage,
-                       layout: _Layout, block_title: str | None, doc_no: str | None, headings: dict[int, int]
-                       ) -> tuple[dict[str, str | None], list[tuple[str, str]]]:
-    """Title, kicker, subtitle and the headline's date; the body pieces (with their page lines) below."""
+                       layout: _Layout, block_title: str | None, doc_no: str | None, headings: dict[int, int],
+                       named: list[str]) -> tuple[dict[str, str | None], list[tuple[str, str]]]:
+    """Title, kicker, subtitle and the headline's date; the body pieces (with their page lines) below.
+    ``named``: the parts of the dump's title line (the page's <title>)."""
     head = headline(zone, block_title, doc_no)
     block = layout.block
     below = [(at, p) for at, p in pieces if at >= max(zone_end, layout.crumb_end)]
@@ -248,6 +251,7 @@ def _headline_and_body(zone: list[str], zone_end: int, pieces: list[tuple[int, s
         head["title"] = block_title  # the block's 标题 printed under the block over several lines
         del below[printed[0]: printed[1]]
     body = [(p, clean_text(page.text[page.line_start_of(at): page.line_end(at)])) for at, p in below]
+    head = stacked_subtitle(head, zone, doc_no, [p for p, _ in body], named)
     head["title"] = _heading_title(head["title"], headings, pieces, page, layout, doc_no)
     head["title"] = cut_run_on(head["title"])
     head["title"], title_date = dated_title(head["title"])
