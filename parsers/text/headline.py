@@ -177,10 +177,11 @@ def stacked_subtitle(head: dict[str, str | None], zone: list[str], doc_no: str |
     for piece in body:
         if size >= rules.text.REPEAT_SEARCH_CHARS:
             break
-        text.append(piece)
+        text.append(_repeat_key(piece))
         size += len(piece)
-    found = _repeat_key("".join(text))
-    if second_key in found and first_key not in found:
+    found = "".join(text)
+    # (inside a sentence of the lead: a line of its own is the headline printed again, no repeat)
+    if second_key in found and first_key not in found and second_key not in text:
         return {**head, "title": first, "kicker": None, "subtitle": second}
     return head
 
@@ -210,11 +211,10 @@ def merge_wrapped(pieces: list[tuple[int, str]], text: str, wraps: frozenset[int
                     or (piece.startswith(rules.text.HEADLINE_CONTINUES_WITH) and not _second_book_title(prev, piece))
                     or _closes_open_bracket(prev, piece)
                     or (issuer(prev) and piece.startswith(rules.text.SUBJECT_LEADS)
-                        and (_aligned(_indent(text, prev_at), _indent(text, at))
-                             or _centred_alike(text, prev_at, at)))  # 某委员会⏎关于…的决议
+                        and _stand_alike(text, prev_at, at))  # 某委员会⏎关于…的决议
                     or (piece.endswith(rules.text.DOCUMENT_KINDS) and not prev.endswith(rules.text.DOCUMENT_KINDS)
                         and " " not in prev and len(prev) + len(piece) <= rules.text.MAX_HEADLINE_CHARS
-                        and _aligned(_indent(text, prev_at), _indent(text, at)))
+                        and _stand_alike(text, prev_at, at))
                     or (between.count("\n") == 1 and _one_paragraph(text, prev_at, at, prev, piece))
                     or (between.count("\n") == 1 and _fills(text[text.rfind("\n", 0, prev_at) + 1:
                                                                    text.find("\n", prev_at)], wraps))
@@ -244,6 +244,20 @@ def _one_paragraph(text: str, prev_at: int, at: int, prev: str, piece: str) -> b
             and not any(" " in line or rules.text.DATE_IN_LINE.search(line) for line in (prev, piece)))
 
 
+def join_wrapped_tails(zone: list[str], printed: set[str]) -> list[str]:
+    """Zone lines, a headline's last characters that a converter wrapped onto a line of their own (…“较着劲儿”成⏎
+    长: too short for a headline line) joined back when the page prints the joined line elsewhere too (the
+    headline repeated in a list of the issue's articles, above the article)."""
+    out: list[str] = []
+    for line in zone:
+        if (out and len(line) < rules.text.MIN_HEADLINE_CHARS and all(map(is_cjk, line))
+                and headline_like(out[-1]) and out[-1] + line in printed):
+            out[-1] += line
+            continue
+        out.append(line)
+    return out
+
+
 def issuer(piece: str) -> bool:
     """A line naming an organisation (国家金融监督管理总局, 全国人民代表大会常务委员会): short, ending as one."""
     return len(piece) <= rules.text.ISSUER_MAX_CHARS and fold(piece).endswith(rules.text.ISSUER_SUFFIXES)
@@ -268,6 +282,14 @@ def _centred_alike(text: str, a: int, b: int) -> bool:
 
     one, two = centre(a), centre(b)
     return one is not None and two is not None and abs(one - two) <= rules.text.CENTRED_INDENT_SLACK
+
+
+def _stand_alike(text: str, a: int, b: int) -> bool:
+    """Whether the lines holding offsets ``a`` and ``b`` stand as one headline's: indented alike, or centred on
+    one column (a value under its label over a centred headline stands apart: lynx's 制发机关⏎      某县某局⏎⏎
+               关于…的通知)."""
+    one, two = _indent(text, a), _indent(text, b)
+    return one == two or _centred_alike(text, a, b)
 
 
 def _aligned(a: int, b: int) -> bool:

@@ -38,6 +38,7 @@ from govmeta.parsers.text.headline import (
     headline_like,
     is_widget,
     issuer,
+    join_wrapped_tails,
     leftovers,
     merge_wrapped,
     prose,
@@ -204,7 +205,7 @@ def _headline_zone(pieces: list[tuple[int, str]], page: TextPage, layout: _Layou
             first_piece = page_pieces[0] if page_pieces else None
             if first_piece and headline_like(first_piece[1]):
                 zone, zone_end = [first_piece[1]], first_piece[0] + 1
-    return zone, zone_end
+    return join_wrapped_tails(zone, {p for _, p in pieces}), zone_end
 
 
 def _date_led(piece: str) -> bool:
