@@ -242,6 +242,9 @@ DOC_NO_LINE = re.compile(r"^\S{0,16}(?:[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s
 REPEATED_LINE_MIN_CHARS = 10
 REPEAT_SEARCH_CHARS = 4000
 REPEAT_IGNORED = re.compile(r"[\s\W_]+")
+# Short items between bars (第一章│第二章│第三章): a bar of links, never a headline; on a page without an
+# article line the headline stands above it.
+LINK_BAR = re.compile(r"^(?:[^|｜│]{1,12}[|｜│]){2,}[^|｜│]{1,12}$")
 # A headline line starting like this is a subtitle (副题).
 SUBTITLE_PREFIX = re.compile(r"^\s*(?:——|—|──|--|－－)")
 # A body piece made only of punctuation (the 】 of a font-size widget) is not a paragraph.

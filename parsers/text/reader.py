@@ -196,11 +196,15 @@ def _headline_zone(pieces: list[tuple[int, str]], page: TextPage, layout: _Layou
         opening = next((n for n, (_, p) in enumerate(page_pieces) if prose(p) or rules.text.SALUTATION.match(p)
                         or rules.text.ADDRESSEES.match(p) or rules.text.LATIN_SENTENCE.match(p)), None)
         above = page_pieces[:opening] if opening else []
-        while above and _dated(above[-1][1]):  # the date under the headline (Updated: 2024-05-20 09:15)
+        bar_end = None
+        while above and (_dated(above[-1][1])  # the date under the headline (Updated: 2024-05-20 09:15)
+                         or rules.text.LINK_BAR.match(above[-1][1])):  # a bar of links under it (第一章│第二章)
+            if bar_end is None and rules.text.LINK_BAR.match(above[-1][1]):
+                bar_end = above[-1][0] + 1  # ... no body text either
             above.pop()
         above = above[-rules.text.MAX_HEADLINE_LINES:]
         if above and headline_like(above[-1][1]):
-            zone, zone_end = merge_wrapped(above, page.text, layout.wraps), above[-1][0] + 1
+            zone, zone_end = merge_wrapped(above, page.text, layout.wraps), bar_end or above[-1][0] + 1
         elif opening is not None:  # a page with no prose at all (a list, an error page) has no headline
             first_piece = page_pieces[0] if page_pieces else None
             if first_piece and headline_like(first_piece[1]):
