@@ -64,6 +64,7 @@ class _Layout:
     block: Cluster | None = None
     spans: list[Span] = field(default_factory=list)
     wraps: frozenset[int] = frozenset()  # widths a converter wrapped the dump's lines at
+    named: list[str] = field(default_factory=list)  # the parts of the dump's title line (the page's <title>)
 
 
 def read_text_dump(text: str, vocabulary: Vocabulary) -> dict:
@@ -81,6 +82,7 @@ def read_text_dump(text: str, vocabulary: Vocabulary) -> dict:
     keys = [k for k in keys if k.start >= crumb_end]
     layout = _layout(keys, page, lines, vocabulary, crumb_end)
     layout.wraps = wraps
+    layout.named = named = title_parts(lines)
     block = layout.block
     pairs = block.pairs if block else []
     if block is not None and block.copies > 1:
@@ -89,7 +91,6 @@ def read_text_dump(text: str, vocabulary: Vocabulary) -> dict:
     pieces = leftovers(page.text, layout.spans)
     zone, zone_end = _headline_zone(pieces, page, layout)
     doc_no = _value_of(pairs, "doc_no", vocabulary)
-    named = title_parts(lines)
     head, body = _headline_and_body(zone, zone_end, pieces, page, layout,
                                     _value_of(pairs, "title", vocabulary), doc_no, headings, named)
     if (head["title"] and crumbs and head["title"] == crumbs[-1] and not pairs
@@ -207,6 +208,8 @@ def _headline_zone(pieces: list[tuple[int, str]], page: TextPage, layout: _Layou
             zone, zone_end = merge_wrapped(above, page.text, layout.wraps), bar_end or above[-1][0] + 1
         elif opening is not None:  # a page with no prose at all (a list, an error page) has no headline
             first_piece = page_pieces[0] if page_pieces else None
+            if first_piece and layout.named and not headline_like(first_piece[1]) and len(page_pieces) > 1:
+                first_piece = page_pieces[1]  # the first line is the page's <title> (markdownify), no headline
             if first_piece and headline_like(first_piece[1]):
                 zone, zone_end = [first_piece[1]], first_piece[0] + 1
     return join_wrapped_tails(zone, {p for _, p in pieces}), zone_end
@@ -244,6 +247,9 @@ def _headline_and_body(zone: list[str], zone_end: int, pieces: list[tuple[int, s
         lead = _lead_lines(below)
         if lead >= len(below):
             lead = 0
+    if (head["title"] is None and layout.named and lead < len(below) - 1
+            and not page.text[: below[lead][0]].strip()):
+        lead += 1  # the dump's first line is the page's <title> (markdownify), not a headline the page prints
     if below and not any(headline_like(line) for line in zone):  # no headline above: the first line below
         first = merge_wrapped(below[lead: lead + 2], page.text, layout.wraps)
         if head["title"] is None and headline_like(first[0]) and (block is not None or any(
