@@ -240,6 +240,10 @@ DOC_NO_LINE = re.compile(r"^\S{0,16}(?:[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s
 # first, the second is the 副题 under the title (a kicker is the line the body repeats: 打造…新典范). Lines this
 # long at least; the body is searched this far (characters of its first pieces).
 REPEATED_LINE_MIN_CHARS = 10
+# ... and when the second names the document the first names (解读《关于…若干措施》⏎《关于…的若干措施》十问十答: the
+# same 《…》, its words this alike by difflib's ratio) it restates the first: the 副题 under the title.
+BOOK_TITLE = re.compile(r"《([^《》]{4,})》")
+SAME_DOCUMENT_RATIO = 0.9
 REPEAT_SEARCH_CHARS = 4000
 REPEAT_IGNORED = re.compile(r"[\s\W_]+")
 # Short items between bars (第一章│第二章│第三章): a bar of links, never a headline; on a page without an

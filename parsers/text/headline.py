@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import pairwise
 
@@ -171,6 +172,8 @@ def stacked_subtitle(head: dict[str, str | None], zone: list[str], doc_no: str |
     first_key, second_key = _repeat_key(first), _repeat_key(second)
     if first_key in named_key and second_key not in named_key and first_key != named_key:  # (not the line itself)
         return {**head, "title": first, "kicker": None, "subtitle": second}
+    if _same_document(first, second):
+        return {**head, "title": first, "kicker": None, "subtitle": second}
     if min(len(first_key), len(second_key)) < rules.text.REPEATED_LINE_MIN_CHARS:
         return head
     text, size = [], 0
@@ -184,6 +187,12 @@ def stacked_subtitle(head: dict[str, str | None], zone: list[str], doc_no: str |
     if second_key in found and first_key not in found and second_key not in text:
         return {**head, "title": first, "kicker": None, "subtitle": second}
     return head
+
+
+def _same_document(first: str, second: str) -> bool:
+    """Whether two headline lines name one document in book-title marks (see rules.text.SAME_DOCUMENT_RATIO)."""
+    one, two = rules.text.BOOK_TITLE.findall(first), rules.text.BOOK_TITLE.findall(second)
+    return any(SequenceMatcher(None, a, b).ratio() >= rules.text.SAME_DOCUMENT_RATIO for a in one for b in two)
 
 
 def _date_line(line: str) -> bool:
