@@ -324,3 +324,20 @@ def test_headline_halves_join_before_their_document_kind_only():
     indented = "    青岭县行政审批局\n\n关于公布第三批行政许可事项的通知\n"
     assert len(merge_wrapped([(4, "青岭县行政审批局"), (indented.index("关"), "关于公布第三批行政许可事项的通知")],
                              indented)) == 2  # a value indented under its label, then the headline flush left
+
+
+def test_stacked_headline_lines_the_body_repeats_the_kicker():
+    # the body repeats the first line (punctuation aside): it stays the 引题 over the title
+    parts = read("当前位置:某市人民政府>政府信息公开>对口援建\n\n打造东西部协调发展共同富裕新典范\n\n"
+                 "某县党政代表团来我市考察并召开东西部协作联席会议\n来源:某市日报    日期:2023-08-26 08:52:42\n\n"
+                 "会上，双方表示要打造东西部协调发展、共同富裕新典范。\n")
+    assert (parts["kicker"], parts["title"], parts["subtitle"]) == (
+        "打造东西部协调发展共同富裕新典范", "某县党政代表团来我市考察并召开东西部协作联席会议", None)
+
+
+def test_stacked_headline_lines_the_body_repeats_the_subtitle():
+    parts = read("当前位置:某市人民政府>要闻\n\n某某品牌丝路行正式启动\n\n"
+                 "成功举办中国（某某）－巴西双向经贸投资推介会\n来源:某某日报    日期:2019-09-18 06:23\n\n"
+                 "当地时间9月16日，某某品牌丝路行在圣保罗启动，并成功举办中国（某某）－巴西双向经贸投资推介会。\n")
+    assert (parts["kicker"], parts["title"], parts["subtitle"]) == (
+        None, "某某品牌丝路行正式启动", "成功举办中国（某某）－巴西双向经贸投资推介会")

@@ -199,6 +199,9 @@ TRAILING_BRACKETED_DATE = re.compile(r"\s*[(（\[【]\s*" + _DATE + r"\s*[)）\]
 # A headline broken over two adjacent lines: the first ends, or the second starts, mid-title.
 HEADLINE_CONTINUES_AFTER = ("关于", "印发", "转发", "批转", "的", "和", "及", "与", "暨", "等", "《", "、", "（", "(")
 HEADLINE_CONTINUES_WITH = ("《", "的", "（", "(", "》", "）", ")")
+# ... but a line that ends a book title it opened (解读《…若干措施》) and a line that opens another (《…》十问十答) are
+# two headlines (a title and its 副题), unless the second ends as a document does (关于印发《…》⏎《…》的通知).
+CLOSED_TITLE_MARKS = ("《", "》")
 # ... or the second closes a bracket the first opened (…实施方⏎案》的通知), or the first fills the dump's
 # width (a converter wrapped it: lynx, w3m, pandoc): a width at least this wide that this many lines share.
 # Two lines of a headline stand alike: both flush left, or both indented (centred lines of different
@@ -234,6 +237,20 @@ PRINTED_TITLE_LINES = 6
 BROKEN_AFTER_LEAD = re.compile(r"(关于|印发|转发|批转)[ \u3000]+(?=[《\u4e00-\u9fff])")
 # A document number alone on its line (某政发〔2024〕3号, 省政府令第223号) is never the headline.
 DOC_NO_LINE = re.compile(r"^\S{0,16}(?:[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*第?\s*\d+\s*号|第\s*\d+\s*号)$")
+# Two headline lines stacked above the article line read as 引题 and title; but when the body repeats the second
+# word for word (punctuation and spaces aside: a fact line lifted from the lead, 成功举办…推介会) and not the
+# first, the second is the 副题 under the title (a kicker is the line the body repeats: 打造…新典范). Lines this
+# long at least; the body is searched this far (characters of its first pieces).
+REPEATED_LINE_MIN_CHARS = 10
+# ... and when the second names the document the first names (解读《关于…若干措施》⏎《关于…的若干措施》十问十答: the
+# same 《…》, its words this alike by difflib's ratio) it restates the first: the 副题 under the title.
+BOOK_TITLE = re.compile(r"《([^《》]{4,})》")
+SAME_DOCUMENT_RATIO = 0.9
+REPEAT_SEARCH_CHARS = 4000
+REPEAT_IGNORED = re.compile(r"[\s\W_]+")
+# Short items between bars (第一章│第二章│第三章): a bar of links, never a headline; on a page without an
+# article line the headline stands above it.
+LINK_BAR = re.compile(r"^(?:[^|｜│]{1,12}[|｜│]){2,}[^|｜│]{1,12}$")
 # A headline line starting like this is a subtitle (副题).
 SUBTITLE_PREFIX = re.compile(r"^\s*(?:——|—|──|--|－－)")
 # A body piece made only of punctuation (the 】 of a font-size widget) is not a paragraph.

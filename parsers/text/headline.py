@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import pairwise
 
@@ -108,8 +109,7 @@ def headline(zone: list[str], block_title: str | None, doc_no: str | None = None
     The block's 文号 printed under the headline, or any line reading as a document number, is not a
     headline line."""
     out: dict[str, str | None] = {"title": None, "kicker": None, "subtitle": None}
-    zone = [line for line in zone if not is_widget(line) and not rules.text.BRACKETED_DATE.match(line)
-            and not rules.text.DOC_NO_LINE.match(line) and line != doc_no]
+    zone = _zone_lines(zone, doc_no)
     if block_title:
         for n, line in enumerate(zone):
             if block_title in line:
@@ -147,6 +147,54 @@ def headline(zone: list[str], block_title: str | None, doc_no: str | None = None
     return out
 
 
+def _zone_lines(zone: list[str], doc_no: str | None) -> list[str]:
+    """The zone's lines that may be headline lines: no widget, bracketed date or document number."""
+    return [line for line in zone if not is_widget(line) and not rules.text.BRACKETED_DATE.match(line)
+            and not rules.text.DOC_NO_LINE.match(line) and line != doc_no]
+
+
+def _repeat_key(text: str) -> str:
+    return rules.text.REPEAT_IGNORED.sub("", fold(text))
+
+
+def stacked_subtitle(head: dict[str, str | None], zone: list[str], doc_no: str | None, body: list[str],
+                     named: list[str]) -> dict[str, str | None]:
+    """Title and 副题 of two headline lines stacked above the article line, read as 引题 and title, when the
+    page's <title> (``named``: the parts of the dump's title line) names the first and not the second, or the
+    body repeats the second word for word and not the first (see rules.text.REPEATED_LINE_MIN_CHARS)."""
+    lines = _zone_lines(zone, doc_no)
+    if len(lines) < 2 or head["title"] != lines[-1] or head["subtitle"] or head["kicker"] not in (None, lines[-2]):
+        return head
+    first, second = lines[-2], lines[-1]
+    if not headline_like(first) or rules.text.SUBTITLE_PREFIX.match(second):
+        return head
+    named_key = _repeat_key("".join(named))  # the headline with the site's and column's names
+    first_key, second_key = _repeat_key(first), _repeat_key(second)
+    if first_key in named_key and second_key not in named_key and first_key != named_key:  # (not the line itself)
+        return {**head, "title": first, "kicker": None, "subtitle": second}
+    if _same_document(first, second):
+        return {**head, "title": first, "kicker": None, "subtitle": second}
+    if min(len(first_key), len(second_key)) < rules.text.REPEATED_LINE_MIN_CHARS:
+        return head
+    text, size = [], 0
+    for piece in body:
+        if size >= rules.text.REPEAT_SEARCH_CHARS:
+            break
+        text.append(_repeat_key(piece))
+        size += len(piece)
+    found = "".join(text)
+    # (inside a sentence of the lead: a line of its own is the headline printed again, no repeat)
+    if second_key in found and first_key not in found and second_key not in text:
+        return {**head, "title": first, "kicker": None, "subtitle": second}
+    return head
+
+
+def _same_document(first: str, second: str) -> bool:
+    """Whether two headline lines name one document in book-title marks (see rules.text.SAME_DOCUMENT_RATIO)."""
+    one, two = rules.text.BOOK_TITLE.findall(first), rules.text.BOOK_TITLE.findall(second)
+    return any(SequenceMatcher(None, a, b).ratio() >= rules.text.SAME_DOCUMENT_RATIO for a in one for b in two)
+
+
 def _date_line(line: str) -> bool:
     """A short line holding a full date with no headline before it (an article line whose keys were not
     read: BUSINESS.SOHU.COM 2005年3月11日12:12 来源：…; not 标题 2023-06-02 来源：…)."""
@@ -169,14 +217,14 @@ def merge_wrapped(pieces: list[tuple[int, str]], text: str, wraps: frozenset[int
                 and headline_like(piece)
                 and (
                     prev.endswith(rules.text.HEADLINE_CONTINUES_AFTER)
-                    or piece.startswith(rules.text.HEADLINE_CONTINUES_WITH)
+                    or (piece.startswith(rules.text.HEADLINE_CONTINUES_WITH) and not _second_book_title(prev, piece))
                     or _closes_open_bracket(prev, piece)
                     or (issuer(prev) and piece.startswith(rules.text.SUBJECT_LEADS)
-                        and (_aligned(_indent(text, prev_at), _indent(text, at))
-                             or _centred_alike(text, prev_at, at)))  # 某委员会⏎关于…的决议
+                        and _stand_alike(text, prev_at, at))  # 某委员会⏎关于…的决议
                     or (piece.endswith(rules.text.DOCUMENT_KINDS) and not prev.endswith(rules.text.DOCUMENT_KINDS)
                         and " " not in prev and len(prev) + len(piece) <= rules.text.MAX_HEADLINE_CHARS
-                        and _aligned(_indent(text, prev_at), _indent(text, at)))
+                        and _stand_alike(text, prev_at, at))
+                    or (between.count("\n") == 1 and _one_paragraph(text, prev_at, at, prev, piece))
                     or (between.count("\n") == 1 and _fills(text[text.rfind("\n", 0, prev_at) + 1:
                                                                    text.find("\n", prev_at)], wraps))
                 )
@@ -185,6 +233,38 @@ def merge_wrapped(pieces: list[tuple[int, str]], text: str, wraps: frozenset[int
                 continue
         out.append((at, piece))
     return [piece for _, piece in out]
+
+
+def _one_paragraph(text: str, prev_at: int, at: int, prev: str, piece: str) -> bool:
+    """Whether two adjacent headline lines are one paragraph of the dump, blank lines above and below them and
+    no blank between (a heading broken by ``<br>`` or an inner block, as w3m prints ``<h1>…<div>…</div></h1>``;
+    a heading and a 副题 of their own stand apart). Flush alike, no 副题 dash, no issuer over its subject, one
+    headline's length together, each a phrase (no spaces between items, no date: not a bar of links, not a
+    table's rows)."""
+    start = text.rfind("\n", 0, prev_at) + 1
+    above = text.rfind("\n", 0, max(start - 1, 0)) + 1 if start else -1
+    end = text.find("\n", at)
+    below_end = text.find("\n", end + 1) if end >= 0 else -1
+    blank_above = start == 0 or not text[above: start - 1].strip()
+    blank_below = end < 0 or not text[end + 1: below_end if below_end >= 0 else len(text)].strip()
+    return (blank_above and blank_below and len(prev) + len(piece) <= rules.text.MAX_HEADLINE_CHARS
+            and _aligned(_indent(text, prev_at), _indent(text, at)) and not rules.text.SUBTITLE_PREFIX.match(piece)
+            and not issuer(prev) and not rules.text.DOC_NO_LINE.match(piece)
+            and not any(" " in line or rules.text.DATE_IN_LINE.search(line) for line in (prev, piece)))
+
+
+def join_wrapped_tails(zone: list[str], printed: set[str]) -> list[str]:
+    """Zone lines, a headline's last characters that a converter wrapped onto a line of their own (…“较着劲儿”成⏎
+    长: too short for a headline line) joined back when the page prints the joined line elsewhere too (the
+    headline repeated in a list of the issue's articles, above the article)."""
+    out: list[str] = []
+    for line in zone:
+        if (out and len(line) < rules.text.MIN_HEADLINE_CHARS and all(map(is_cjk, line))
+                and headline_like(out[-1]) and out[-1] + line in printed):
+            out[-1] += line
+            continue
+        out.append(line)
+    return out
 
 
 def issuer(piece: str) -> bool:
@@ -213,6 +293,14 @@ def _centred_alike(text: str, a: int, b: int) -> bool:
     return one is not None and two is not None and abs(one - two) <= rules.text.CENTRED_INDENT_SLACK
 
 
+def _stand_alike(text: str, a: int, b: int) -> bool:
+    """Whether the lines holding offsets ``a`` and ``b`` stand as one headline's: indented alike, or centred on
+    one column (a value under its label over a centred headline stands apart: lynx's 制发机关⏎      某县某局⏎⏎
+               关于…的通知)."""
+    one, two = _indent(text, a), _indent(text, b)
+    return one == two or _centred_alike(text, a, b)
+
+
 def _aligned(a: int, b: int) -> bool:
     """Two lines' indents as one headline's (both flush left, or both indented alike: centred lines)."""
     return a == b or (a > 0 and b > 0 and abs(a - b) <= rules.text.CENTRED_INDENT_SLACK)
@@ -227,6 +315,14 @@ def wrap_widths(lines: list[str]) -> frozenset[int]:
 def _fills(line: str, wraps: frozenset[int]) -> bool:
     width = display_width(line)
     return any(abs(width - wrap) <= 1 for wrap in wraps)
+
+
+def _second_book_title(prev: str, piece: str) -> bool:
+    """Whether ``piece`` opens a book title of its own under a line that closed all of its own (解读《…》⏎
+    《…》十问十答政策解读: a title and its 副题, not one headline)."""
+    opening, closing = rules.text.CLOSED_TITLE_MARKS
+    return (prev.endswith(closing) and prev.count(opening) == prev.count(closing) and piece.startswith(opening)
+            and not piece.endswith(rules.text.DOCUMENT_KINDS))
 
 
 def _closes_open_bracket(prev: str, piece: str) -> bool:

@@ -28,10 +28,12 @@ def unmark(lines: list[str], known: Callable[[str], bool] = lambda label: False
     out: list[str] = []
     headings: dict[int, int] = {}
     items: set[int] = set()
+    framed = -2  # where the last rule line stood (out's index)
     for line in _column_cells(_label_tails(_tables(lines), known)):
         if rules.text.RULE_LINE.match(line):
-            if out and out[-1].strip() and len(out) - 1 not in headings and rules.text.SETEXT_UNDERLINE.match(line):
+            if out and out[-1].strip() and len(out) - 1 not in headings and _underlines(out, line, framed):
                 headings[len(out) - 1] = 1 if line.strip()[0] == "=" else 2
+            framed = len(out)  # a rule line (read as a blank line)
             out.append("")
             continue
         if match := rules.text.ATX_HEADING.match(line):
@@ -49,6 +51,16 @@ def unmark(lines: list[str], known: Callable[[str], bool] = lambda label: False
     if not headings:
         headings = _outdented(out)
     return _bracket_labels(out), headings, frozenset(items)
+
+
+def _underlines(out: list[str], line: str, rule_at: int) -> bool:
+    """Whether ``line`` underlines the line above it as a setext heading: one run of = or -, indented as that
+    line is (markdown's underline; pandoc frames a one-column table's cell with dashed rules indented by two,
+    its text indented otherwise), and no rule right above that line (a framed cell, not a heading)."""
+    text = out[-1]
+    indent = len(text) - len(text.lstrip())
+    return (bool(rules.text.SETEXT_UNDERLINE.match(line)) and len(line) - len(line.lstrip()) == indent
+            and rule_at != len(out) - 2)
 
 
 def _outdented(lines: list[str]) -> dict[int, int]:

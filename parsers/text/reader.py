@@ -38,9 +38,11 @@ from govmeta.parsers.text.headline import (
     headline_like,
     is_widget,
     issuer,
+    join_wrapped_tails,
     leftovers,
     merge_wrapped,
     prose,
+    stacked_subtitle,
     wrap_widths,
 )
 from govmeta.parsers.text.info import byline_after, info_runs, read_info, soft_info
@@ -62,6 +64,7 @@ class _Layout:
     block: Cluster | None = None
     spans: list[Span] = field(default_factory=list)
     wraps: frozenset[int] = frozenset()  # widths a converter wrapped the dump's lines at
+    named: list[str] = field(default_factory=list)  # the parts of the dump's title line (the page's <title>)
 
 
 def read_text_dump(text: str, vocabulary: Vocabulary) -> dict:
@@ -79,6 +82,7 @@ def read_text_dump(text: str, vocabulary: Vocabulary) -> dict:
     keys = [k for k in keys if k.start >= crumb_end]
     layout = _layout(keys, page, lines, vocabulary, crumb_end)
     layout.wraps = wraps
+    layout.named = named = title_parts(lines)
     block = layout.block
     pairs = block.pairs if block else []
     if block is not None and block.copies > 1:
@@ -88,11 +92,11 @@ def read_text_dump(text: str, vocabulary: Vocabulary) -> dict:
     zone, zone_end = _headline_zone(pieces, page, layout)
     doc_no = _value_of(pairs, "doc_no", vocabulary)
     head, body = _headline_and_body(zone, zone_end, pieces, page, layout,
-                                    _value_of(pairs, "title", vocabulary), doc_no, headings)
+                                    _value_of(pairs, "title", vocabulary), doc_no, headings, named)
     if (head["title"] and crumbs and head["title"] == crumbs[-1] and not pairs
             and not any(article_text(p) for p, _ in body)):
         head["title"] = None  # the column's name over a list (the trail's last item), no article's headline
-    head["title"] = agree(head["title"], title_parts(lines))
+    head["title"] = agree(head["title"], named)
     if head["title"]:  # a <br> printed as a space inside an official title (关于印发 《…》的通知)
         head["title"] = rules.text.BROKEN_AFTER_LEAD.sub(r"\1", head["title"])
     paras = paragraphs(body)
@@ -197,16 +201,22 @@ def _headline_zone(pieces: list[tuple[int, str]], page: TextPage, layout: _Layou
         opening = next((n for n, (_, p) in enumerate(page_pieces) if prose(p) or rules.text.SALUTATION.match(p)
                         or rules.text.ADDRESSEES.match(p) or rules.text.LATIN_SENTENCE.match(p)), None)
         above = page_pieces[:opening] if opening else []
-        while above and _dated(above[-1][1]):  # the date under the headline (Updated: 2024-05-20 09:15)
+        bar_end = None
+        while above and (_dated(above[-1][1])  # the date under the headline (Updated: 2024-05-20 09:15)
+                         or rules.text.LINK_BAR.match(above[-1][1])):  # a bar of links under it (第一章│第二章)
+            if bar_end is None and rules.text.LINK_BAR.match(above[-1][1]):
+                bar_end = above[-1][0] + 1  # ... no body text either
             above.pop()
         above = above[-rules.text.MAX_HEADLINE_LINES:]
         if above and headline_like(above[-1][1]):
-            zone, zone_end = merge_wrapped(above, page.text, layout.wraps), above[-1][0] + 1
+            zone, zone_end = merge_wrapped(above, page.text, layout.wraps), bar_end or above[-1][0] + 1
         elif opening is not None:  # a page with no prose at all (a list, an error page) has no headline
             first_piece = page_pieces[0] if page_pieces else None
+            if first_piece and layout.named and not headline_like(first_piece[1]) and len(page_pieces) > 1:
+                first_piece = page_pieces[1]  # the first line is the page's <title> (markdownify), no headline
             if first_piece and headline_like(first_piece[1]):
                 zone, zone_end = [first_piece[1]], first_piece[0] + 1
-    return zone, zone_end
+    return join_wrapped_tails(zone, {p for _, p in pieces}), zone_end
 
 
 def _date_led(piece: str) -> bool:
@@ -227,9 +237,10 @@ def _wrapped_into(prev: tuple[int, str], piece: tuple[int, str], text: str) -> b
 
 
 def _headline_and_body(zone: list[str], zone_end: int, pieces: list[tuple[int, str]], page: TextPage,
-                       layout: _Layout, block_title: str | None, doc_no: str | None, headings: dict[int, int]
-                       ) -> tuple[dict[str, str | None], list[tuple[str, str]]]:
-    """Title, kicker, subtitle and the headline's date; the body pieces (with their page lines) below."""
+                       layout: _Layout, block_title: str | None, doc_no: str | None, headings: dict[int, int],
+                       named: list[str]) -> tuple[dict[str, str | None], list[tuple[str, str]]]:
+    """Title, kicker, subtitle and the headline's date; the body pieces (with their page lines) below.
+    ``named``: the parts of the dump's title line (the page's <title>)."""
     head = headline(zone, block_title, doc_no)
     block = layout.block
     below = [(at, p) for at, p in pieces if at >= max(zone_end, layout.crumb_end)]
@@ -240,6 +251,9 @@ def _headline_and_body(zone: list[str], zone_end: int, pieces: list[tuple[int, s
         lead = _lead_lines(below)
         if lead >= len(below):
             lead = 0
+    if (head["title"] is None and layout.named and lead < len(below) - 1
+            and not page.text[: below[lead][0]].strip()):
+        lead += 1  # the dump's first line is the page's <title> (markdownify), not a headline the page prints
     if below and not any(headline_like(line) for line in zone):  # no headline above: the first line below
         first = merge_wrapped(below[lead: lead + 2], page.text, layout.wraps)
         if head["title"] is None and headline_like(first[0]) and (block is not None or any(
@@ -252,6 +266,7 @@ def _headline_and_body(zone: list[str], zone_end: int, pieces: list[tuple[int, s
         head["title"] = block_title  # the block's 标题 printed under the block over several lines
         del below[printed[0]: printed[1]]
     body = [(p, clean_text(page.text[page.line_start_of(at): page.line_end(at)])) for at, p in below]
+    head = stacked_subtitle(head, zone, doc_no, [p for p, _ in body], named)
     head["title"] = _heading_title(head["title"], headings, pieces, page, layout, doc_no)
     head["title"] = cut_run_on(head["title"])
     head["title"], title_date = dated_title(head["title"])
