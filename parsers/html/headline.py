@@ -150,6 +150,7 @@ def _named_as_title(cls: str, ident: str) -> bool:
 
 
 _HOME_KEYS = tuple(rules.article.HOME_WORDS)
+_HOME_KEY_MAX = max(map(len, _HOME_KEYS))
 # The most _form can give: the h1 weight, a title name, emphasis and centring.
 _FORM_MAX = max(rules.headline.HEADING_WEIGHT.values()) + 2.0 + 0.5 + 0.5
 # The most a candidate can score besides its reference match: its form and an info line under it.
@@ -279,7 +280,7 @@ def find_headline(
     for el, text_key, named in _candidates(index):
         if text_key in avoid:
             continue
-        if text_key.startswith(_HOME_KEYS) and plain_trail_items(index.raw_text(el)) is not None:
+        if fold(text_key[:_HOME_KEY_MAX]).startswith(_HOME_KEYS) and plain_trail_items(index.raw_text(el)) is not None:
             continue  # a trail printed as plain text (首页 - 新闻动态), not a headline
         match = matches.get(text_key)
         if match is None:
