@@ -272,6 +272,8 @@ def _nested_trail(index: PageIndex, limit: int) -> tuple[etree._Element, list[st
         count = index.links.get(el, 0)
         if el.tag not in rules.article.TRAIL_BOXES or not count or count != index.total(el):
             continue
+        if not _is_home(index.runs[index.first_run[el]].text.strip()):
+            continue  # (cheap: its first entry is the home page's)
         anchors = [a for a in el.iter("a") if index.total(a)]
         if not rules.article.NESTED_TRAIL_MIN <= len(anchors) <= rules.article.BREADCRUMB_MAX_ITEMS:
             continue
