@@ -38,7 +38,7 @@ from urllib.parse import urljoin
 import lxml.html
 from lxml import etree
 
-from govmeta.parsers import ExtractionError, extract_record
+from govmeta.parsers import ExtractionError, extract_record, rules
 from govmeta.parsers.html.document import HIDDEN_CLASSES
 
 REPO = Path(__file__).resolve().parents[1]
@@ -216,12 +216,16 @@ def rename_classes(text: str, rng: random.Random) -> str:
     """Every class and id token renamed to a random token (consistently, in ``<style>`` rules too).
 
     An id that is an address (a crawl wrapper's ``<text id="http://…">``) is data and stays. So do the
-    classes that hide an element (ng-hide, hidden …: a framework's style sheet, not the page's, hides it):
-    renamed, the page would display what it hid, and its record would rightly change.
+    classes that hide an element (ng-hide, hidden …) and those that draw an icon-font glyph (fa fa-eye,
+    iconfont icon-time …): a framework's or a font's style sheet, not the page's, gives them their effect;
+    renamed, the page would show what it hid, or lose the icons that label its info items, and its record
+    would rightly change.
     """
     mapping: dict[str, str] = {name: name for name in HIDDEN_CLASSES}
 
     def token(name: str) -> str:
+        if re.split(r"[-_]", name.lower(), maxsplit=1)[0] in rules.article.ICON_MARKERS:
+            return name
         if name not in mapping:
             mapping[name] = "x" + "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(7))
         return mapping[name]
