@@ -313,6 +313,10 @@ LABEL_TAIL = re.compile(r"[\u4e00-\u9fff]{0,3}[:：]")
 LABEL_HEAD = re.compile(r"[\u4e00-\u9fff]+")
 MIN_LABEL_CHARS = 2
 MAX_LABEL_CHARS = 10
+# A label broken where a converter wrapped a long line: its first characters end the line (after a space), its
+# rest and colon start the next one.
+BROKEN_LABEL_HEAD = re.compile(r"(?<=\s)([\u4e00-\u9fff]{1,6})\s*$")
+BROKEN_LABEL_REST = re.compile(r"^(\s*)([\u4e00-\u9fff](?:[ ]{0,8}[\u4e00-\u9fff]){0,6})(?=[ ]{0,3}[:：])")
 # ... and a cell too long for its column goes on under it on the next lines, each piece starting in the
 # column of its cell (pieces separated by this many spaces).
 COLUMN_GAP = re.compile(r"\S+(?:[^\S\n]\S+)*")

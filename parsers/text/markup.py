@@ -28,7 +28,7 @@ def unmark(lines: list[str], known: Callable[[str], bool] = lambda label: False
     out: list[str] = []
     headings: dict[int, int] = {}
     items: set[int] = set()
-    for line in _column_cells(_label_tails(_tables(lines), known)):
+    for line in _broken_labels(_column_cells(_label_tails(_tables(lines), known)), known):
         if rules.text.RULE_LINE.match(line):
             if out and out[-1].strip() and len(out) - 1 not in headings and rules.text.SETEXT_UNDERLINE.match(line):
                 headings[len(out) - 1] = 1 if line.strip()[0] == "=" else 2
@@ -174,6 +174,24 @@ def _tables(lines: list[str]) -> list[str]:
 
 def _row(cells: Iterable[str]) -> str:
     return " \t".join(cell.strip() for cell in cells)
+
+
+def _broken_labels(lines: list[str], known: Callable[[str], bool]) -> list[str]:
+    """Labels a converter broke where it wrapped a long line (html2text at 78 columns, w3m at 80: ``…发布日期：
+    2015-10-30  有`` over ``效 性： 有效``): the label's first characters end a line as wide as a wrapped one,
+    its rest and colon start the next; the first characters go down to the rest when the two spell a known
+    label and the rest alone is none."""
+    out = list(lines)
+    for n in range(len(out) - 1):
+        head = rules.text.BROKEN_LABEL_HEAD.search(out[n])
+        if head is None or display_width(out[n]) < rules.text.MIN_WRAP_COLUMNS:
+            continue
+        rest = rules.text.BROKEN_LABEL_REST.match(out[n + 1])
+        if rest is None or known(rest[2]) or not known(head[1] + rest[2]):
+            continue
+        out[n] = out[n][: head.start(1)].rstrip()
+        out[n + 1] = rest[1] + head[1] + out[n + 1][rest.end(1):]
+    return out
 
 
 def _label_tails(lines: list[str], known: Callable[[str], bool]) -> list[str]:
