@@ -324,3 +324,14 @@ def test_headline_halves_join_before_their_document_kind_only():
     indented = "    青岭县行政审批局\n\n关于公布第三批行政许可事项的通知\n"
     assert len(merge_wrapped([(4, "青岭县行政审批局"), (indented.index("关"), "关于公布第三批行政许可事项的通知")],
                              indented)) == 2  # a value indented under its label, then the headline flush left
+
+
+def test_label_column_over_fewer_values_is_read_only_when_one_placement_fits():
+    labels = "索取号\n\n发布时间\n\n发布机构\n\n文件编号\n\n"
+    body = "\n\n各区卫生健康局：\n\n现就有关事项通知如下。\n"
+    # the document number goes under 文件编号, the date label takes no other value: one way
+    one = read(labels + "1131/2024-00187\n\n某市卫生健康委员会\n\n某卫基层〔2024〕9号" + body)
+    assert pairs(one) == [("索取号", "1131/2024-00187"), ("发布时间", ""), ("发布机构", "某市卫生健康委员会"),
+                          ("文件编号", "某卫基层〔2024〕9号")]
+    # no document number: 文件编号 or 发布机构 may be the empty cell, which the text does not tell
+    assert pairs(read(labels + "1131/2024-00187\n\n某市卫生健康委员会" + body)) == []

@@ -130,6 +130,8 @@ PAIRED_MAX_COLUMNS = 4
 # sentence) heads a list of documents laid out in columns: its labels start no block.
 LIST_MIN_ROWS = 2
 LIST_MIN_CELLS = 3
+# A column of labels over fewer values (a converter dropped the empty cells) is placed for at most this many labels.
+DROPPED_CELLS_MAX_LABELS = 16
 # A block counts as written with colons when this share of its labels has one.
 COLON_STYLE_SHARE = 0.5
 # A date (and time) value at the start of a text: where a date value ends on a flattened line.
