@@ -335,3 +335,21 @@ def test_label_column_over_fewer_values_is_read_only_when_one_placement_fits():
                           ("文件编号", "某卫基层〔2024〕9号")]
     # no document number: 文件编号 or 发布机构 may be the empty cell, which the text does not tell
     assert pairs(read(labels + "1131/2024-00187\n\n某市卫生健康委员会" + body)) == []
+
+
+def test_label_tails_w3m_wrapped_go_back_after_their_heads_but_a_label_line_under_a_pair_stays():
+    from govmeta.parsers.hanzi import fold
+    from govmeta.parsers.text.markup import unmark
+    from govmeta.parsers.vocabulary import clean_label
+
+    def known(label: str) -> bool:
+        return fold(clean_label(label)) in DEFAULT_VOCABULARY.known
+
+    wrapped = ["报送单  市财政局          主题分  ", "位：                      类："]
+    assert unmark(wrapped, known)[0] == ["报送单位：  市财政局          主题分类：  "]
+    assert unmark(["发布机构 某县财政局", "："], known)[0] == ["发布机构： 某县财政局"]
+    # one tail of characters naming no known label: a line of its own (附件：), not a label's end
+    assert unmark(["发布机构  某县财政局", "附件："], known)[0] == ["发布机构  某县财政局", "附件："]
+    # a label broken where a line was wrapped at the converter's width goes down to its rest
+    line = "索 引 号： A-1  主题分类： 无  发文机关： 某县政府  成文日期： 2024年04月02日  有"
+    assert unmark([line, "效 性： 有效"], known)[0] == [line[:-3], "有效 性： 有效"]
