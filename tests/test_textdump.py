@@ -353,3 +353,12 @@ def test_label_tails_w3m_wrapped_go_back_after_their_heads_but_a_label_line_unde
     # a label broken where a line was wrapped at the converter's width goes down to its rest
     line = "索 引 号： A-1  主题分类： 无  发文机关： 某县政府  成文日期： 2024年04月02日  有"
     assert unmark([line, "效 性： 有效"], known)[0] == [line[:-3], "有效 性： 有效"]
+
+
+def test_a_copy_of_the_block_with_empty_values_is_no_block_and_does_not_displace_a_filled_one():
+    empty = "索引号：\n主题分类：\n发文机关：\n成文日期：\n文号：\n"
+    filled = "发布机构：某县财政局\n成文日期：2024-05-06\n文号：某财〔2024〕3号\n"
+    body = "\n关于做好2024年财政收支管理工作的通知\n\n各乡镇人民政府：\n\n现就有关事项通知如下。\n"
+    page = empty + "\n\n\n\n\n某县财政局网站\n\n\n\n\n" + filled + body
+    assert pairs(read(page)) == [("发布机构", "某县财政局"), ("成文日期", "2024-05-06"), ("文号", "某财〔2024〕3号")]
+    assert pairs(read(empty + body)) == []  # alone: no pairs (the HTML reader wants two filled values)
