@@ -262,11 +262,11 @@ def _dropped_cells(labels: list[str], values: list[tuple[str, int]], vocabulary:
     pairs when the values' kinds leave one way to place them, in order (a date label takes a date, a date
     goes under a date label, a document number under a document-number label); None otherwise."""
     found = None
-    for unknown in range(len(values)):
+    for unknown in range(min(len(values), rules.text.DROPPED_CELLS_MAX_LABELS + 1 - len(labels))):
         if unknown and not rules.text.LABEL_CELL.match(fold(values[unknown - 1][0])):
             break
         heads, cells = labels + [clean_label(v) for v, _ in values[:unknown]], values[unknown:]
-        if len(cells) >= len(heads) or len(heads) > rules.text.DROPPED_CELLS_MAX_LABELS:
+        if len(cells) >= len(heads):
             continue
         names = [vocabulary.field_for(fold(clean_label(label))) for label in heads]
         fits = [[_fits(name, v, vocabulary) for v, _ in cells] for name in names]
