@@ -242,9 +242,11 @@ def _join_tails(line: str, below: str, known: Callable[[str], bool]) -> str | No
     if not any(rules.text.LABEL_TAIL.fullmatch(text) for _, text in inserts) or (
             len(inserts) == len(worded) == 1 and not known(worded[0])):
         return None
-    for at, text in sorted(inserts, reverse=True):
-        line = line[:at] + text + line[at:]
-    return line
+    parts, done = [], 0
+    for at, text in sorted(inserts):  # (one pass: many cells cost no copy of the line each)
+        parts += [line[done:at], text]
+        done = at
+    return "".join(parts) + line[done:]
 
 
 def _label_head(line: str, start: int, tail: str) -> int | None:
