@@ -97,6 +97,8 @@ CASES.update({
     "label_row_wrapped": lambda n: ("标题\n\n" + "索取号  发布机构  文件编号  " * n + "\n"
                                     + "ab/      某某某某  某某      " * n + "\n"
                                     + "c        某        某        " * n + "\n"),
+    # a column of many labels over fewer values (the ways to place the values are counted for a few labels only)
+    "label_column_long": lambda n: "标题\n\n" + "索引号\n发布机构\n成文日期\n" * n + "某局\n" * n,
     "deep_indent": lambda n: "标题\n\n" + "".join(" " * k + "文\n" for k in range(0, n, max(1, n // 200))),
     "long_words": lambda n: "标题\n\n" + "文字 " * n + "\n",
     "long_word": lambda n: "标题\n\n" + "文字" * n + "\n",

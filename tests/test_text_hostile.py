@@ -16,12 +16,14 @@ from tests.hostile_text import CASES, best_time, seconds
 # (![, [, one [ before a long word), header-row tables walked from every row (cubic), a wide line of column
 # cells whose next line's pieces were each searched for among the cells (w3m columns); and one that would be
 # (a wide line of label cells whose tails and values w3m wrapped onto the next line: each cell's end looked up),
-# a wide heading row over a row of values w3m wrapped (a token's label span looked up).
+# a wide heading row over a row of values w3m wrapped (a token's label span looked up), a column of many labels
+# over fewer values (placed for a few labels only).
 # (Labels x article lines, lines:info_block_mix and line:info_values, shows only at sizes too slow for a test:
 # tests/hostile_text.py 2000.)
 WHOLE_READ = {"line:image_open": 4000, "line:bracket": 4000, "line:bracket_word": 2000,
               "opened:bracket_word": 8000, "opened:bracket_words": 8000, "tab_rows": 250, "columns_wide": 1000,
               "label_tails_wide": 1000, "label_row_wrapped": 1000,
+              "label_column_long": 1000,
               "first_line:spaces": 4000}
 GROWTH_BOUND = 10
 

@@ -341,3 +341,41 @@ def test_stacked_headline_lines_the_body_repeats_the_subtitle():
                  "当地时间9月16日，某某品牌丝路行在圣保罗启动，并成功举办中国（某某）－巴西双向经贸投资推介会。\n")
     assert (parts["kicker"], parts["title"], parts["subtitle"]) == (
         None, "某某品牌丝路行正式启动", "成功举办中国（某某）－巴西双向经贸投资推介会")
+
+
+def test_label_column_over_fewer_values_is_read_only_when_one_placement_fits():
+    labels = "索取号\n\n发布时间\n\n发布机构\n\n文件编号\n\n"
+    body = "\n\n各区卫生健康局：\n\n现就有关事项通知如下。\n"
+    # the document number goes under 文件编号, the date label takes no other value: one way
+    one = read(labels + "1131/2024-00187\n\n某市卫生健康委员会\n\n某卫基层〔2024〕9号" + body)
+    assert pairs(one) == [("索取号", "1131/2024-00187"), ("发布时间", ""), ("发布机构", "某市卫生健康委员会"),
+                          ("文件编号", "某卫基层〔2024〕9号")]
+    # no document number: 文件编号 or 发布机构 may be the empty cell, which the text does not tell
+    assert pairs(read(labels + "1131/2024-00187\n\n某市卫生健康委员会" + body)) == []
+
+
+def test_label_tails_w3m_wrapped_go_back_after_their_heads_but_a_label_line_under_a_pair_stays():
+    from govmeta.parsers.hanzi import fold
+    from govmeta.parsers.text.markup import unmark
+    from govmeta.parsers.vocabulary import clean_label
+
+    def known(label: str) -> bool:
+        return fold(clean_label(label)) in DEFAULT_VOCABULARY.known
+
+    wrapped = ["报送单  市财政局          主题分  ", "位：                      类："]
+    assert unmark(wrapped, known)[0] == ["报送单位：  市财政局          主题分类：  "]
+    assert unmark(["发布机构 某县财政局", "："], known)[0] == ["发布机构： 某县财政局"]
+    # one tail of characters naming no known label: a line of its own (附件：), not a label's end
+    assert unmark(["发布机构  某县财政局", "附件："], known)[0] == ["发布机构  某县财政局", "附件："]
+    # a label broken where a line was wrapped at the converter's width goes down to its rest
+    line = "索 引 号： A-1  主题分类： 无  发文机关： 某县政府  成文日期： 2024年04月02日  有"
+    assert unmark([line, "效 性： 有效"], known)[0] == [line[:-3], "有效 性： 有效"]
+
+
+def test_a_copy_of_the_block_with_empty_values_is_no_block_and_does_not_displace_a_filled_one():
+    empty = "索引号：\n主题分类：\n发文机关：\n成文日期：\n文号：\n"
+    filled = "发布机构：某县财政局\n成文日期：2024-05-06\n文号：某财〔2024〕3号\n"
+    body = "\n关于做好2024年财政收支管理工作的通知\n\n各乡镇人民政府：\n\n现就有关事项通知如下。\n"
+    page = empty + "\n\n\n\n\n某县财政局网站\n\n\n\n\n" + filled + body
+    assert pairs(read(page)) == [("发布机构", "某县财政局"), ("成文日期", "2024-05-06"), ("文号", "某财〔2024〕3号")]
+    assert pairs(read(empty + body)) == []  # alone: no pairs (the HTML reader wants two filled values)

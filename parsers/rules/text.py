@@ -130,6 +130,8 @@ PAIRED_MAX_COLUMNS = 4
 # sentence) heads a list of documents laid out in columns: its labels start no block.
 LIST_MIN_ROWS = 2
 LIST_MIN_CELLS = 3
+# A column of labels over fewer values (a converter dropped the empty cells) is placed for at most this many labels.
+DROPPED_CELLS_MAX_LABELS = 16
 # A block counts as written with colons when this share of its labels has one.
 COLON_STYLE_SHARE = 0.5
 # A date (and time) value at the start of a text: where a date value ends on a flattened line.
@@ -330,6 +332,10 @@ LABEL_TAIL = re.compile(r"[\u4e00-\u9fff]{0,3}[:：]")
 LABEL_HEAD = re.compile(r"[\u4e00-\u9fff]+")
 MIN_LABEL_CHARS = 2
 MAX_LABEL_CHARS = 10
+# A label broken where a converter wrapped a long line: its first characters end the line (after a space), its
+# rest and colon start the next one.
+BROKEN_LABEL_HEAD = re.compile(r"(?<=\s)([\u4e00-\u9fff]{1,6})\s*$")
+BROKEN_LABEL_REST = re.compile(r"^(\s*)([\u4e00-\u9fff](?:[ ]{0,8}[\u4e00-\u9fff]){0,6})(?=[ ]{0,3}[:：])")
 # ... and a cell too long for its column goes on under it on the next lines, each piece starting in the
 # column of its cell (pieces separated by this many spaces).
 COLUMN_GAP = re.compile(r"\S+(?:[^\S\n]\S+)*")

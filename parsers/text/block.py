@@ -243,16 +243,75 @@ def _label_column(keys: list[Key], page: TextPage, keyed: set[int], vocabulary: 
             break
         if (n - 1 in keyed or len(value) > rules.text.MAX_VALUE_CHARS or rules.text.SENTENCE_END.search(value)
                 or rules.text.SALUTATION.match(value)):
+            if values:
+                break  # (fewer values than labels: see _dropped_cells)
             return None
         values.append((value, page.line_end(page.line_start(n - 1))))
         blanks = 0
-    if len(values) < len(keys):
-        return None
-    for key, (value, _) in zip(keys, values, strict=False):
-        name = vocabulary.field_for(key.folded)
-        if name and vocabulary.rules[name].kind == "date" and not rules.text.DATE_VALUE.match(value):
-            return None
-    return [{"label": k.label, "value": v} for k, (v, _) in zip(keys, values, strict=False)], values[-1][1]
+    if len(values) == len(keys) and not any(_date_label(vocabulary.field_for(k.folded), vocabulary)
+                                            and not rules.text.DATE_VALUE.match(v)
+                                            for k, (v, _) in zip(keys, values, strict=True)):
+        return [{"label": k.label, "value": v} for k, (v, _) in zip(keys, values, strict=True)], values[-1][1]
+    return _dropped_cells([k.label for k in keys], values, vocabulary)
+
+
+def _dropped_cells(labels: list[str], values: list[tuple[str, int]], vocabulary: Vocabulary
+                   ) -> tuple[list[dict[str, str]], int] | None:
+    """A column of labels over fewer values: a converter dropped the empty cells of the value row (pandoc),
+    and the first lines under the known labels may be more labels the vocabulary does not know (备注). The
+    pairs when the values' kinds leave one way to place them, in order (a date label takes a date, a date
+    goes under a date label, a document number under a document-number label); None otherwise."""
+    found = None
+    for unknown in range(min(len(values), rules.text.DROPPED_CELLS_MAX_LABELS + 1 - len(labels))):
+        if unknown and not rules.text.LABEL_CELL.match(fold(values[unknown - 1][0])):
+            break
+        heads, cells = labels + [clean_label(v) for v, _ in values[:unknown]], values[unknown:]
+        if len(cells) >= len(heads):
+            continue
+        names = [vocabulary.field_for(fold(clean_label(label))) for label in heads]
+        fits = [[_fits(name, v, vocabulary) for v, _ in cells] for name in names]
+        placed = _one_placement(fits)
+        if placed is None:
+            continue
+        if found is not None or placed == []:
+            return None  # two ways: which cells were empty is not in the text
+        at = dict(zip(placed, (v for v, _ in cells), strict=True))
+        found = [{"label": label, "value": at.get(n, "")} for n, label in enumerate(heads)], cells[-1][1]
+    return found
+
+
+def _one_placement(fits: list[list[bool]]) -> list[int] | None:
+    """The labels the values go under, in order, when ``fits[label][value]`` leaves exactly one way; [] for
+    several ways, None for none (ways counted from the end, two meaning two or more: labels x values steps)."""
+    labels, cells = len(fits), len(fits[0]) if fits else 0
+    ways = [[0] * (cells + 1) for _ in range(labels + 1)]
+    for i in range(labels, -1, -1):
+        ways[i][cells] = 1
+        for j in range(cells - 1, -1, -1):
+            if i < labels:
+                ways[i][j] = min(2, ways[i + 1][j] + (ways[i + 1][j + 1] if fits[i][j] else 0))
+    if ways[0][0] != 1:
+        return [] if ways[0][0] > 1 else None
+    out, j = [], 0
+    for i in range(labels):
+        if j < cells and fits[i][j] and ways[i + 1][j + 1]:
+            out.append(i)
+            j += 1
+    return out
+
+
+def _fits(name: str | None, value: str, vocabulary: Vocabulary) -> bool:
+    """Whether ``value`` may stand under a label naming field ``name`` (None: a label the vocabulary does not
+    know): a date label takes a date, a date stands under a date label, a document number under a
+    document-number label."""
+    date_label = _date_label(name, vocabulary)
+    if bool(rules.text.DATE_VALUE.match(value)) != date_label and (date_label or name is not None):
+        return False
+    return not (rules.text.DOC_NO_LINE.match(value) and name != "doc_no")
+
+
+def _date_label(name: str | None, vocabulary: Vocabulary) -> bool:
+    return name is not None and vocabulary.rules[name].kind == "date"
 
 
 def _shape(text: str) -> str:

@@ -29,7 +29,7 @@ def unmark(lines: list[str], known: Callable[[str], bool] = lambda label: False
     headings: dict[int, int] = {}
     items: set[int] = set()
     framed = -2  # where the last rule line stood (out's index)
-    for line in _column_cells(_label_tails(_tables(lines), known)):
+    for line in _broken_labels(_column_cells(_label_tails(_tables(lines), known)), known):
         if rules.text.RULE_LINE.match(line):
             if out and out[-1].strip() and len(out) - 1 not in headings and _underlines(out, line, framed):
                 headings[len(out) - 1] = 1 if line.strip()[0] == "=" else 2
@@ -188,6 +188,24 @@ def _row(cells: Iterable[str]) -> str:
     return " \t".join(cell.strip() for cell in cells)
 
 
+def _broken_labels(lines: list[str], known: Callable[[str], bool]) -> list[str]:
+    """Labels a converter broke where it wrapped a long line (html2text at 78 columns, w3m at 80: ``…发布日期：
+    2015-10-30  有`` over ``效 性： 有效``): the label's first characters end a line as wide as a wrapped one,
+    its rest and colon start the next; the first characters go down to the rest when the two spell a known
+    label and the rest alone is none."""
+    out = list(lines)
+    for n in range(len(out) - 1):
+        head = rules.text.BROKEN_LABEL_HEAD.search(out[n])
+        if head is None or display_width(out[n]) < rules.text.MIN_WRAP_COLUMNS:
+            continue
+        rest = rules.text.BROKEN_LABEL_REST.match(out[n + 1])
+        if rest is None or known(rest[2]) or not known(head[1] + rest[2]):
+            continue
+        out[n] = out[n][: head.start(1)].rstrip()
+        out[n + 1] = rest[1] + head[1] + out[n + 1][rest.end(1):]
+    return out
+
+
 def _label_tails(lines: list[str], known: Callable[[str], bool]) -> list[str]:
     """Label cells a converter wrapped at their column's width (w3m): the label's last characters and its
     colon on the next line, in the label's column (``报送单  市财政局      主题分`` over ``位：          类：``;
@@ -236,9 +254,11 @@ def _join_tails(line: str, below: str, known: Callable[[str], bool]) -> str | No
     if not any(rules.text.LABEL_TAIL.fullmatch(text) for _, text in inserts) or (
             len(inserts) == len(worded) == 1 and not known(worded[0])):
         return None
-    for at, text in sorted(inserts, reverse=True):
-        line = line[:at] + text + line[at:]
-    return line
+    parts, done = [], 0
+    for at, text in sorted(inserts):  # (one pass: many cells cost no copy of the line each)
+        parts += [line[done:at], text]
+        done = at
+    return "".join(parts) + line[done:]
 
 
 def _label_head(line: str, start: int, tail: str) -> int | None:
