@@ -17,7 +17,7 @@ from lxml import etree
 
 from govmeta.parsers import rules
 from govmeta.parsers.hanzi import fold
-from govmeta.parsers.html.classes import names_of, token_has_word, tokens_of
+from govmeta.parsers.html.classes import names_of, token_has_word, tokens, tokens_of
 from govmeta.parsers.html.page_index import PageIndex
 
 FOOTER_WORDS = tuple(fold(w) for w in rules.words.FOOTER_MARKERS + rules.article.FOOTER_CONTACT_WORDS)
@@ -170,12 +170,21 @@ def rank_containers(
                 score *= 1 / (1 + gap / 25)
         ranked.append((score, el))
     ranked.sort(key=lambda pair: -pair[0])
-    # The page footer (版权所有, ICP备 …) is never the article, however dense.
+    # The page footer (版权所有, ICP备 …, or any box inside a <footer>) is never the article, however dense.
     top = []
     for score, el in ranked[:rules.article.FOOTER_CHECKS]:
-        top.append((score * 0.1 if footer_like(el, index) else score, el))
+        top.append((score * 0.1 if footer_like(el, index) or _in_footer_box(el, index) else score, el))
     top.sort(key=lambda pair: -pair[0])
     return top + ranked[rules.article.FOOTER_CHECKS:]
+
+
+def _in_footer_box(el: etree._Element, index: PageIndex) -> bool:
+    """The element is, or sits inside, a <footer> or a box named as the footer (footer, foot, copyright)."""
+    while el is not None and el is not index.body:
+        if el.tag == "footer" or (el.attrib and not rules.article.PAGE_FOOTER_TOKENS.isdisjoint(tokens(el))):
+            return True
+        el = el.getparent()
+    return False
 
 
 def find_container(
