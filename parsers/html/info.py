@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from govmeta.parsers import rules
 from govmeta.parsers.dates import DATETIME_SPAN as DATE_SPAN
-from govmeta.parsers.dates import find_datetime
+from govmeta.parsers.dates import find_datetime, minguo_line_date
 from govmeta.parsers.hanzi import fold
 from govmeta.parsers.html.page_index import Line, Run
 from govmeta.parsers.spaces import squash
@@ -325,6 +325,8 @@ def line_date(line: Line) -> str | None:
     span = DATE_SPAN.search(head)
     if span and is_info_line(head) and not _OTHER_LABEL_END.search(head[: span.start()]):
         return find_datetime(head)
+    if span is None and label is None:
+        return minguo_line_date(text)  # a line that is only a Republic of China date (112-05-03)
     if label is None or not is_info_line(text):
         return None
     for match in LABEL.finditer(text):
