@@ -39,6 +39,7 @@ from govmeta.parsers.html.info import (
     looks_like_person,
     read_pairs,
     read_text_pairs,
+    stamp_date,
     text_line_date,
     unlabelled_source,
     usable,
@@ -539,6 +540,8 @@ def read_article(
         _header_facts(facts, index.lines(max(0, c_first - 150), c_first)[-rules.article.HEADER_LINES:])
 
     paragraphs, body_subtitle = _body(container, index, headline, skip, facts, in_box, metas)
+    if facts.date is None:
+        facts.date = stamp_date(paragraphs)  # 完 / 2023年5月3日（星期三） / 香港時間16時30分
     tail = index.lines(c_end, c_end + 80, rules.article.FOOTER_LINES) if container is not None else []
     tail = _before_page_footer(tail, index)
     for line in tail:
