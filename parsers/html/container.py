@@ -170,10 +170,13 @@ def rank_containers(
                 score *= 1 / (1 + gap / 25)
         ranked.append((score, el))
     ranked.sort(key=lambda pair: -pair[0])
-    # The page footer (版权所有, ICP备 …, or any box inside a <footer>) is never the article, however dense.
+    # A box inside the page's <footer> (or one named footer/foot/copyright) is not the article, words or not.
+    checks = rules.article.FOOTER_CHECKS
+    ranked[:checks] = [(score * 0.1 if _in_footer_box(el, index) else score, el) for score, el in ranked[:checks]]
+    # The page footer (版权所有, ICP备 …) is never the article, however dense.
     top = []
     for score, el in ranked[:rules.article.FOOTER_CHECKS]:
-        top.append((score * 0.1 if footer_like(el, index) or _in_footer_box(el, index) else score, el))
+        top.append((score * 0.1 if footer_like(el, index) else score, el))
     top.sort(key=lambda pair: -pair[0])
     return top + ranked[rules.article.FOOTER_CHECKS:]
 
