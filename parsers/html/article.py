@@ -17,7 +17,7 @@ from govmeta.parsers.hanzi import fold
 from govmeta.parsers.html.attachments import is_attachment_link, read_attachments
 from govmeta.parsers.html.breadcrumb import ends_in_link, read_breadcrumb
 from govmeta.parsers.html.classes import names_of, tokens
-from govmeta.parsers.html.container import container_scores, find_container, footer_like
+from govmeta.parsers.html.container import container_scores, find_container, footer_like, in_footer_box
 from govmeta.parsers.html.headline import (
     Headline,
     crumb_reference,
@@ -462,12 +462,12 @@ def _before_page_footer(lines: list[Line], index: PageIndex) -> list[Line]:
     for i, line in enumerate(lines):
         first = line.runs[0]
         el = first.element.getparent() if first.is_tail else first.element
-        while el is not None and el is not index.body:
-            if (el.tag == "footer" or not rules.article.PAGE_FOOTER_TOKENS.isdisjoint(tokens(el))) and footer_like(
-                el, index
-            ):
+        box = in_footer_box(el, index) if el is not None else None
+        while box is not None:
+            if footer_like(box, index):
                 return lines[:i]
-            el = el.getparent()
+            parent = box.getparent()
+            box = in_footer_box(parent, index) if parent is not None else None
     return lines
 
 

@@ -172,7 +172,9 @@ def rank_containers(
     ranked.sort(key=lambda pair: -pair[0])
     # A box inside the page's <footer> (or one named footer/foot/copyright) is not the article, words or not.
     checks = rules.article.FOOTER_CHECKS
-    ranked[:checks] = [(score * 0.1 if _in_footer_box(el, index) else score, el) for score, el in ranked[:checks]]
+    ranked[:checks] = [
+        (score * 0.1 if in_footer_box(el, index) is not None else score, el) for score, el in ranked[:checks]
+    ]
     # The page footer (版权所有, ICP备 …) is never the article, however dense.
     top = []
     for score, el in ranked[:rules.article.FOOTER_CHECKS]:
@@ -181,13 +183,20 @@ def rank_containers(
     return top + ranked[rules.article.FOOTER_CHECKS:]
 
 
-def _in_footer_box(el: etree._Element, index: PageIndex) -> bool:
-    """The element is, or sits inside, a <footer> or a box named as the footer (footer, foot, copyright)."""
-    while el is not None and el is not index.body:
-        if el.tag == "footer" or (el.attrib and not rules.article.PAGE_FOOTER_TOKENS.isdisjoint(tokens(el))):
-            return True
-        el = el.getparent()
-    return False
+def in_footer_box(el: etree._Element, index: PageIndex) -> etree._Element | None:
+    """The <footer>, or box named as the footer (footer, foot, copyright), that is or holds the element
+    (memoised per element: the body is looked for twice per page and the lines under it ask too)."""
+    memo = index.memo.setdefault("footer_box", {})
+    if el in memo:
+        return memo[el]
+    box, anc = None, el
+    while anc is not None and anc is not index.body:
+        if anc.tag == "footer" or (anc.attrib and not rules.article.PAGE_FOOTER_TOKENS.isdisjoint(tokens(anc))):
+            box = anc
+            break
+        anc = anc.getparent()
+    memo[el] = box
+    return box
 
 
 def find_container(
