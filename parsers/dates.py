@@ -56,6 +56,20 @@ def _minguo(text: str, with_time: bool) -> str | None:
     return iso
 
 
+# A line that is only a Republic of China date (112-05-03, 民國112年5月3日, 〔112/5/3〕) is at most this long.
+_MINGUO_LINE_MAX = 24
+_MINGUO_LINE_TRIM = " \u00a0\u3000()（）[]〔〕【】"
+
+
+def minguo_line_date(text: str) -> str | None:
+    """The date of a short line that is only a Republic of China date (an unlabelled date line under a
+    Taiwan headline), or None."""
+    text = text.translate(_FULL_WIDTH).strip(_MINGUO_LINE_TRIM)
+    if not text or len(text) > _MINGUO_LINE_MAX or "1" not in text:
+        return None
+    return _minguo(text, True) if _MINGUO.fullmatch(text) or _MINGUO_VALUE.fullmatch(text) else None
+
+
 def _cn_number(text: str) -> int:
     """二十六 -> 26, 十 -> 10, 二〇二三 -> 2023 (digit by digit when there is no 十)."""
     if "十" not in text:

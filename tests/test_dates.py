@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from govmeta.parsers.dates import find_datetime, normalise_date
+from govmeta.parsers.dates import find_datetime, minguo_line_date, normalise_date
 
 
 @pytest.mark.parametrize(("text", "iso"), [
@@ -49,3 +49,18 @@ def test_not_a_date(text: str):
 ])
 def test_find_datetime_keeps_time(text: str, iso: str):
     assert find_datetime(text) == iso
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("112-05-03", "2023-05-03"),
+    ("（112-05-03）", "2023-05-03"),
+    ("民國112年5月3日", "2023-05-03"),
+    ("112/05/03 10:30", "2023-05-03T10:30"),
+    ("發布 112-05-03", None),  # not only a date
+    ("113年度預算", None),
+    ("第112號", None),
+    ("2023-05-03", None),  # a Gregorian date is not this reader's
+])
+def test_minguo_line_date(text: str, iso: str | None):
+    """A line that is only a Republic of China date (the unlabelled date under a Taiwan headline)."""
+    assert minguo_line_date(text) == iso

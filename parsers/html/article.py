@@ -17,7 +17,7 @@ from govmeta.parsers.hanzi import fold
 from govmeta.parsers.html.attachments import is_attachment_link, read_attachments
 from govmeta.parsers.html.breadcrumb import ends_in_link, read_breadcrumb
 from govmeta.parsers.html.classes import names_of, tokens
-from govmeta.parsers.html.container import container_scores, find_container, footer_like
+from govmeta.parsers.html.container import container_scores, find_container, footer_like, in_footer_box
 from govmeta.parsers.html.headline import (
     Headline,
     crumb_reference,
@@ -40,6 +40,7 @@ from govmeta.parsers.html.info import (
     looks_like_person,
     read_pairs,
     read_text_pairs,
+    stamp_date,
     text_line_date,
     unlabelled_source,
     usable,
@@ -504,12 +505,12 @@ def _before_page_footer(lines: list[Line], index: PageIndex) -> list[Line]:
     for i, line in enumerate(lines):
         first = line.runs[0]
         el = first.element.getparent() if first.is_tail else first.element
-        while el is not None and el is not index.body:
-            if (el.tag == "footer" or not rules.article.PAGE_FOOTER_TOKENS.isdisjoint(tokens(el))) and footer_like(
-                el, index
-            ):
+        box = in_footer_box(el, index) if el is not None else None
+        while box is not None:
+            if footer_like(box, index):
                 return lines[:i]
-            el = el.getparent()
+            parent = box.getparent()
+            box = in_footer_box(parent, index) if parent is not None else None
     return lines
 
 
@@ -583,6 +584,8 @@ def read_article(
         _header_facts(facts, index.lines(max(0, c_first - 150), c_first)[-rules.article.HEADER_LINES:])
 
     paragraphs, body_subtitle = _body(container, index, headline, skip, facts, in_box, metas)
+    if facts.date is None:
+        facts.date = stamp_date(paragraphs)  # 完 / 2023年5月3日（星期三） / 香港時間16時30分
     tail = index.lines(c_end, c_end + 80, rules.article.FOOTER_LINES) if container is not None else []
     tail = _before_page_footer(tail, index)
     for line in tail:

@@ -17,7 +17,7 @@ from lxml import etree
 
 from govmeta.parsers import rules
 from govmeta.parsers.hanzi import fold
-from govmeta.parsers.html.classes import names_of, token_has_word, tokens_of
+from govmeta.parsers.html.classes import names_of, token_has_word, tokens, tokens_of
 from govmeta.parsers.html.page_index import PageIndex
 
 FOOTER_WORDS = tuple(fold(w) for w in rules.words.FOOTER_MARKERS + rules.article.FOOTER_CONTACT_WORDS)
@@ -179,6 +179,11 @@ def rank_containers(
                 score *= 1 / (1 + gap / 25)
         ranked.append((score, el))
     ranked.sort(key=lambda pair: -pair[0])
+    # A box inside the page's <footer> (or one named footer/foot/copyright) is not the article, words or not.
+    checks = rules.article.FOOTER_CHECKS
+    ranked[:checks] = [
+        (score * 0.1 if in_footer_box(el, index) is not None else score, el) for score, el in ranked[:checks]
+    ]
     # The page footer (版权所有, ICP备 …) is never the article, however dense.
     top = []
     for score, el in ranked[:rules.article.FOOTER_CHECKS]:
@@ -187,6 +192,22 @@ def rank_containers(
         top.append((score, el))
     top.sort(key=lambda pair: -pair[0])
     return top + ranked[rules.article.FOOTER_CHECKS:]
+
+
+def in_footer_box(el: etree._Element, index: PageIndex) -> etree._Element | None:
+    """The <footer>, or box named as the footer (footer, foot, copyright), that is or holds the element
+    (memoised per element: the body is looked for twice per page and the lines under it ask too)."""
+    memo = index.memo.setdefault("footer_box", {})
+    if el in memo:
+        return memo[el]
+    box, anc = None, el
+    while anc is not None and anc is not index.body:
+        if anc.tag == "footer" or (anc.attrib and not rules.article.PAGE_FOOTER_TOKENS.isdisjoint(tokens(anc))):
+            box = anc
+            break
+        anc = anc.getparent()
+    memo[el] = box
+    return box
 
 
 def find_container(

@@ -16,7 +16,7 @@ from lxml import etree
 
 from govmeta.parsers import rules
 from govmeta.parsers.dates import DATETIME_SPAN as DATE_SPAN
-from govmeta.parsers.dates import find_datetime
+from govmeta.parsers.dates import find_datetime, minguo_line_date
 from govmeta.parsers.hanzi import fold
 from govmeta.parsers.html.classes import tokens_of
 from govmeta.parsers.html.page_index import Line, Run
@@ -369,6 +369,8 @@ def line_date(line: Line) -> str | None:
     span = DATE_SPAN.search(head)
     if span and is_info_line(head) and not _OTHER_LABEL_END.search(head[: span.start()]):
         return find_datetime(head)
+    if span is None and label is None:
+        return minguo_line_date(text)  # a line that is only a Republic of China date (112-05-03)
     if label is None or not is_info_line(text):
         return None
     for match in LABEL.finditer(text):
@@ -381,4 +383,24 @@ def line_date(line: Line) -> str | None:
         between = text[match.end(): span.start()]
         if between.strip(_VALUE_TRIM) and not LABEL.search(between) and not _OTHER_LABEL_END.search(between):
             return find_datetime(span.group())
+    return None
+
+
+def stamp_date(paragraphs: list[str]) -> str | None:
+    """The date (and time) of a press release's closing stamp, its last lines: an end marker (完), a line
+    that is only the date (a weekday in brackets may follow), and the time (香港時間16時30分) if printed."""
+    tail = [fold(line).strip() for line in paragraphs[-3:]]
+    for i, line in enumerate(tail[:-1]):
+        if line not in rules.article.STAMP_END_MARKERS:
+            continue
+        date_line = tail[i + 1]
+        span = DATE_SPAN.match(date_line)
+        rest = date_line[span.end():].strip() if span else ""
+        if span is None or (rest and not rules.article.STAMP_DATE_REST.match(rest)):
+            return None
+        found = find_datetime(span.group(), with_time=False)
+        time = rules.article.STAMP_TIME.match(tail[i + 2]) if i + 2 < len(tail) else None
+        if found and time and int(time.group(1)) < 24 and int(time.group(2)) < 60:
+            found += f"T{int(time.group(1)):02d}:{int(time.group(2)):02d}"
+        return found
     return None

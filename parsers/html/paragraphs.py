@@ -176,19 +176,20 @@ def _marked_text(container: etree._Element, index: PageIndex, skip: set[etree._E
             push(cell)
             continue
         tag = el.tag
+        data_table = tag in table_tags and _in_data_table(el, tag, index, table_cache)
         if el is not container and (
             el in skip
             or tag in skip_tags
             or el in excluded
             or (after and end_run.get(el, after + 1) <= after)
-            or is_noise(el, index, tag in rules.article.CELL_PARTS and _in_data_table(el, tag, index, table_cache))
+            or is_noise(el, index, data_table and tag in rules.article.CELL_PARTS)
         ):
             closing[el] = (" " if cell else PARA) if tag in block_tags or tag == "br" else ""
             push(cell)
             walker.skip_subtree()
             continue
         opening = ""
-        if tag in table_tags and _in_data_table(el, tag, index, table_cache):
+        if data_table:
             push(cell or tag in rules.article.CELL_PARTS)
             if tag in rules.article.CELL_PARTS:
                 closing[el] = " "

@@ -126,6 +126,11 @@ AUTHOR_LABELS = ("作者", "撰稿", "撰稿人", "文稿", "撰文")
 DATE_LABELS = ("发布日期", "发布时间", "发表时间", "发稿时间", "发文日期", "公开日期", "更新时间", "日期", "时间",
                "发布", "时间发布", "发文时间", "录入时间", "发表日期", "发稿日期", "更新日期", "上传时间", "添加时间",
                "创建时间", "信息时间", "刊发时间", "最新更新", "最后更新")
+# The closing stamp of a press release (Hong Kong's government news: 完 / 2023年5月3日（星期三） / 香港時間16時30分,
+# folded): an end marker, then a line that is only the date (a weekday in brackets after it), then the time.
+STAMP_END_MARKERS = frozenset({"完", "（完）", "(完)", "-完-", "－完－", "Ends", "End"})
+STAMP_DATE_REST = re.compile(r"^[（(]\s*(?:星期|礼拜|周)[一二三四五六日天]\s*[）)]$")
+STAMP_TIME = re.compile(r"^(?:香港时间|澳门时间|HKT)\s*(\d{1,2})\s*[时:：]\s*(\d{1,2})\s*分?$")
 # Words of the date labels of the last change (更新时间, 最新更新, 最後異動日期, 修改时间): such a date is the
 # publication date when alone, never over a 发布日期 on the same lines.
 UPDATE_DATE_WORDS = ("更新", "异动", "修改")

@@ -38,7 +38,10 @@ WIDGET_WORDS = frozenset({
 # Wording of a page footer (legal notice, site owner, contact): a block or line holding it is not article text.
 FOOTER_MARKERS = ("版权所有", "版权声明", "Copyright", "copyright", "All Rights Reserved", "ICP备", "ICP证",
                   "公网安备", "免责声明", "网站标识码", "网站地图", "主办单位", "承办单位", "主办：", "承办：",
-                  "技术支持", "联系我们")
+                  "技术支持", "联系我们",
+                  # The policy links every Taiwan government site footer carries (folded: 隱私權政策, 資訊安全政策,
+                  # 政府網站資料開放宣告); such footers often print no 版權所有 line.
+                  "隐私权政策", "隐私权宣告", "资讯安全政策", "资料开放宣告", "资料开放宣言")
 
 # Extensions of attachment files (附件 links and names).
 ATTACHMENT_EXTENSIONS = ("pdf", "doc", "docx", "xls", "xlsx", "wps", "et", "ofd", "zip", "rar", "7z", "txt",
