@@ -307,3 +307,9 @@ COLUMN_CELL = re.compile(r"(?:(?<=\s)|^)[\u4e00-\u9fff](?:[^\S\n]{0,8}[\u4e00-\u
 # ... and a cell too long for its column goes on under it on the next lines, each piece starting in the
 # column of its cell (pieces separated by this many spaces).
 COLUMN_GAP = re.compile(r"\S+(?:[^\S\n]\S+)*")
+
+# --- Page chrome beside or over the headline (issue 10) ---------------------------------------------------
+# A side column's menu item printed on the headline's line (w3m, lynx and inscriptis lay a table's cells side by
+# side: 学思践悟        中华人民共和国监察法): a short item, then at least this many spaces, then the headline.
+SIDE_COLUMN_GAP = re.compile(r"[^\S\n]{8,}")
+SIDE_ITEM_MAX_CHARS = 8

@@ -61,6 +61,21 @@ def _widget_run(word: str) -> bool:
     return ends.get(len(word), 0) >= 2
 
 
+def beside_menu(text: str, at: int, piece: str) -> tuple[int, str]:
+    """A headline printed right of a side column's menu item on one line (学思践悟      中华人民共和国监察法:
+    a converter lays a table's cells side by side): the headline alone, else the piece as it is."""
+    end = text.find("\n", at)
+    line = text[at: end if end >= 0 else len(text)]
+    parts = [part for part in rules.text.SIDE_COLUMN_GAP.split(line) if part.strip()]
+    if len(parts) != 2:
+        return at, piece
+    item, head = clean_text(parts[0]), clean_text(parts[1])
+    if (len(item) <= rules.text.SIDE_ITEM_MAX_CHARS and item.isalnum() and headline_like(head)
+            and clean_text(line) == piece):
+        return text.index(parts[1].strip(), at), head
+    return at, piece
+
+
 def headline_like(line: str) -> bool:
     return (rules.text.MIN_HEADLINE_CHARS <= len(line) <= rules.text.MAX_HEADLINE_CHARS
             and any(ch.isalpha() for ch in line) and not rules.text.TOKEN_JUNK.fullmatch(line) and not is_widget(line)
@@ -220,12 +235,13 @@ def _aligned(a: int, b: int) -> bool:
 
 def wrap_widths(lines: list[str]) -> frozenset[int]:
     """Widths a converter wrapped lines at: a width of at least MIN_WRAP_COLUMNS that WRAP_MIN_LINES lines share."""
-    counts = Counter(width for width in map(display_width, lines) if width >= rules.text.MIN_WRAP_COLUMNS)
+    counts = Counter(width for width in (display_width(line.rstrip()) for line in lines)
+                     if width >= rules.text.MIN_WRAP_COLUMNS)  # a converter's padding (inscriptis) is no width
     return frozenset(width for width, n in counts.items() if n >= rules.text.WRAP_MIN_LINES)
 
 
 def _fills(line: str, wraps: frozenset[int]) -> bool:
-    width = display_width(line)
+    width = display_width(line.rstrip())
     return any(abs(width - wrap) <= 1 for wrap in wraps)
 
 

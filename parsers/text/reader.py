@@ -29,6 +29,7 @@ from govmeta.parsers.text.breadcrumb import breadcrumb
 from govmeta.parsers.text.header import page_start
 from govmeta.parsers.text.headline import (
     article_text,
+    beside_menu,
     cut_run_on,
     date_line,
     dated_title,
@@ -181,6 +182,7 @@ def _headline_zone(pieces: list[tuple[int, str]], page: TextPage, layout: _Layou
             first = next(n for n, (_, p) in enumerate(in_zone) if headline_like(p))
             head = merge_wrapped(in_zone[first: first + 2], page.text, layout.wraps)
             in_zone = in_zone[first: first + (2 if len(head) == 1 else 1)]
+    in_zone = [beside_menu(page.text, at, p) for at, p in in_zone]
     zone = merge_wrapped(in_zone, page.text, layout.wraps)
     if not zone and block is not None and zone_start == block.end and block.start > crumb_end:
         # Block, then the article line right under it: the headline stands above the block.
