@@ -313,3 +313,6 @@ COLUMN_GAP = re.compile(r"\S+(?:[^\S\n]\S+)*")
 # side: 学思践悟        中华人民共和国监察法): a short item, then at least this many spaces, then the headline.
 SIDE_COLUMN_GAP = re.compile(r"[^\S\n]{8,}")
 SIDE_ITEM_MAX_CHARS = 8
+# A line wholly in square brackets is an image's alt text or a link's words as pandoc, w3m and lynx print them
+# ([Uber刷单 刷出中国的人性劣根？] under the headline), never the headline.
+BRACKETED_LINE = re.compile(r"^\[[^\[\]]+\]$")

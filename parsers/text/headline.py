@@ -76,6 +76,12 @@ def beside_menu(text: str, at: int, piece: str) -> tuple[int, str]:
     return at, piece
 
 
+def page_chrome(line: str) -> bool:
+    """A zone line that is page furniture, never the headline: an image's alt text or a link's words in
+    brackets."""
+    return bool(rules.text.BRACKETED_LINE.match(line))
+
+
 def headline_like(line: str) -> bool:
     return (rules.text.MIN_HEADLINE_CHARS <= len(line) <= rules.text.MAX_HEADLINE_CHARS
             and any(ch.isalpha() for ch in line) and not rules.text.TOKEN_JUNK.fullmatch(line) and not is_widget(line)
@@ -124,7 +130,7 @@ def headline(zone: list[str], block_title: str | None, doc_no: str | None = None
     headline line."""
     out: dict[str, str | None] = {"title": None, "kicker": None, "subtitle": None}
     zone = [line for line in zone if not is_widget(line) and not rules.text.BRACKETED_DATE.match(line)
-            and not rules.text.DOC_NO_LINE.match(line) and line != doc_no]
+            and not rules.text.DOC_NO_LINE.match(line) and line != doc_no and not page_chrome(line)]
     if block_title:
         for n, line in enumerate(zone):
             if block_title in line:

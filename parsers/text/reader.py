@@ -49,7 +49,7 @@ from govmeta.parsers.text.markup import unmark
 from govmeta.parsers.text.page import Key, Span, TextPage, clean_text, display_width, find_keys
 from govmeta.parsers.text.pinyin_repair import repair_pinyin
 from govmeta.parsers.text.table import column_rows, list_headings, paired_rows, table_blocks
-from govmeta.parsers.text.title_line import agree, title_parts
+from govmeta.parsers.text.title_line import agree, named_heading, title_parts
 from govmeta.parsers.vocabulary import Vocabulary, clean_label
 
 
@@ -93,7 +93,10 @@ def read_text_dump(text: str, vocabulary: Vocabulary) -> dict:
     if (head["title"] and crumbs and head["title"] == crumbs[-1] and not pairs
             and not any(article_text(p) for p, _ in body)):
         head["title"] = None  # the column's name over a list (the trail's last item), no article's headline
-    head["title"] = agree(head["title"], title_parts(lines))
+    parts = title_parts(lines)
+    marked = [clean_text(lines[n]) for n in sorted(headings) if n > next(
+        (m for m, line in enumerate(lines) if line.strip()), 0)]  # the headings under the title line
+    head["title"] = agree(named_heading(head["title"], parts, marked), parts)
     if head["title"]:  # a <br> printed as a space inside an official title (关于印发 《…》的通知)
         head["title"] = rules.text.BROKEN_AFTER_LEAD.sub(r"\1", head["title"])
     paras = paragraphs(body)
