@@ -62,18 +62,22 @@ def _widget_run(word: str) -> bool:
 
 
 def beside_menu(text: str, at: int, piece: str) -> tuple[int, str]:
-    """A headline printed right of a side column's menu item on one line (学思践悟      中华人民共和国监察法:
-    a converter lays a table's cells side by side): the headline alone, else the piece as it is."""
+    """A headline printed beside a side column's menu item or heading on one line (学思践悟      中华人民共和国
+    监察法; 标题      点击财富: a converter lays a table's cells side by side): the headline alone, else the
+    piece as it is."""
     end = text.find("\n", at)
     line = text[at: end if end >= 0 else len(text)]
-    parts = [part for part in rules.text.SIDE_COLUMN_GAP.split(line) if part.strip()]
-    if len(parts) != 2:
+    parts = [part.strip() for part in rules.text.SIDE_COLUMN_GAP.split(line) if part.strip()]
+    if len(parts) != 2 or clean_text(line) != piece:
         return at, piece
-    item, head = clean_text(parts[0]), clean_text(parts[1])
-    if (len(item) <= rules.text.SIDE_ITEM_MAX_CHARS and item.isalnum() and headline_like(head)
-            and clean_text(line) == piece):
-        return text.index(parts[1].strip(), at), head
+    for item, head in (parts, parts[::-1]):
+        if _side_item(clean_text(item)) and headline_like(clean_text(head)) and not _side_item(clean_text(head)):
+            return text.index(head, at), clean_text(head)
     return at, piece
+
+
+def _side_item(item: str) -> bool:
+    return len(item) <= rules.text.SIDE_ITEM_MAX_CHARS and item.isalnum()
 
 
 def page_chrome(line: str) -> bool:

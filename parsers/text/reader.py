@@ -149,6 +149,7 @@ def _headline_zone(pieces: list[tuple[int, str]], page: TextPage, layout: _Layou
     """The headline lines (above the article line; below the block when the block comes first) and
     where the body may start."""
     block, crumb_end, info_span = layout.block, layout.crumb_end, layout.info_span
+    pieces = [beside_menu(page.text, at, p) for at, p in pieces]
     zone_start = crumb_end
     if info_span is not None:
         zone_end = info_span.start
@@ -185,7 +186,6 @@ def _headline_zone(pieces: list[tuple[int, str]], page: TextPage, layout: _Layou
             first = next(n for n, (_, p) in enumerate(in_zone) if headline_like(p))
             head = merge_wrapped(in_zone[first: first + 2], page.text, layout.wraps)
             in_zone = in_zone[first: first + (2 if len(head) == 1 else 1)]
-    in_zone = [beside_menu(page.text, at, p) for at, p in in_zone]
     zone = merge_wrapped(in_zone, page.text, layout.wraps)
     if not zone and block is not None and zone_start == block.end and block.start > crumb_end:
         # Block, then the article line right under it: the headline stands above the block.
