@@ -316,3 +316,16 @@ SIDE_ITEM_MAX_CHARS = 8
 # A line wholly in square brackets is an image's alt text or a link's words as pandoc, w3m and lynx print them
 # ([Uber刷单 刷出中国的人性劣根？] under the headline), never the headline.
 BRACKETED_LINE = re.compile(r"^\[[^\[\]]+\]$")
+# A column heading printed letter-spaced (房 产 狂 搜, 热 点 推 荐): two to five Chinese characters, each alone.
+LETTER_SPACED = re.compile(r"^[\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]){1,4}$")
+# An article's time stamp: a full date with its time (2005年3月11日12:12, 2005-03-31 03:18) on a short line with
+# no headline before it (BUSINESS.SOHU.COM 2005年3月11日12:12 来源：…). On a page with no article keys read, the
+# headline stands right above it, whatever links and adverts stand between it and the body.
+STAMP = re.compile(DATE_TEXT + r"\s*\d{1,2}\s*[:：时]\s*\d{2}")
+# A rule a converter drew for an <hr> or a table's border (w3m: ━━━━), a cell's word perhaps run on after it.
+DRAWN_RULE = re.compile(r"^[\u2500-\u257f]{8,}")
+# A navigation bar printed as one line (搜狐首页 - 新闻 - 体育 - 娱乐 - 财经 - IT - …; 首页 滚动 商学院 亦观察 …):
+# at least this many items of two to six characters, between spaces or separators.
+NAV_ITEM = re.compile(r"[^\s\-|｜·/]{2,6}")
+NAV_SPLIT = re.compile(r"(?:\s*[\-|｜·/]\s*|\s+)")
+NAV_MIN_ITEMS = 5

@@ -82,8 +82,30 @@ def _side_item(item: str) -> bool:
 
 def page_chrome(line: str) -> bool:
     """A zone line that is page furniture, never the headline: an image's alt text or a link's words in
-    brackets."""
-    return bool(rules.text.BRACKETED_LINE.match(line))
+    brackets, a letter-spaced column heading, a drawn rule, marks with no word, a navigation bar."""
+    return (bool(rules.text.BRACKETED_LINE.match(line) or rules.text.LETTER_SPACED.match(line)
+                 or rules.text.DRAWN_RULE.match(line)) or not any(ch.isalnum() for ch in line) or _nav_run(line))
+
+
+def _nav_run(line: str) -> bool:
+    items = rules.text.NAV_SPLIT.split(line)
+    return len(items) >= rules.text.NAV_MIN_ITEMS and all(rules.text.NAV_ITEM.fullmatch(item) for item in items)
+
+
+def above_stamp(pieces: list[tuple[int, str]]) -> int | None:
+    """Where the headline stands in ``pieces`` (the lines above the body of a page with no article keys
+    read): right above the last time-stamp line (``STAMP``), page chrome between them passed over."""
+    for n in range(len(pieces) - 1, 0, -1):
+        line = pieces[n][1]
+        match = rules.text.STAMP.search(line) if len(line) <= rules.text.DATE_LINE_MAX_CHARS else None
+        if match is None or sum(map(is_cjk, line[: match.start()])) >= rules.text.MIN_HEADLINE_CHARS:
+            continue
+        above = n - 1
+        while above > 0 and page_chrome(pieces[above][1]):
+            above -= 1
+        head = pieces[above][1]
+        return above if headline_like(head) and not page_chrome(head) and not _date_line(head) else None
+    return None
 
 
 def headline_like(line: str) -> bool:

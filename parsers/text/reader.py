@@ -28,6 +28,7 @@ from govmeta.parsers.text.body import attachments, paragraphs
 from govmeta.parsers.text.breadcrumb import breadcrumb
 from govmeta.parsers.text.header import page_start
 from govmeta.parsers.text.headline import (
+    above_stamp,
     article_text,
     beside_menu,
     cut_run_on,
@@ -198,6 +199,8 @@ def _headline_zone(pieces: list[tuple[int, str]], page: TextPage, layout: _Layou
         opening = next((n for n, (_, p) in enumerate(page_pieces) if prose(p) or rules.text.SALUTATION.match(p)
                         or rules.text.ADDRESSEES.match(p) or rules.text.LATIN_SENTENCE.match(p)), None)
         above = page_pieces[:opening] if opening else []
+        if (stamped := above_stamp(above)) is not None:  # the headline over its time stamp, links under it
+            above = above[stamped: stamped + 1]
         while above and _dated(above[-1][1]):  # the date under the headline (Updated: 2024-05-20 09:15)
             above.pop()
         above = above[-rules.text.MAX_HEADLINE_LINES:]
