@@ -329,3 +329,6 @@ DRAWN_RULE = re.compile(r"^[\u2500-\u257f]{8,}")
 NAV_ITEM = re.compile(r"[^\s\-|｜·/]{2,6}")
 NAV_SPLIT = re.compile(r"(?:\s*[\-|｜·/]\s*|\s+)")
 NAV_MIN_ITEMS = 5
+# A one-column table pandoc draws as a rule, its cell's lines, the same rule again: the second rule is a border,
+# no heading's underline, when at most this many lines stand between.
+BORDERED_CELL_MAX_LINES = 6

@@ -26,12 +26,16 @@ def unmark(lines: list[str]) -> tuple[list[str], dict[int, int], frozenset[int]]
     out: list[str] = []
     headings: dict[int, int] = {}
     items: set[int] = set()
+    border, rows = "", -1  # the last rule line, and how many lines (none blank) followed it; -1: a blank one
     for line in _column_cells(_tables(lines)):
         if rules.text.RULE_LINE.match(line):
-            if out and out[-1].strip() and len(out) - 1 not in headings and rules.text.SETEXT_UNDERLINE.match(line):
+            if (out and out[-1].strip() and len(out) - 1 not in headings and rules.text.SETEXT_UNDERLINE.match(line)
+                    and not _closes_table(line, border, rows)):
                 headings[len(out) - 1] = 1 if line.strip()[0] == "=" else 2
+            border, rows = line, 0
             out.append("")
             continue
+        rows = rows + 1 if rows >= 0 and line.strip() else -1
         if match := rules.text.ATX_HEADING.match(line):
             headings[len(out)] = len(match[2])
         if out and (at := out[-1].rfind("![")) >= 0 and "]" not in out[-1][at:] and (
@@ -47,6 +51,13 @@ def unmark(lines: list[str]) -> tuple[list[str], dict[int, int], frozenset[int]]
     if not headings:
         headings = _outdented(out)
     return _bracket_labels(out), headings, frozenset(items)
+
+
+def _closes_table(line: str, border: str, rows: int) -> bool:
+    """Whether the rule ``line`` is a one-column table's bottom border (pandoc: ``  ------⏎  cell⏎  ------``):
+    the same indented rule (``border``) stands over the ``rows`` lines above it, no blank line between."""
+    return (line[:1].isspace() and border.rstrip() == line.rstrip()
+            and 0 < rows <= rules.text.BORDERED_CELL_MAX_LINES)
 
 
 def _outdented(lines: list[str]) -> dict[int, int]:

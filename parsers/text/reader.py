@@ -42,6 +42,7 @@ from govmeta.parsers.text.headline import (
     issuer,
     leftovers,
     merge_wrapped,
+    page_chrome,
     prose,
     wrap_widths,
 )
@@ -327,7 +328,8 @@ def _heading_title(title: str | None, headings: dict[int, int], pieces: list[tup
         nxt = pieces[following] if following < len(pieces) else None  # thousands of headings stays linear)
         text = merge_wrapped([(at, clean_text(page.line_text(n))), *([nxt] if nxt else [])], page.text,
                               layout.wraps)[0]
-        if headline_like(text) and text != doc_no and not rules.text.DOC_NO_LINE.match(text):
+        if (headline_like(text) and text != doc_no and not rules.text.DOC_NO_LINE.match(text)
+                and not page_chrome(text)):
             candidates.append((level, text, n))
     if title and title not in [text for _, text, _ in candidates] and (
             same := [text for _, text, _ in candidates if text.replace(" ", "") == title.replace(" ", "")]):
