@@ -332,3 +332,7 @@ NAV_MIN_ITEMS = 5
 # A one-column table pandoc draws as a rule, its cell's lines, the same rule again: the second rule is a border,
 # no heading's underline, when at most this many lines stand between.
 BORDERED_CELL_MAX_LINES = 6
+# An error page's heading (404 页面不存在, 403 Forbidden, 页面未找到): a page saved in place of the article has no
+# headline (markdownify prints its <title> on the dump's first line).
+ERROR_TITLE = re.compile(r"^\s*(?:错误\s*)?[45]\d\d\s*(?:$|[:：!！\-|]|错误|页面|(?i:error|not|forbidden|bad))"
+                         r"|页面(?:不存在|未找到|找不到|已删除)|找不到(?:该|此|您要的)?页面|(?i:page\s+not\s+found)")
