@@ -13,6 +13,7 @@ from govmeta.parsers.dates import find_datetime
 from govmeta.parsers.hanzi import fold
 from govmeta.parsers.text.page import Span, TextPage, clean_text, display_width, is_cjk
 from govmeta.parsers.vocabulary import DEFAULT_VOCABULARY
+from govmeta.parsers.wording import is_site_name
 
 _BRACKET_RUN = re.compile(r"】\s*【")
 _WIDGET_WORDS = rules.words.WIDGET_WORDS | rules.text.WIDGET_WORDS
@@ -77,7 +78,8 @@ def beside_menu(text: str, at: int, piece: str) -> tuple[int, str]:
 
 
 def _side_item(item: str) -> bool:
-    return len(item) <= rules.text.SIDE_ITEM_MAX_CHARS and item.isalnum()
+    """A side column's menu item or link: short, one word (学思践悟, 河北：快乐备考)."""
+    return len(item) <= rules.text.SIDE_ITEM_MAX_CHARS and " " not in item and any(ch.isalnum() for ch in item)
 
 
 def page_chrome(line: str) -> bool:
@@ -319,6 +321,13 @@ def headline_before_info(text: str) -> str:
     match = rules.text.TRAILING_DATE.search(text)
     head = text[: match.start()].rstrip() if match else text
     return head if headline_like(head) else ""
+
+
+def article_line_lead(text: str) -> str:
+    """The headline printed on the article line before its keys (``headline_before_info``), unless it is the
+    site's or channel's name (新华网河北频道 ( 2012-06-04 09:20:26 ) 稿件来源：…): ""."""
+    head = headline_before_info(text)
+    return "" if head and is_site_name(head) else head
 
 
 def cut_run_on(title: str | None) -> str | None:

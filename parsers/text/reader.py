@@ -29,13 +29,13 @@ from govmeta.parsers.text.breadcrumb import breadcrumb
 from govmeta.parsers.text.header import page_start
 from govmeta.parsers.text.headline import (
     above_stamp,
+    article_line_lead,
     article_text,
     beside_menu,
     cut_run_on,
     date_line,
     dated_title,
     headline,
-    headline_before_info,
     headline_date,
     headline_like,
     is_widget,
@@ -170,7 +170,7 @@ def _headline_zone(pieces: list[tuple[int, str]], page: TextPage, layout: _Layou
         # ... and not when a headline stands right above the article line (新华网河北频道 ( 2012-06-04 ) 稿件来源：…)
         headed = (above is not None and headline_like(above[1])
                   and page.text.count("\n", above[0], line_start) <= rules.text.MAX_VALUE_LINES)
-        pieces = [(at, "" if headed else headline_before_info(p)) if line_start <= at < info_span.start
+        pieces = [(at, "" if headed else article_line_lead(p)) if line_start <= at < info_span.start
                   else (at, p) for at, p in pieces]
         pieces = [(at, p) for at, p in pieces if p]
     in_zone = [(at, p) for at, p in pieces if zone_start <= at < zone_end]
