@@ -336,3 +336,6 @@ BORDERED_CELL_MAX_LINES = 6
 # headline (markdownify prints its <title> on the dump's first line).
 ERROR_TITLE = re.compile(r"^\s*(?:错误\s*)?[45]\d\d\s*(?:$|[:：!！\-|]|错误|页面|(?i:error|not|forbidden|bad))"
                          r"|页面(?:不存在|未找到|找不到|已删除)|找不到(?:该|此|您要的)?页面|(?i:page\s+not\s+found)")
+# A headline a converter wrapped in a narrow cell leaves a few characters on the next line (…“较着劲儿”成⏎长):
+# a piece shorter than MIN_HEADLINE_CHARS, Chinese only, right under a headline at least this long, aligned.
+WRAPPED_TAIL_MIN_HEAD = 10

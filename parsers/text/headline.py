@@ -82,6 +82,19 @@ def _side_item(item: str) -> bool:
     return len(item) <= rules.text.SIDE_ITEM_MAX_CHARS and " " not in item and any(ch.isalnum() for ch in item)
 
 
+def join_tails(pieces: list[tuple[int, str]], text: str) -> list[tuple[int, str]]:
+    """Pieces with a headline's wrapped tail (``WRAPPED_TAIL_MIN_HEAD``) joined to the headline above it."""
+    out: list[tuple[int, str]] = []
+    for at, piece in pieces:
+        if (out and len(piece) < rules.text.MIN_HEADLINE_CHARS and all(map(is_cjk, piece))
+                and len(out[-1][1]) >= rules.text.WRAPPED_TAIL_MIN_HEAD and headline_like(out[-1][1])
+                and text.count("\n", out[-1][0], at) == 1 and _indent(text, out[-1][0]) == _indent(text, at)):
+            out[-1] = (out[-1][0], out[-1][1] + piece)
+            continue
+        out.append((at, piece))
+    return out
+
+
 def page_chrome(line: str) -> bool:
     """A zone line that is page furniture, never the headline: an image's alt text or a link's words in
     brackets, a letter-spaced column heading, a drawn rule, marks with no word, a navigation bar."""

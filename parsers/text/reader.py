@@ -40,6 +40,7 @@ from govmeta.parsers.text.headline import (
     headline_like,
     is_widget,
     issuer,
+    join_tails,
     leftovers,
     merge_wrapped,
     page_chrome,
@@ -190,7 +191,7 @@ def _headline_zone(pieces: list[tuple[int, str]], page: TextPage, layout: _Layou
             first = next(n for n, (_, p) in enumerate(in_zone) if headline_like(p))
             head = merge_wrapped(in_zone[first: first + 2], page.text, layout.wraps)
             in_zone = in_zone[first: first + (2 if len(head) == 1 else 1)]
-    zone = merge_wrapped(in_zone, page.text, layout.wraps)
+    zone = merge_wrapped(join_tails(in_zone, page.text), page.text, layout.wraps)
     if not zone and block is not None and zone_start == block.end and block.start > crumb_end:
         # Block, then the article line right under it: the headline stands above the block.
         zone = merge_wrapped([(at, p) for at, p in pieces if crumb_end <= at < block.start], page.text,
