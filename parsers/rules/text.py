@@ -339,3 +339,8 @@ ERROR_TITLE = re.compile(r"^\s*(?:错误\s*)?[45]\d\d\s*(?:$|[:：!！\-|]|错�
 # A headline a converter wrapped in a narrow cell leaves a few characters on the next line (…“较着劲儿”成⏎长):
 # a piece shorter than MIN_HEADLINE_CHARS, Chinese only, right under a headline at least this long, aligned.
 WRAPPED_TAIL_MIN_HEAD = 10
+# A right-hand column a converter printed beside the article (w3m lays a page's table cells side by side): its
+# text starts at one display column on at least this many lines, after a wide gap or as the line's indent, at
+# least RIGHT_COLUMN_MIN_BESIDE of them after a left cell on the line.
+RIGHT_COLUMN_MIN_LINES = 3
+RIGHT_COLUMN_MIN_BESIDE = 2  # ... of them beside a left cell

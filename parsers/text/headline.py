@@ -95,6 +95,44 @@ def join_tails(pieces: list[tuple[int, str]], text: str) -> list[tuple[int, str]
     return out
 
 
+def left_column(pieces: list[tuple[int, str]], text: str) -> list[tuple[int, str]]:
+    """Pieces without a right-hand column printed beside them (``RIGHT_COLUMN_MIN_LINES``): a line's part
+    after a wide gap at that column is cut, a line indented to it dropped."""
+    cells: list[tuple[int, str, list[tuple[int, str]]]] = []  # piece offset, piece, (column, text) per cell
+    starts: Counter[int] = Counter()
+    beside: Counter[int] = Counter()  # columns where a cell starts after another on its line
+    for at, piece in pieces:
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        line = text[start: end if end >= 0 else len(text)]
+        row, col, pos = [], 0, 0
+        for match in rules.text.SIDE_COLUMN_GAP.finditer(line):
+            if line[pos: match.start()].strip():
+                row.append((col + display_width(line[pos: match.start()]) - display_width(
+                    line[pos: match.start()].lstrip()), line[pos: match.start()].strip()))
+            col += display_width(line[pos: match.end()])
+            pos = match.end()
+        if line[pos:].strip():
+            row.append((col + display_width(line[pos:]) - display_width(line[pos:].lstrip()), line[pos:].strip()))
+        cells.append((at, piece, row))
+        starts.update(c for c, _ in row[1:] if len(row) == 2)
+        beside.update(c for c, _ in row[1:] if len(row) == 2)
+        starts.update(c for c, _ in row[:1] if len(row) == 1 and c >= rules.text.MIN_WRAP_COLUMNS // 2)
+    gutter = next((c for c, n in starts.most_common(1) if n >= rules.text.RIGHT_COLUMN_MIN_LINES
+                   and beside[c] >= rules.text.RIGHT_COLUMN_MIN_BESIDE), None)
+    if gutter is None:
+        return pieces
+    out = []
+    for at, piece, row in cells:
+        if len(row) == 1 and abs(row[0][0] - gutter) <= 1:
+            continue  # a line of the right column alone
+        if len(row) == 2 and abs(row[1][0] - gutter) <= 1 and clean_text(row[0][1]):
+            out.append((at, clean_text(row[0][1])))
+            continue
+        out.append((at, piece))
+    return out
+
+
 def page_chrome(line: str) -> bool:
     """A zone line that is page furniture, never the headline: an image's alt text or a link's words in
     brackets, a letter-spaced column heading, a drawn rule, marks with no word, a navigation bar."""

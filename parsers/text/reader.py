@@ -41,6 +41,7 @@ from govmeta.parsers.text.headline import (
     is_widget,
     issuer,
     join_tails,
+    left_column,
     leftovers,
     merge_wrapped,
     page_chrome,
@@ -199,7 +200,7 @@ def _headline_zone(pieces: list[tuple[int, str]], page: TextPage, layout: _Layou
     if info_span is None and block is None and not zone:
         # no article line and no block: the headline lines stand right above the body's first prose or its
         # salutation (a notice saved from Word: issuer, number, headline, 某某乡人民政府：)
-        page_pieces = [(at, p) for at, p in pieces if at >= crumb_end]
+        page_pieces = left_column([(at, p) for at, p in pieces if at >= crumb_end], page.text)
         opening = next((n for n, (_, p) in enumerate(page_pieces) if prose(p) or rules.text.SALUTATION.match(p)
                         or rules.text.ADDRESSEES.match(p) or rules.text.LATIN_SENTENCE.match(p)), None)
         above = page_pieces[:opening] if opening else []
