@@ -204,8 +204,7 @@ def _headline_zone(pieces: list[tuple[int, str]], page: TextPage, layout: _Layou
         opening = next((n for n, (_, p) in enumerate(page_pieces) if prose(p) or rules.text.SALUTATION.match(p)
                         or rules.text.ADDRESSEES.match(p) or rules.text.LATIN_SENTENCE.match(p)), None)
         above = page_pieces[:opening] if opening else []
-        if (stamped := above_stamp(above)) is not None:  # the headline over its time stamp, links under it
-            above = above[stamped: stamped + 1]
+        stamped = above_stamp(above)
         while above and _dated(above[-1][1]):  # the date under the headline (Updated: 2024-05-20 09:15)
             above.pop()
         above = above[-rules.text.MAX_HEADLINE_LINES:]
@@ -215,6 +214,9 @@ def _headline_zone(pieces: list[tuple[int, str]], page: TextPage, layout: _Layou
             first_piece = page_pieces[0] if page_pieces else None
             if first_piece and headline_like(first_piece[1]):
                 zone, zone_end = [first_piece[1]], first_piece[0] + 1
+        if stamped is not None:  # the headline (and a kicker) over its time stamp, links and adverts under it
+            head = page_pieces[max(0, stamped + 1 - rules.text.MAX_HEADLINE_LINES): stamped + 1]
+            zone, zone_end = merge_wrapped(head, page.text, layout.wraps), max(zone_end, head[-1][0] + 1)
     return zone, zone_end
 
 
