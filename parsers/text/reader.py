@@ -211,13 +211,22 @@ def _headline_zone(pieces: list[tuple[int, str]], page: TextPage, layout: _Layou
         if above and headline_like(above[-1][1]):
             zone, zone_end = merge_wrapped(above, page.text, layout.wraps), above[-1][0] + 1
         elif opening is not None:  # a page with no prose at all (a list, an error page) has no headline
-            first_piece = page_pieces[0] if page_pieces else None
+            first_piece = _first_piece(page_pieces, page)
             if first_piece and headline_like(first_piece[1]):
                 zone, zone_end = [first_piece[1]], first_piece[0] + 1
         if stamped is not None:  # the headline (and a kicker) over its time stamp, links and adverts under it
             head = page_pieces[max(0, stamped + 1 - rules.text.MAX_HEADLINE_LINES): stamped + 1]
             zone, zone_end = merge_wrapped(head, page.text, layout.wraps), max(zone_end, head[-1][0] + 1)
     return zone, zone_end
+
+
+def _first_piece(pieces: list[tuple[int, str]], page: TextPage) -> tuple[int, str] | None:
+    """The page's first piece; past the dump's first line when that stands alone and reads as no headline
+    (markdownify's <title> line: 显示)."""
+    if (len(pieces) > 1 and page.line_of(pieces[0][0]) == 0 and not headline_like(pieces[0][1])
+            and not clean_text(page.line_text(1) if len(page.line_starts) > 1 else "")):
+        return pieces[1]
+    return pieces[0] if pieces else None
 
 
 def _date_led(piece: str) -> bool:
