@@ -79,7 +79,7 @@ def beside_menu(text: str, at: int, piece: str) -> tuple[int, str]:
 
 def _side_item(item: str) -> bool:
     """A side column's menu item or link: short, one word (学思践悟, 河北：快乐备考)."""
-    return len(item) <= rules.text.SIDE_ITEM_MAX_CHARS and " " not in item and any(ch.isalnum() for ch in item)
+    return len(item) <= rules.text.SIDE_ITEM_MAX_CHARS and " " not in item and any(ch.isalpha() for ch in item)
 
 
 def join_tails(pieces: list[tuple[int, str]], text: str) -> list[tuple[int, str]]:
@@ -88,6 +88,7 @@ def join_tails(pieces: list[tuple[int, str]], text: str) -> list[tuple[int, str]
     for at, piece in pieces:
         if (out and len(piece) < rules.text.MIN_HEADLINE_CHARS and all(map(is_cjk, piece))
                 and len(out[-1][1]) >= rules.text.WRAPPED_TAIL_MIN_HEAD and headline_like(out[-1][1])
+                and not out[-1][1].endswith(rules.text.HEADLINE_ENDS)
                 and text.count("\n", out[-1][0], at) == 1 and _indent(text, out[-1][0]) == _indent(text, at)):
             out[-1] = (out[-1][0], out[-1][1] + piece)
             continue
@@ -142,22 +143,25 @@ def page_chrome(line: str) -> bool:
 
 def _nav_run(line: str) -> bool:
     items = rules.text.NAV_SPLIT.split(line)
-    return len(items) >= rules.text.NAV_MIN_ITEMS and all(rules.text.NAV_ITEM.fullmatch(item) for item in items)
+    return (len(items) >= rules.text.NAV_MIN_ITEMS and all(rules.text.NAV_ITEM.fullmatch(item) for item in items)
+            and sum(1 for item in items if any(map(is_cjk, item))) * 2 >= len(items))
 
 
 def above_stamp(pieces: list[tuple[int, str]]) -> int | None:
     """Where the headline stands in ``pieces`` (the lines above the body of a page with no article keys
     read): right above the last time-stamp line (``STAMP``), page chrome between them passed over."""
-    for n in range(len(pieces) - 1, 0, -1):
+    for n in range(len(pieces) - 1, max(0, len(pieces) - 1 - rules.text.STAMP_MAX_GAP_PIECES), -1):
         line = pieces[n][1]
         match = rules.text.STAMP.search(line) if len(line) <= rules.text.DATE_LINE_MAX_CHARS else None
-        if match is None or sum(map(is_cjk, line[: match.start()])) >= rules.text.MIN_HEADLINE_CHARS:
+        if (match is None or sum(map(is_cjk, line[: match.start()])) >= rules.text.MIN_HEADLINE_CHARS
+                or rules.text.WEEKDAY.search(line)):
             continue
         above = n - 1
         while above > 0 and page_chrome(pieces[above][1]):
             above -= 1
         head = pieces[above][1]
-        return above if headline_like(head) and not page_chrome(head) and not _date_line(head) else None
+        return (above if headline_like(head) and not page_chrome(head) and not _date_line(head)
+                and not is_site_name(head) else None)
     return None
 
 

@@ -97,7 +97,8 @@ def read_text_dump(text: str, vocabulary: Vocabulary) -> dict:
     if (head["title"] and crumbs and head["title"] == crumbs[-1] and not pairs
             and not any(article_text(p) for p, _ in body)):
         head["title"] = None  # the column's name over a list (the trail's last item), no article's headline
-    if head["title"] and rules.text.ERROR_TITLE.search(head["title"]):
+    if (head["title"] and len(head["title"]) <= rules.text.ERROR_TITLE_MAX_CHARS
+            and rules.text.ERROR_TITLE.search(head["title"])):
         head["title"] = None  # an error page saved in place of the article
     parts = title_parts(lines)
     marked = [clean_text(lines[n]) for n in sorted(headings) if n > next(
