@@ -102,6 +102,14 @@ CASES.update({
     "deep_indent": lambda n: "标题\n\n" + "".join(" " * k + "文\n" for k in range(0, n, max(1, n // 200))),
     "long_words": lambda n: "标题\n\n" + "文字 " * n + "\n",
     "long_word": lambda n: "标题\n\n" + "文字" * n + "\n",
+    # Page chrome around the headline (side columns, stamps, navigation bars, boxed cells, wrapped tails).
+    "line:wide_gaps": lambda n: "标题\n\nx" + "文文          " * n + "\n\n正文。\n",
+    "lines:side_menu": _lines("学思践悟                 中华人民共和国监察法"),
+    "lines:right_column": _lines("发布时间：2024-06-05                          我县二季度重点"),
+    "lines:stamp": _lines("某某新闻标题在这里出现\n2005年3月11日12:12 来源：某某"),
+    "lines:nav_bar": _lines("首页 - 新闻 - 体育 - 娱乐 - 财经 - 汽车"),
+    "lines:boxed_cell": _lines("  ------\n  cell\n  ------"),
+    "lines:wrapped_tail": _lines("  拿起跨界指挥棒她跟学生较着劲儿成\n  长"),
 })
 
 

@@ -339,3 +339,49 @@ BROKEN_LABEL_REST = re.compile(r"^(\s*)([\u4e00-\u9fff](?:[ ]{0,8}[\u4e00-\u9fff
 # ... and a cell too long for its column goes on under it on the next lines, each piece starting in the
 # column of its cell (pieces separated by this many spaces).
 COLUMN_GAP = re.compile(r"\S+(?:[^\S\n]\S+)*")
+
+# --- Page chrome beside or over the headline (issue 10) ---------------------------------------------------
+# A side column's menu item printed on the headline's line (w3m, lynx and inscriptis lay a table's cells side by
+# side: 学思践悟        中华人民共和国监察法): a short item, then at least this many spaces, then the headline.
+SIDE_COLUMN_GAP = re.compile(r"[^\S\n]{8,}")
+SIDE_ITEM_MAX_CHARS = 8
+# A line wholly in square brackets is an image's alt text or a link's words as pandoc, w3m and lynx print them
+# ([Uber刷单 刷出中国的人性劣根？] under the headline), never the headline.
+BRACKETED_LINE = re.compile(r"^\[[^\[\]]+\]$")
+# A column heading printed letter-spaced (房 产 狂 搜, 热 点 推 荐): two to five Chinese characters, each alone.
+LETTER_SPACED = re.compile(r"^[\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]){1,4}$")
+# An article's time stamp: a full date with its time (2005年3月11日12:12, 2005-03-31 03:18) on a short line with
+# no headline before it (BUSINESS.SOHU.COM 2005年3月11日12:12 来源：…). On a page with no article keys read, the
+# headline stands right above it, whatever links and adverts stand between it and the body.
+STAMP = re.compile(DATE_TEXT + r"\s*\d{1,2}\s*[:：时]\s*\d{2}")
+# ... at most this many pieces above the body (a page's top bar showing today's date and time is no stamp, nor is a
+# line naming the weekday: 2024年5月20日 10:20 星期一).
+STAMP_MAX_GAP_PIECES = 8
+WEEKDAY = re.compile(r"星期[一二三四五六日天]|周[一二三四五六日]|礼拜")
+# A rule a converter drew for an <hr> or a table's border (w3m: ━━━━), a cell's word perhaps run on after it.
+DRAWN_RULE = re.compile(r"^[\u2500-\u257f]{8,}")
+# A navigation bar printed as one line (搜狐首页 - 新闻 - 体育 - 娱乐 - 财经 - IT - …; 首页 滚动 商学院 亦观察 …):
+# at least this many items of two to six characters, between spaces or separators.
+NAV_ITEM = re.compile(r"[^\s\-|｜·/]{2,6}")
+NAV_SPLIT = re.compile(r"(?:\s*[\-|｜·/]\s*|\s+)")
+NAV_MIN_ITEMS = 5  # ... half of them Chinese (not a headline in English)
+# A one-column table pandoc draws as a rule, its cell's lines, the same rule again: the second rule is a border,
+# no heading's underline, when at most this many lines stand between.
+BORDERED_CELL_MAX_LINES = 6
+# An error page's heading (404 页面不存在, 403 Forbidden, 页面未找到): a page saved in place of the article has no
+# headline (markdownify prints its <title> on the dump's first line).
+# Short, and led by its status or message (a headline naming 页面不存在 is none).
+ERROR_TITLE_MAX_CHARS = 24
+ERROR_TITLE = re.compile(r"^\s*(?:错误\s*)?[45]\d\d\s*(?:$|[:：!！\-|]|错误|页面|(?i:error|not|forbidden|bad))"
+                         r"|^\s*(?:对不起|抱歉)?[，,\s]*(?:您(?:要)?访问的)?(?:页面(?:不存在|未找到|找不到|已删除)"
+                         r"|找不到(?:该|此|您要的)?页面)|^\s*(?i:page\s+not\s+found)")
+# A headline a converter wrapped in a narrow cell leaves a few characters on the next line (…“较着劲儿”成⏎长):
+# a piece shorter than MIN_HEADLINE_CHARS, Chinese only, right under a headline at least this long, aligned.
+WRAPPED_TAIL_MIN_HEAD = 10
+# ... a headline ending so is whole (…？, …》, …”): nothing under it is its tail.
+HEADLINE_ENDS = ("。", "？", "！", "?", "!", "”", "》", "）", ")", "」", "】")
+# A right-hand column a converter printed beside the article (w3m lays a page's table cells side by side): its
+# text starts at one display column on at least this many lines, after a wide gap or as the line's indent, at
+# least RIGHT_COLUMN_MIN_BESIDE of them after a left cell on the line.
+RIGHT_COLUMN_MIN_LINES = 3
+RIGHT_COLUMN_MIN_BESIDE = 2  # ... of them beside a left cell

@@ -14,6 +14,7 @@ from govmeta.parsers.dates import find_datetime
 from govmeta.parsers.hanzi import fold
 from govmeta.parsers.text.page import Span, TextPage, clean_text, display_width, is_cjk
 from govmeta.parsers.vocabulary import DEFAULT_VOCABULARY
+from govmeta.parsers.wording import is_site_name
 
 _BRACKET_RUN = re.compile(r"】\s*【")
 _WIDGET_WORDS = rules.words.WIDGET_WORDS | rules.text.WIDGET_WORDS
@@ -60,6 +61,109 @@ def _widget_run(word: str) -> bool:
             if word[start:end] in _WIDGET_WORDS:
                 ends[end] = max(ends.get(end, 0), ends[start] + 1)
     return ends.get(len(word), 0) >= 2
+
+
+def beside_menu(text: str, at: int, piece: str) -> tuple[int, str]:
+    """A headline printed beside a side column's menu item or heading on one line (学思践悟      中华人民共和国
+    监察法; 标题      点击财富: a converter lays a table's cells side by side): the headline alone, else the
+    piece as it is."""
+    end = text.find("\n", at)
+    line = text[at: end if end >= 0 else len(text)]
+    parts = [part.strip() for part in rules.text.SIDE_COLUMN_GAP.split(line) if part.strip()]
+    if len(parts) != 2 or clean_text(line) != piece:
+        return at, piece
+    for item, head in (parts, parts[::-1]):
+        if _side_item(clean_text(item)) and headline_like(clean_text(head)) and not _side_item(clean_text(head)):
+            return text.index(head, at), clean_text(head)
+    return at, piece
+
+
+def _side_item(item: str) -> bool:
+    """A side column's menu item or link: short, one word (学思践悟, 河北：快乐备考)."""
+    return len(item) <= rules.text.SIDE_ITEM_MAX_CHARS and " " not in item and any(ch.isalpha() for ch in item)
+
+
+def join_tails(pieces: list[tuple[int, str]], text: str) -> list[tuple[int, str]]:
+    """Pieces with a headline's wrapped tail (``WRAPPED_TAIL_MIN_HEAD``) joined to the headline above it."""
+    out: list[tuple[int, str]] = []
+    for at, piece in pieces:
+        if (out and len(piece) < rules.text.MIN_HEADLINE_CHARS and all(map(is_cjk, piece))
+                and len(out[-1][1]) >= rules.text.WRAPPED_TAIL_MIN_HEAD and headline_like(out[-1][1])
+                and not out[-1][1].endswith(rules.text.HEADLINE_ENDS)
+                and text.count("\n", out[-1][0], at) == 1 and _indent(text, out[-1][0]) == _indent(text, at)):
+            out[-1] = (out[-1][0], out[-1][1] + piece)
+            continue
+        out.append((at, piece))
+    return out
+
+
+def left_column(pieces: list[tuple[int, str]], text: str) -> list[tuple[int, str]]:
+    """Pieces without a right-hand column printed beside them (``RIGHT_COLUMN_MIN_LINES``): a line's part
+    after a wide gap at that column is cut, a line indented to it dropped."""
+    cells: list[tuple[int, str, list[tuple[int, str]]]] = []  # piece offset, piece, (column, text) per cell
+    starts: Counter[int] = Counter()
+    beside: Counter[int] = Counter()  # columns where a cell starts after another on its line
+    for at, piece in pieces:
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        line = text[start: end if end >= 0 else len(text)]
+        row, col, pos = [], 0, 0
+        for match in rules.text.SIDE_COLUMN_GAP.finditer(line):
+            if line[pos: match.start()].strip():
+                row.append((col + display_width(line[pos: match.start()]) - display_width(
+                    line[pos: match.start()].lstrip()), line[pos: match.start()].strip()))
+            col += display_width(line[pos: match.end()])
+            pos = match.end()
+        if line[pos:].strip():
+            row.append((col + display_width(line[pos:]) - display_width(line[pos:].lstrip()), line[pos:].strip()))
+        cells.append((at, piece, row))
+        starts.update(c for c, _ in row[1:] if len(row) == 2)
+        beside.update(c for c, _ in row[1:] if len(row) == 2)
+        starts.update(c for c, _ in row[:1] if len(row) == 1 and c >= rules.text.MIN_WRAP_COLUMNS // 2)
+    gutter = next((c for c, n in starts.most_common(1) if n >= rules.text.RIGHT_COLUMN_MIN_LINES
+                   and beside[c] >= rules.text.RIGHT_COLUMN_MIN_BESIDE), None)
+    if gutter is None:
+        return pieces
+    out = []
+    for at, piece, row in cells:
+        if len(row) == 1 and abs(row[0][0] - gutter) <= 1:
+            continue  # a line of the right column alone
+        if len(row) == 2 and abs(row[1][0] - gutter) <= 1 and clean_text(row[0][1]):
+            out.append((at, clean_text(row[0][1])))
+            continue
+        out.append((at, piece))
+    return out
+
+
+def page_chrome(line: str) -> bool:
+    """A zone line that is page furniture, never the headline: an image's alt text or a link's words in
+    brackets, a letter-spaced column heading, a drawn rule, marks with no word, a navigation bar."""
+    return (bool(rules.text.BRACKETED_LINE.match(line) or rules.text.LETTER_SPACED.match(line)
+                 or rules.text.DRAWN_RULE.match(line)) or not any(ch.isalnum() for ch in line) or _nav_run(line))
+
+
+def _nav_run(line: str) -> bool:
+    items = rules.text.NAV_SPLIT.split(line)
+    return (len(items) >= rules.text.NAV_MIN_ITEMS and all(rules.text.NAV_ITEM.fullmatch(item) for item in items)
+            and sum(1 for item in items if any(map(is_cjk, item))) * 2 >= len(items))
+
+
+def above_stamp(pieces: list[tuple[int, str]]) -> int | None:
+    """Where the headline stands in ``pieces`` (the lines above the body of a page with no article keys
+    read): right above the last time-stamp line (``STAMP``), page chrome between them passed over."""
+    for n in range(len(pieces) - 1, max(0, len(pieces) - 1 - rules.text.STAMP_MAX_GAP_PIECES), -1):
+        line = pieces[n][1]
+        match = rules.text.STAMP.search(line) if len(line) <= rules.text.DATE_LINE_MAX_CHARS else None
+        if (match is None or sum(map(is_cjk, line[: match.start()])) >= rules.text.MIN_HEADLINE_CHARS
+                or rules.text.WEEKDAY.search(line)):
+            continue
+        above = n - 1
+        while above > 0 and page_chrome(pieces[above][1]):
+            above -= 1
+        head = pieces[above][1]
+        return (above if headline_like(head) and not page_chrome(head) and not _date_line(head)
+                and not is_site_name(head) else None)
+    return None
 
 
 def headline_like(line: str) -> bool:
@@ -150,7 +254,7 @@ def headline(zone: list[str], block_title: str | None, doc_no: str | None = None
 def _zone_lines(zone: list[str], doc_no: str | None) -> list[str]:
     """The zone's lines that may be headline lines: no widget, bracketed date or document number."""
     return [line for line in zone if not is_widget(line) and not rules.text.BRACKETED_DATE.match(line)
-            and not rules.text.DOC_NO_LINE.match(line) and line != doc_no]
+            and not rules.text.DOC_NO_LINE.match(line) and line != doc_no and not page_chrome(line)]
 
 
 def _repeat_key(text: str) -> str:
@@ -308,12 +412,13 @@ def _aligned(a: int, b: int) -> bool:
 
 def wrap_widths(lines: list[str]) -> frozenset[int]:
     """Widths a converter wrapped lines at: a width of at least MIN_WRAP_COLUMNS that WRAP_MIN_LINES lines share."""
-    counts = Counter(width for width in map(display_width, lines) if width >= rules.text.MIN_WRAP_COLUMNS)
+    counts = Counter(width for width in (display_width(line.rstrip()) for line in lines)
+                     if width >= rules.text.MIN_WRAP_COLUMNS)  # a converter's padding (inscriptis) is no width
     return frozenset(width for width, n in counts.items() if n >= rules.text.WRAP_MIN_LINES)
 
 
 def _fills(line: str, wraps: frozenset[int]) -> bool:
-    width = display_width(line)
+    width = display_width(line.rstrip())
     return any(abs(width - wrap) <= 1 for wrap in wraps)
 
 
@@ -367,6 +472,13 @@ def headline_before_info(text: str) -> str:
     match = rules.text.TRAILING_DATE.search(text)
     head = text[: match.start()].rstrip() if match else text
     return head if headline_like(head) else ""
+
+
+def article_line_lead(text: str) -> str:
+    """The headline printed on the article line before its keys (``headline_before_info``), unless it is the
+    site's or channel's name (新华网河北频道 ( 2012-06-04 09:20:26 ) 稿件来源：…): ""."""
+    head = headline_before_info(text)
+    return "" if head and is_site_name(head) else head
 
 
 def cut_run_on(title: str | None) -> str | None:

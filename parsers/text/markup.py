@@ -29,13 +29,17 @@ def unmark(lines: list[str], known: Callable[[str], bool] = lambda label: False
     headings: dict[int, int] = {}
     items: set[int] = set()
     framed = -2  # where the last rule line stood (out's index)
+    border, rows = "", -1  # the last rule line, and how many lines (none blank) followed it; -1: a blank one
     for line in _broken_labels(_column_cells(_label_tails(_tables(lines), known)), known):
         if rules.text.RULE_LINE.match(line):
-            if out and out[-1].strip() and len(out) - 1 not in headings and _underlines(out, line, framed):
+            if (out and out[-1].strip() and len(out) - 1 not in headings and _underlines(out, line, framed)
+                    and not _closes_table(line, border, rows)):
                 headings[len(out) - 1] = 1 if line.strip()[0] == "=" else 2
             framed = len(out)  # a rule line (read as a blank line)
+            border, rows = line, 0
             out.append("")
             continue
+        rows = rows + 1 if rows >= 0 and line.strip() else -1
         if match := rules.text.ATX_HEADING.match(line):
             headings[len(out)] = len(match[2])
         if out and (at := out[-1].rfind("![")) >= 0 and "]" not in out[-1][at:] and (
@@ -61,6 +65,13 @@ def _underlines(out: list[str], line: str, rule_at: int) -> bool:
     indent = len(text) - len(text.lstrip())
     return (bool(rules.text.SETEXT_UNDERLINE.match(line)) and len(line) - len(line.lstrip()) == indent
             and rule_at != len(out) - 2)
+
+
+def _closes_table(line: str, border: str, rows: int) -> bool:
+    """Whether the rule ``line`` is a one-column table's bottom border (pandoc: ``  ------⏎  cell⏎  ------``):
+    the same indented rule (``border``) stands over the ``rows`` lines above it, no blank line between."""
+    return (line[:1].isspace() and border.rstrip() == line.rstrip()
+            and 0 < rows <= rules.text.BORDERED_CELL_MAX_LINES)
 
 
 def _outdented(lines: list[str]) -> dict[int, int]:

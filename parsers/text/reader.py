@@ -28,19 +28,24 @@ from govmeta.parsers.text.body import attachments, paragraphs
 from govmeta.parsers.text.breadcrumb import breadcrumb
 from govmeta.parsers.text.header import page_start
 from govmeta.parsers.text.headline import (
+    above_stamp,
+    article_line_lead,
     article_text,
+    beside_menu,
     cut_run_on,
     date_line,
     dated_title,
     headline,
-    headline_before_info,
     headline_date,
     headline_like,
     is_widget,
     issuer,
+    join_tails,
     join_wrapped_tails,
+    left_column,
     leftovers,
     merge_wrapped,
+    page_chrome,
     prose,
     stacked_subtitle,
     wrap_widths,
@@ -50,7 +55,7 @@ from govmeta.parsers.text.markup import unmark
 from govmeta.parsers.text.page import Key, Span, TextPage, clean_text, display_width, find_keys
 from govmeta.parsers.text.pinyin_repair import repair_pinyin
 from govmeta.parsers.text.table import column_rows, list_headings, paired_rows, table_blocks
-from govmeta.parsers.text.title_line import agree, title_parts
+from govmeta.parsers.text.title_line import agree, named_heading, title_parts
 from govmeta.parsers.vocabulary import Vocabulary, clean_label
 
 
@@ -96,7 +101,12 @@ def read_text_dump(text: str, vocabulary: Vocabulary) -> dict:
     if (head["title"] and crumbs and head["title"] == crumbs[-1] and not pairs
             and not any(article_text(p) for p, _ in body)):
         head["title"] = None  # the column's name over a list (the trail's last item), no article's headline
-    head["title"] = agree(head["title"], named)
+    if (head["title"] and len(head["title"]) <= rules.text.ERROR_TITLE_MAX_CHARS
+            and rules.text.ERROR_TITLE.search(head["title"])):
+        head["title"] = None  # an error page saved in place of the article
+    marked = [clean_text(lines[n]) for n in sorted(headings) if n > next(
+        (m for m, line in enumerate(lines) if line.strip()), 0)]  # the headings under the title line
+    head["title"] = agree(named_heading(head["title"], named, marked), named)
     if head["title"]:  # a <br> printed as a space inside an official title (关于印发 《…》的通知)
         head["title"] = rules.text.BROKEN_AFTER_LEAD.sub(r"\1", head["title"])
     paras = paragraphs(body)
@@ -153,6 +163,7 @@ def _headline_zone(pieces: list[tuple[int, str]], page: TextPage, layout: _Layou
     """The headline lines (above the article line; below the block when the block comes first) and
     where the body may start."""
     block, crumb_end, info_span = layout.block, layout.crumb_end, layout.info_span
+    pieces = [beside_menu(page.text, at, p) for at, p in pieces]
     zone_start = crumb_end
     if info_span is not None:
         zone_end = info_span.start
@@ -169,7 +180,7 @@ def _headline_zone(pieces: list[tuple[int, str]], page: TextPage, layout: _Layou
         # ... and not when a headline stands right above the article line (新华网河北频道 ( 2012-06-04 ) 稿件来源：…)
         headed = (above is not None and headline_like(above[1])
                   and page.text.count("\n", above[0], line_start) <= rules.text.MAX_VALUE_LINES)
-        pieces = [(at, "" if headed else headline_before_info(p)) if line_start <= at < info_span.start
+        pieces = [(at, "" if headed else article_line_lead(p)) if line_start <= at < info_span.start
                   else (at, p) for at, p in pieces]
         pieces = [(at, p) for at, p in pieces if p]
     in_zone = [(at, p) for at, p in pieces if zone_start <= at < zone_end]
@@ -189,7 +200,7 @@ def _headline_zone(pieces: list[tuple[int, str]], page: TextPage, layout: _Layou
             first = next(n for n, (_, p) in enumerate(in_zone) if headline_like(p))
             head = merge_wrapped(in_zone[first: first + 2], page.text, layout.wraps)
             in_zone = in_zone[first: first + (2 if len(head) == 1 else 1)]
-    zone = merge_wrapped(in_zone, page.text, layout.wraps)
+    zone = merge_wrapped(join_tails(in_zone, page.text), page.text, layout.wraps)
     if not zone and block is not None and zone_start == block.end and block.start > crumb_end:
         # Block, then the article line right under it: the headline stands above the block.
         zone = merge_wrapped([(at, p) for at, p in pieces if crumb_end <= at < block.start], page.text,
@@ -197,10 +208,11 @@ def _headline_zone(pieces: list[tuple[int, str]], page: TextPage, layout: _Layou
     if info_span is None and block is None and not zone:
         # no article line and no block: the headline lines stand right above the body's first prose or its
         # salutation (a notice saved from Word: issuer, number, headline, 某某乡人民政府：)
-        page_pieces = [(at, p) for at, p in pieces if at >= crumb_end]
+        page_pieces = left_column([(at, p) for at, p in pieces if at >= crumb_end], page.text)
         opening = next((n for n, (_, p) in enumerate(page_pieces) if prose(p) or rules.text.SALUTATION.match(p)
                         or rules.text.ADDRESSEES.match(p) or rules.text.LATIN_SENTENCE.match(p)), None)
         above = page_pieces[:opening] if opening else []
+        stamped = above_stamp(above)
         bar_end = None
         while above and (_dated(above[-1][1])  # the date under the headline (Updated: 2024-05-20 09:15)
                          or rules.text.LINK_BAR.match(above[-1][1])):  # a bar of links under it (第一章│第二章)
@@ -211,12 +223,25 @@ def _headline_zone(pieces: list[tuple[int, str]], page: TextPage, layout: _Layou
         if above and headline_like(above[-1][1]):
             zone, zone_end = merge_wrapped(above, page.text, layout.wraps), bar_end or above[-1][0] + 1
         elif opening is not None:  # a page with no prose at all (a list, an error page) has no headline
-            first_piece = page_pieces[0] if page_pieces else None
-            if first_piece and layout.named and not headline_like(first_piece[1]) and len(page_pieces) > 1:
+            first_piece = _first_piece(page_pieces, page)
+            if (first_piece and first_piece is page_pieces[0] and layout.named and not headline_like(first_piece[1])
+                    and len(page_pieces) > 1):
                 first_piece = page_pieces[1]  # the first line is the page's <title> (markdownify), no headline
             if first_piece and headline_like(first_piece[1]):
                 zone, zone_end = [first_piece[1]], first_piece[0] + 1
+        if stamped is not None:  # the headline (and a kicker) over its time stamp, links and adverts under it
+            head = page_pieces[max(0, stamped + 1 - rules.text.MAX_HEADLINE_LINES): stamped + 1]
+            zone, zone_end = merge_wrapped(head, page.text, layout.wraps), max(zone_end, head[-1][0] + 1)
     return join_wrapped_tails(zone, {p for _, p in pieces}), zone_end
+
+
+def _first_piece(pieces: list[tuple[int, str]], page: TextPage) -> tuple[int, str] | None:
+    """The page's first piece; past the dump's first line when that stands alone and reads as no headline
+    (markdownify's <title> line: 显示)."""
+    if (len(pieces) > 1 and page.line_of(pieces[0][0]) == 0 and not headline_like(pieces[0][1])
+            and not clean_text(page.line_text(1) if len(page.line_starts) > 1 else "")):
+        return pieces[1]
+    return pieces[0] if pieces else None
 
 
 def _date_led(piece: str) -> bool:
@@ -338,7 +363,8 @@ def _heading_title(title: str | None, headings: dict[int, int], pieces: list[tup
         nxt = pieces[following] if following < len(pieces) else None  # thousands of headings stays linear)
         text = merge_wrapped([(at, clean_text(page.line_text(n))), *([nxt] if nxt else [])], page.text,
                               layout.wraps)[0]
-        if headline_like(text) and text != doc_no and not rules.text.DOC_NO_LINE.match(text):
+        if (headline_like(text) and text != doc_no and not rules.text.DOC_NO_LINE.match(text)
+                and not page_chrome(text)):
             candidates.append((level, text, n))
     if title and title not in [text for _, text, _ in candidates] and (
             same := [text for _, text, _ in candidates if text.replace(" ", "") == title.replace(" ", "")]):

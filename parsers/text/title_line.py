@@ -16,8 +16,23 @@ def title_parts(lines: list[str]) -> list[str]:
     filled = [n for n, line in enumerate(lines[:3]) if line.strip()]
     if not filled or filled[0] + 1 >= len(lines) or lines[filled[0] + 1].strip():
         return []
-    parts = rules.article.TITLE_SEPARATORS.split(lines[filled[0]].strip())
-    return [part.strip() for part in parts if part.strip()]
+    return _split(lines[filled[0]].strip())
+
+
+def named_heading(title: str | None, parts: list[str], headings: list[str]) -> str | None:
+    """The heading the <title> names (its first part printed as a marked heading: ``Uber刷单 刷出…⏎-----``)
+    when the headline found is none of the <title>'s parts (a column's heading such as 网易商业 taken). A page
+    where none was found (a column's list) gets none."""
+    if not title or not parts or _bare(title) in {_bare(part) for part in parts}:
+        return title
+    head = parts[0]
+    if headline_like(head) and not is_site_name(head) and any(_bare(h) == _bare(head) for h in headings):
+        return next(h for h in headings if _bare(h) == _bare(head))
+    return title
+
+
+def _split(text: str) -> list[str]:
+    return [part.strip() for part in rules.article.TITLE_SEPARATORS.split(text) if part.strip()]
 
 
 def _spaces(text: str) -> int:
@@ -48,7 +63,7 @@ def agree(title: str | None, parts: list[str]) -> str | None:
     for part in parts:
         if _bare(part) == bare:
             return part if _spaces(part) < _spaces(title) else title  # a <br> printed as a space
-    if len(parts) > 1 and bare == whole and headline_like(parts[0]):
+    if len(parts) > 1 and (bare == whole or _split(title) == parts) and headline_like(parts[0]):
         return parts[0]  # the title line itself read as the headline: its site and column names cut
     line = _bare(" ".join(parts))
     for part in parts:  # two lines joined, the <title> holding the first only (a 副题 under it)
