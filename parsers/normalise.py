@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
+from govmeta.parsers import rules
 from govmeta.parsers.dates import normalise_date
+from govmeta.parsers.hanzi import fold
 from govmeta.parsers.rules.labels import LIST_SPLIT
 from govmeta.parsers.spaces import squash
 from govmeta.parsers.vocabulary import Vocabulary, clean_label
@@ -52,3 +56,17 @@ def with_metadata(parts: dict, vocabulary: Vocabulary) -> dict:
     parts["metadata"], meta_warnings = canonical_metadata(parts["fields"], vocabulary)
     parts["warnings"] = parts.get("warnings", []) + meta_warnings
     return parts
+
+
+_COUNT = re.compile(r"\d[\d,]*")
+
+
+def block_views(fields: list[dict[str, str]]) -> int | None:
+    """The count of a 浏览次数 / 點閱次數 pair the block shows (a metadata list under the body that holds the
+    page's counter with its dates and unit): the views when no info line shows them."""
+    for pair in fields:
+        if fold(clean_label(pair["label"])) in rules.article.VIEWS_LABELS:
+            found = _COUNT.match(pair["value"].strip())
+            if found:
+                return int(found.group().replace(",", ""))
+    return None

@@ -12,10 +12,9 @@ from govmeta.parsers.html import depth
 from govmeta.parsers.html.article import read_article
 from govmeta.parsers.html.block import read_block
 from govmeta.parsers.html.document import drop_non_content, parse_page, scrub_controls
-from govmeta.parsers.html.info import views_value
 from govmeta.parsers.html.page_url import archive_url, saved_from_url
 from govmeta.parsers.html.site import canonical_url, cross_check, read_meta_tags, site_info
-from govmeta.parsers.normalise import with_metadata
+from govmeta.parsers.normalise import block_views, with_metadata
 from govmeta.parsers.page_type import has_chinese, listing_signals, page_type
 from govmeta.parsers.siterules import SiteRules
 from govmeta.parsers.siterules.apply import override, pick, raw_metas
@@ -92,17 +91,6 @@ def block_published(fields: list[dict], vocabulary: Vocabulary) -> str | None:
         if vocabulary.field_for(fold(clean_label(pair["label"]))) == "published_date":
             found = find_datetime(pair["value"])
             if found:
-                return found
-    return None
-
-
-def block_views(fields: list[dict]) -> int | None:
-    """The count of a 浏览次数 / 點閱次數 pair the block shows (a metadata list under the body that
-    holds the page's counter with its dates and unit): the views when no info line shows them."""
-    for pair in fields:
-        if fold(clean_label(pair["label"])) in rules.article.VIEWS_LABELS:
-            found = views_value(pair["value"])
-            if found is not None:
                 return found
     return None
 

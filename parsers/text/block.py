@@ -126,7 +126,8 @@ def _close(gap: str) -> bool:
         return False
     first, _, rest = gap.partition("\n")
     below = [part for part in rest.split("\n") if part.strip()]
-    extra = len(below) - 2 * sum(1 for part in below if _label_only(part) is not None)
+    extra = (len(below) - 2 * sum(1 for part in below if _label_only(part) is not None)
+             - sum(1 for part in below if _pair_only(part)))
     if first.strip():
         return extra <= 0 or (
             len(first.strip()) >= rules.text.WRAPPED_LINE_CHARS and extra < rules.text.MAX_VALUE_LINES
@@ -327,6 +328,17 @@ def _label_only(line: str) -> str | None:
     if not match or match.end() != len(line):
         return None
     return clean_label(match[1])
+
+
+def _pair_only(line: str) -> bool:
+    """A line that is one whole unknown ``label：value`` pair (更新日期：2023-05-10): it brings its own value."""
+    line = line.strip()
+    match = rules.text.UNKNOWN_LABEL.match(line)
+    if not match or match.start() != 0:
+        return False
+    value = line[match.end():].strip()
+    return (bool(value) and len(value) <= rules.text.EDGE_VALUE_CHARS and not rules.text.UNKNOWN_LABEL.search(value)
+            and _is_cell_label(clean_label(match[1])))
 
 
 def _is_cell_label(label: str) -> bool:

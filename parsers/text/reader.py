@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from govmeta.parsers import rules
 from govmeta.parsers.dates import find_datetime
 from govmeta.parsers.hanzi import fold
+from govmeta.parsers.normalise import block_views
 from govmeta.parsers.text.block import Cluster, best, clusters, filled, read_block, shaped
 from govmeta.parsers.text.body import attachments, paragraphs
 from govmeta.parsers.text.breadcrumb import breadcrumb
@@ -121,7 +122,7 @@ def read_text_dump(text: str, vocabulary: Vocabulary) -> dict:
         "content_source": layout.info.get("content_source"),
         "author": layout.info.get("author"),
         "published_at": published_at,
-        "views": layout.info.get("views"),
+        "views": layout.info.get("views") if layout.info.get("views") is not None else block_views(pairs),
         "fields": pairs,
         "paragraphs": paras,
         "attachments": attachments(pairs, paras),
