@@ -303,6 +303,9 @@ PLACEHOLDER = re.compile(r"\[(?:\s*|(?=[ \w.\-/:]*[A-Za-z_])[ \w.\-/:]*+)\](?:\s
 # Emphasis around words (**主题**, 主*题*, _有效_; nested **主*题*：** removed inside out) and empty
 # emphasis runs (索 __引 __号: empty <i> tags).
 EMPHASIS = re.compile(r"(?<!\*)(\*{1,3}|(?<![A-Za-z0-9_])_{1,3})(?![*_\s])([^*_\n]*?[^\s*_\\])\1")
+# ... and emphasis opened by one star more than closes it (***第一编 古代**: html2text's bold around text that
+# starts with a star): the extra star is text, as markdown reads it (*第一编 古代).
+UNBALANCED_EMPHASIS = re.compile(r"(?<!\*)(\*)(\*{1,2})(?![*\s])([^*\n]*?[^\s*\\])\2(?!\*)")
 EMPTY_EMPHASIS = re.compile(r"\*{2,}|(?<![A-Za-z0-9])_{2,}(?![A-Za-z0-9])")
 # Backslash escapes of markdown's own characters (\-, \*, \[).
 MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")

@@ -91,6 +91,7 @@ def _unmark_line(line: str) -> str:
         line, found = rules.text.EMPHASIS.subn(r"\2", line)
         if not found:
             break
+    line = rules.text.UNBALANCED_EMPHASIS.sub(r"\1\3", line)
     line = rules.text.EMPTY_EMPHASIS.sub("", line)
     return rules.text.MD_ESCAPE.sub(r"\1", line)
 
