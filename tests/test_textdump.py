@@ -341,3 +341,15 @@ def test_stacked_headline_lines_the_body_repeats_the_subtitle():
                  "当地时间9月16日，某某品牌丝路行在圣保罗启动，并成功举办中国（某某）－巴西双向经贸投资推介会。\n")
     assert (parts["kicker"], parts["title"], parts["subtitle"]) == (
         None, "某某品牌丝路行正式启动", "成功举办中国（某某）－巴西双向经贸投资推介会")
+
+
+def test_dashed_rules_framing_a_cell_are_no_underline():
+    from govmeta.parsers.text.markup import unmark
+
+    # html2text's one-cell table and markdownify's setext heading: the flush-left rule underlines the line
+    _, headings, _ = unmark(["---  ", "|  **青岭县召开工作会议**  ", "---  ", "", "标题二", "------"])
+    assert sorted(headings) == [1, 4]
+    # pandoc's one-column tables: rules indented by two around the cell, the text indented otherwise
+    _, headings, _ = unmark(["  -- ------------", "     青岭县召开工作会议", "  -- ------------", "",
+                             "  ------------", "  []", "      会议现场", "  ------------"])
+    assert headings == {}

@@ -52,13 +52,14 @@ def unmark(lines: list[str]) -> tuple[list[str], dict[int, int], frozenset[int]]
 
 
 def _underlines(out: list[str], line: str, rule_at: int) -> bool:
-    """Whether ``line`` underlines the line above it as a setext heading: one run of = or -, indented as that
-    line is (markdown's underline; pandoc frames a one-column table's cell with dashed rules indented by two,
-    its text indented otherwise), and no rule right above that line (a framed cell, not a heading)."""
-    text = out[-1]
-    indent = len(text) - len(text.lstrip())
-    return (bool(rules.text.SETEXT_UNDERLINE.match(line)) and len(line) - len(line.lstrip()) == indent
-            and rule_at != len(out) - 2)
+    """Whether ``line`` underlines the line above it as a setext heading: one run of = or -, flush left
+    (markdown's underline, html2text's and markdownify's), or indented as that line is with no rule right
+    above it (pandoc frames a one-column table's cell with dashed rules indented by two, its text indented
+    otherwise or a rule above it: a framed cell, not a heading)."""
+    if not rules.text.SETEXT_UNDERLINE.match(line):
+        return False
+    indent = len(line) - len(line.lstrip())
+    return not indent or (indent == len(out[-1]) - len(out[-1].lstrip()) and rule_at != len(out) - 2)
 
 
 def _outdented(lines: list[str]) -> dict[int, int]:
