@@ -246,9 +246,10 @@ BOOK_TITLE = re.compile(r"《([^《》]{4,})》")
 SAME_DOCUMENT_RATIO = 0.9
 REPEAT_SEARCH_CHARS = 4000
 REPEAT_IGNORED = re.compile(r"[\s\W_]+")
-# Short items between bars (第一章│第二章│第三章): a bar of links, never a headline; on a page without an
-# article line the headline stands above it.
-LINK_BAR = re.compile(r"^(?:[^|｜│]{1,12}[|｜│]){2,}[^|｜│]{1,12}$")
+# Short items between bars (第一章│第二章│第三章), or four or more very short items between spaces (第一章 第二章
+# 第三章 第四章: a converter printed the bars as cell borders): a bar of links, never a headline; on a page
+# without an article line the headline stands above it.
+LINK_BAR = re.compile(r"^(?:(?:[^|｜│]{1,12}[|｜│]){2,}[^|｜│]{1,12}|\S{1,4}(?: \S{1,4}){3,})$")
 # A headline line starting like this is a subtitle (副题).
 SUBTITLE_PREFIX = re.compile(r"^\s*(?:——|—|──|--|－－)")
 # A body piece made only of punctuation (the 】 of a font-size widget) is not a paragraph.
