@@ -353,3 +353,12 @@ def test_dashed_rules_framing_a_cell_are_no_underline():
     _, headings, _ = unmark(["  -- ------------", "     青岭县召开工作会议", "  -- ------------", "",
                              "  ------------", "  []", "      会议现场", "  ------------"])
     assert headings == {}
+
+
+def test_a_heading_over_a_plain_line_is_the_title_with_the_line_under_it():
+    # html2text: the <h1> marked, a line of its own under it; read first as 引题 and title, the heading wins
+    parts = read("当前位置： 首页/要闻动态/今日关注\n\n# 某某省延续部分到期税费优惠政策助企纾困\n\n"
+                 "预计三年为市场主体减负60亿元\n\n发布日期：2023-02-14 09:30 来源：某某日报\n\n"
+                 "省财政厅传出消息：年初以来，省委、省政府决定延续年底到期的优惠政策。\n")
+    assert (parts["kicker"], parts["title"], parts["subtitle"]) == (
+        None, "某某省延续部分到期税费优惠政策助企纾困", "预计三年为市场主体减负60亿元")

@@ -263,7 +263,10 @@ def _headline_and_body(zone: list[str], zone_end: int, pieces: list[tuple[int, s
         del below[printed[0]: printed[1]]
     body = [(p, clean_text(page.text[page.line_start_of(at): page.line_end(at)])) for at, p in below]
     head = stacked_subtitle(head, zone, doc_no, [p for p, _ in body], named)
-    head["title"] = _heading_title(head["title"], headings, pieces, page, layout, doc_no)
+    found = head["title"]
+    head["title"] = _heading_title(found, headings, pieces, page, layout, doc_no)
+    if head["kicker"] and head["kicker"] == head["title"]:  # the heading is the line read as 引题: the line
+        head["kicker"], head["subtitle"] = None, head["subtitle"] or found  # read as the title is under it
     head["title"] = cut_run_on(head["title"])
     head["title"], title_date = dated_title(head["title"])
     title_date = title_date or headline_date(zone, head["title"])
