@@ -116,14 +116,14 @@ def headline(zone: list[str], block_title: str | None, doc_no: str | None = None
                 out["title"] = block_title
                 if n and headline_like(zone[n - 1]) and len(zone) <= rules.text.MAX_HEADLINE_LINES:
                     out["kicker"] = zone[n - 1]
-                if n + 1 < len(zone) and rules.text.SUBTITLE_PREFIX.match(zone[n + 1]):
+                if n + 1 < len(zone) and _subtitle_line(zone[n + 1]):
                     out["subtitle"] = _strip_dash(zone[n + 1])
                 return out
     lines = list(zone)
-    if len(lines) > 1 and rules.text.SUBTITLE_PREFIX.match(lines[-1]):
+    if len(lines) > 1 and _subtitle_line(lines[-1]):
         out["subtitle"] = _strip_dash(lines.pop())
     else:  # a headline and its subtitle (——…) with page chrome under them (the site's name, a date, 打印)
-        paired = [n for n in range(1, len(lines)) if rules.text.SUBTITLE_PREFIX.match(lines[n])
+        paired = [n for n in range(1, len(lines)) if _subtitle_line(lines[n])
                   and headline_like(lines[n - 1])]
         if paired:
             out["subtitle"] = _strip_dash(lines[paired[-1]])
@@ -328,6 +328,11 @@ def _second_book_title(prev: str, piece: str) -> bool:
 def _closes_open_bracket(prev: str, piece: str) -> bool:
     """Whether ``piece`` closes a bracket ``prev`` left open (…《…实施方⏎案》的通知)."""
     return any(prev.count(a) > prev.count(b) and piece.count(b) > piece.count(a) for a, b in rules.text.BRACKET_PAIRS)
+
+
+def _subtitle_line(line: str) -> bool:
+    """A 副题: a dash, then words (a line of dashes alone is a rule a converter left, no 副题)."""
+    return bool(rules.text.SUBTITLE_PREFIX.match(line)) and any(ch.isalnum() for ch in _strip_dash(line))
 
 
 def _strip_dash(line: str) -> str:
