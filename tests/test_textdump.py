@@ -362,3 +362,11 @@ def test_a_heading_over_a_plain_line_is_the_title_with_the_line_under_it():
                  "省财政厅传出消息：年初以来，省委、省政府决定延续年底到期的优惠政策。\n")
     assert (parts["kicker"], parts["title"], parts["subtitle"]) == (
         None, "某某省延续部分到期税费优惠政策助企纾困", "预计三年为市场主体减负60亿元")
+
+
+def test_a_column_name_over_the_headline_the_lead_repeats_is_no_title():
+    # the lead repeats the headline, but the line above it is a column's name the body says nothing of
+    parts = read("当前位置:首页>要闻\n\n青岭县应急管理局工作动态专栏\n\n青岭县召开秋冬季安全生产工作会议\n"
+                 "来源:青岭日报    日期:2023-09-18 10:00\n\n"
+                 "9月17日，青岭县召开秋冬季安全生产工作会议，部署秋冬季安全生产工作。\n")
+    assert (parts["title"], parts["subtitle"]) == ("青岭县召开秋冬季安全生产工作会议", None)

@@ -245,6 +245,9 @@ REPEATED_LINE_MIN_CHARS = 10
 BOOK_TITLE = re.compile(r"《([^《》]{4,})》")
 SAME_DOCUMENT_RATIO = 0.9
 REPEAT_SEARCH_CHARS = 4000
+# ... the first being about the article too: this share of its character pairs found in the body (a column's
+# or a site's name over the headline, whose headline the lead repeats, is no title).
+TITLE_PAIRS_IN_BODY = 0.5
 REPEAT_IGNORED = re.compile(r"[\s\W_]+")
 # Short items between bars (第一章│第二章│第三章), or four or more very short items between spaces (第一章 第二章
 # 第三章 第四章: a converter printed the bars as cell borders): a bar of links, never a headline; on a page

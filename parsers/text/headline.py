@@ -14,6 +14,7 @@ from govmeta.parsers.dates import find_datetime
 from govmeta.parsers.hanzi import fold
 from govmeta.parsers.text.page import Span, TextPage, clean_text, display_width, is_cjk
 from govmeta.parsers.vocabulary import DEFAULT_VOCABULARY
+from govmeta.parsers.wording import is_site_name
 
 _BRACKET_RUN = re.compile(r"】\s*【")
 _WIDGET_WORDS = rules.words.WIDGET_WORDS | rules.text.WIDGET_WORDS
@@ -166,7 +167,7 @@ def stacked_subtitle(head: dict[str, str | None], zone: list[str], doc_no: str |
     if len(lines) < 2 or head["title"] != lines[-1] or head["subtitle"] or head["kicker"] not in (None, lines[-2]):
         return head
     first, second = lines[-2], lines[-1]
-    if not headline_like(first) or rules.text.SUBTITLE_PREFIX.match(second):
+    if not headline_like(first) or is_site_name(first) or rules.text.SUBTITLE_PREFIX.match(second):
         return head
     named_key = _repeat_key("".join(named))  # the headline with the site's and column's names
     first_key, second_key = _repeat_key(first), _repeat_key(second)
@@ -184,9 +185,16 @@ def stacked_subtitle(head: dict[str, str | None], zone: list[str], doc_no: str |
         size += len(piece)
     found = "".join(text)
     # (inside a sentence of the lead: a line of its own is the headline printed again, no repeat)
-    if second_key in found and first_key not in found and second_key not in text:
+    if (second_key in found and first_key not in found and second_key not in text
+            and _pairs_in(first_key, found) >= rules.text.TITLE_PAIRS_IN_BODY):
         return {**head, "title": first, "kicker": None, "subtitle": second}
     return head
+
+
+def _pairs_in(key: str, text: str) -> float:
+    """The share of ``key``'s character pairs that ``text`` holds."""
+    pairs = [key[n: n + 2] for n in range(len(key) - 1)]
+    return sum(pair in text for pair in pairs) / len(pairs) if pairs else 0.0
 
 
 def _same_document(first: str, second: str) -> bool:
