@@ -219,6 +219,9 @@ def merge_wrapped(pieces: list[tuple[int, str]], text: str, wraps: frozenset[int
         if out:
             prev_at, prev = out[-1]
             between = text[prev_at: at]
+            if between.count("\n") <= 2 and headline_like(prev) and _document_tail(prev, piece):
+                out[-1] = (prev_at, prev + piece)  # …关于印发《…办法》⏎的通知: too short for a headline line
+                continue
             if (
                 between.count("\n") <= 2
                 and headline_like(prev)
@@ -241,6 +244,13 @@ def merge_wrapped(pieces: list[tuple[int, str]], text: str, wraps: frozenset[int
                 continue
         out.append((at, piece))
     return [piece for _, piece in out]
+
+
+def _document_tail(prev: str, piece: str) -> bool:
+    """Whether ``piece`` is an official title's last words, too short for a headline line (的通知, 的批复) under a
+    line that does not end as a document does."""
+    return (len(piece) < rules.text.MIN_HEADLINE_CHARS and piece.startswith(rules.text.HEADLINE_CONTINUES_WITH)
+            and piece.endswith(rules.text.DOCUMENT_KINDS) and not prev.endswith(rules.text.DOCUMENT_KINDS))
 
 
 def _one_paragraph(text: str, prev_at: int, at: int, prev: str, piece: str) -> bool:

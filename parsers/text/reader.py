@@ -204,8 +204,9 @@ def _headline_zone(pieces: list[tuple[int, str]], page: TextPage, layout: _Layou
                 bar_end = above[-1][0] + 1  # ... no body text either
             above.pop()
         above = above[-rules.text.MAX_HEADLINE_LINES:]
-        if above and headline_like(above[-1][1]):
-            zone, zone_end = merge_wrapped(above, page.text, layout.wraps), bar_end or above[-1][0] + 1
+        merged = merge_wrapped(above, page.text, layout.wraps) if above else []
+        if above and (headline_like(above[-1][1]) or headline_like(merged[-1])):  # (…⏎的通知: the tail joined)
+            zone, zone_end = merged, bar_end or above[-1][0] + 1
         elif opening is not None:  # a page with no prose at all (a list, an error page) has no headline
             first_piece = page_pieces[0] if page_pieces else None
             if first_piece and layout.named and not headline_like(first_piece[1]) and len(page_pieces) > 1:
