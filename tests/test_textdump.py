@@ -379,3 +379,32 @@ def test_a_copy_of_the_block_with_empty_values_is_no_block_and_does_not_displace
     page = empty + "\n\n\n\n\n某县财政局网站\n\n\n\n\n" + filled + body
     assert pairs(read(page)) == [("发布机构", "某县财政局"), ("成文日期", "2024-05-06"), ("文号", "某财〔2024〕3号")]
     assert pairs(read(empty + body)) == []  # alone: no pairs (the HTML reader wants two filled values)
+
+
+def test_dashed_rules_framing_a_cell_are_no_underline():
+    from govmeta.parsers.text.markup import unmark
+
+    # html2text's one-cell table and markdownify's setext heading: the flush-left rule underlines the line
+    _, headings, _ = unmark(["---  ", "|  **青岭县召开工作会议**  ", "---  ", "", "标题二", "------"])
+    assert sorted(headings) == [1, 4]
+    # pandoc's one-column tables: rules indented by two around the cell, the text indented otherwise
+    _, headings, _ = unmark(["  -- ------------", "     青岭县召开工作会议", "  -- ------------", "",
+                             "  ------------", "  []", "      会议现场", "  ------------"])
+    assert headings == {}
+
+
+def test_a_heading_over_a_plain_line_is_the_title_with_the_line_under_it():
+    # html2text: the <h1> marked, a line of its own under it; read first as 引题 and title, the heading wins
+    parts = read("当前位置： 首页/要闻动态/今日关注\n\n# 某某省延续部分到期税费优惠政策助企纾困\n\n"
+                 "预计三年为市场主体减负60亿元\n\n发布日期：2023-02-14 09:30 来源：某某日报\n\n"
+                 "省财政厅传出消息：年初以来，省委、省政府决定延续年底到期的优惠政策。\n")
+    assert (parts["kicker"], parts["title"], parts["subtitle"]) == (
+        None, "某某省延续部分到期税费优惠政策助企纾困", "预计三年为市场主体减负60亿元")
+
+
+def test_a_column_name_over_the_headline_the_lead_repeats_is_no_title():
+    # the lead repeats the headline, but the line above it is a column's name the body says nothing of
+    parts = read("当前位置:首页>要闻\n\n青岭县应急管理局工作动态专栏\n\n青岭县召开秋冬季安全生产工作会议\n"
+                 "来源:青岭日报    日期:2023-09-18 10:00\n\n"
+                 "9月17日，青岭县召开秋冬季安全生产工作会议，部署秋冬季安全生产工作。\n")
+    assert (parts["title"], parts["subtitle"]) == ("青岭县召开秋冬季安全生产工作会议", None)

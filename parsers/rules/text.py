@@ -249,10 +249,14 @@ REPEATED_LINE_MIN_CHARS = 10
 BOOK_TITLE = re.compile(r"《([^《》]{4,})》")
 SAME_DOCUMENT_RATIO = 0.9
 REPEAT_SEARCH_CHARS = 4000
+# ... the first being about the article too: this share of its character pairs found in the body (a column's
+# or a site's name over the headline, whose headline the lead repeats, is no title).
+TITLE_PAIRS_IN_BODY = 0.5
 REPEAT_IGNORED = re.compile(r"[\s\W_]+")
-# Short items between bars (第一章│第二章│第三章): a bar of links, never a headline; on a page without an
-# article line the headline stands above it.
-LINK_BAR = re.compile(r"^(?:[^|｜│]{1,12}[|｜│]){2,}[^|｜│]{1,12}$")
+# Short items between bars (第一章│第二章│第三章), or four or more very short items between spaces (第一章 第二章
+# 第三章 第四章: a converter printed the bars as cell borders): a bar of links, never a headline; on a page
+# without an article line the headline stands above it.
+LINK_BAR = re.compile(r"^(?:(?:[^|｜│]{1,12}[|｜│]){2,}[^|｜│]{1,12}|\S{1,4}(?: \S{1,4}){3,})$")
 # A headline line starting like this is a subtitle (副题).
 SUBTITLE_PREFIX = re.compile(r"^\s*(?:——|—|──|--|－－)")
 # A body piece made only of punctuation (the 】 of a font-size widget) is not a paragraph.
@@ -307,6 +311,9 @@ PLACEHOLDER = re.compile(r"\[(?:\s*|(?=[ \w.\-/:]*[A-Za-z_])[ \w.\-/:]*+)\](?:\s
 # Emphasis around words (**主题**, 主*题*, _有效_; nested **主*题*：** removed inside out) and empty
 # emphasis runs (索 __引 __号: empty <i> tags).
 EMPHASIS = re.compile(r"(?<!\*)(\*{1,3}|(?<![A-Za-z0-9_])_{1,3})(?![*_\s])([^*_\n]*?[^\s*_\\])\1")
+# ... and emphasis opened by one star more than closes it (***第一编 古代**: html2text's bold around text that
+# starts with a star): the extra star is text, as markdown reads it (*第一编 古代).
+UNBALANCED_EMPHASIS = re.compile(r"(?<!\*)(\*)(\*{1,2})(?![*\s])([^*\n]*?[^\s*\\])\2(?!\*)")
 EMPTY_EMPHASIS = re.compile(r"\*{2,}|(?<![A-Za-z0-9])_{2,}(?![A-Za-z0-9])")
 # Backslash escapes of markdown's own characters (\-, \*, \[).
 MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")

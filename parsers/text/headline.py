@@ -220,14 +220,14 @@ def headline(zone: list[str], block_title: str | None, doc_no: str | None = None
                 out["title"] = block_title
                 if n and headline_like(zone[n - 1]) and len(zone) <= rules.text.MAX_HEADLINE_LINES:
                     out["kicker"] = zone[n - 1]
-                if n + 1 < len(zone) and rules.text.SUBTITLE_PREFIX.match(zone[n + 1]):
+                if n + 1 < len(zone) and _subtitle_line(zone[n + 1]):
                     out["subtitle"] = _strip_dash(zone[n + 1])
                 return out
     lines = list(zone)
-    if len(lines) > 1 and rules.text.SUBTITLE_PREFIX.match(lines[-1]):
+    if len(lines) > 1 and _subtitle_line(lines[-1]):
         out["subtitle"] = _strip_dash(lines.pop())
     else:  # a headline and its subtitle (——…) with page chrome under them (the site's name, a date, 打印)
-        paired = [n for n in range(1, len(lines)) if rules.text.SUBTITLE_PREFIX.match(lines[n])
+        paired = [n for n in range(1, len(lines)) if _subtitle_line(lines[n])
                   and headline_like(lines[n - 1])]
         if paired:
             out["subtitle"] = _strip_dash(lines[paired[-1]])
@@ -270,7 +270,7 @@ def stacked_subtitle(head: dict[str, str | None], zone: list[str], doc_no: str |
     if len(lines) < 2 or head["title"] != lines[-1] or head["subtitle"] or head["kicker"] not in (None, lines[-2]):
         return head
     first, second = lines[-2], lines[-1]
-    if not headline_like(first) or rules.text.SUBTITLE_PREFIX.match(second):
+    if not headline_like(first) or is_site_name(first) or rules.text.SUBTITLE_PREFIX.match(second):
         return head
     named_key = _repeat_key("".join(named))  # the headline with the site's and column's names
     first_key, second_key = _repeat_key(first), _repeat_key(second)
@@ -288,9 +288,16 @@ def stacked_subtitle(head: dict[str, str | None], zone: list[str], doc_no: str |
         size += len(piece)
     found = "".join(text)
     # (inside a sentence of the lead: a line of its own is the headline printed again, no repeat)
-    if second_key in found and first_key not in found and second_key not in text:
+    if (second_key in found and first_key not in found and second_key not in text
+            and _pairs_in(first_key, found) >= rules.text.TITLE_PAIRS_IN_BODY):
         return {**head, "title": first, "kicker": None, "subtitle": second}
     return head
+
+
+def _pairs_in(key: str, text: str) -> float:
+    """The share of ``key``'s character pairs that ``text`` holds."""
+    pairs = [key[n: n + 2] for n in range(len(key) - 1)]
+    return sum(pair in text for pair in pairs) / len(pairs) if pairs else 0.0
 
 
 def _same_document(first: str, second: str) -> bool:
@@ -315,6 +322,9 @@ def merge_wrapped(pieces: list[tuple[int, str]], text: str, wraps: frozenset[int
         if out:
             prev_at, prev = out[-1]
             between = text[prev_at: at]
+            if between.count("\n") <= 2 and headline_like(prev) and _document_tail(prev, piece):
+                out[-1] = (prev_at, prev + piece)  # …关于印发《…办法》⏎的通知: too short for a headline line
+                continue
             if (
                 between.count("\n") <= 2
                 and headline_like(prev)
@@ -337,6 +347,13 @@ def merge_wrapped(pieces: list[tuple[int, str]], text: str, wraps: frozenset[int
                 continue
         out.append((at, piece))
     return [piece for _, piece in out]
+
+
+def _document_tail(prev: str, piece: str) -> bool:
+    """Whether ``piece`` is an official title's last words, too short for a headline line (的通知, 的批复) under a
+    line that does not end as a document does."""
+    return (len(piece) < rules.text.MIN_HEADLINE_CHARS and piece.startswith(rules.text.HEADLINE_CONTINUES_WITH)
+            and piece.endswith(rules.text.DOCUMENT_KINDS) and not prev.endswith(rules.text.DOCUMENT_KINDS))
 
 
 def _one_paragraph(text: str, prev_at: int, at: int, prev: str, piece: str) -> bool:
@@ -433,6 +450,11 @@ def _second_book_title(prev: str, piece: str) -> bool:
 def _closes_open_bracket(prev: str, piece: str) -> bool:
     """Whether ``piece`` closes a bracket ``prev`` left open (…《…实施方⏎案》的通知)."""
     return any(prev.count(a) > prev.count(b) and piece.count(b) > piece.count(a) for a, b in rules.text.BRACKET_PAIRS)
+
+
+def _subtitle_line(line: str) -> bool:
+    """A 副题: a dash, then words (a line of dashes alone is a rule a converter left, no 副题)."""
+    return bool(rules.text.SUBTITLE_PREFIX.match(line)) and any(ch.isalnum() for ch in _strip_dash(line))
 
 
 def _strip_dash(line: str) -> str:

@@ -58,13 +58,14 @@ def unmark(lines: list[str], known: Callable[[str], bool] = lambda label: False
 
 
 def _underlines(out: list[str], line: str, rule_at: int) -> bool:
-    """Whether ``line`` underlines the line above it as a setext heading: one run of = or -, indented as that
-    line is (markdown's underline; pandoc frames a one-column table's cell with dashed rules indented by two,
-    its text indented otherwise), and no rule right above that line (a framed cell, not a heading)."""
-    text = out[-1]
-    indent = len(text) - len(text.lstrip())
-    return (bool(rules.text.SETEXT_UNDERLINE.match(line)) and len(line) - len(line.lstrip()) == indent
-            and rule_at != len(out) - 2)
+    """Whether ``line`` underlines the line above it as a setext heading: one run of = or -, flush left
+    (markdown's underline, html2text's and markdownify's), or indented as that line is with no rule right
+    above it (pandoc frames a one-column table's cell with dashed rules indented by two, its text indented
+    otherwise or a rule above it: a framed cell, not a heading)."""
+    if not rules.text.SETEXT_UNDERLINE.match(line):
+        return False
+    indent = len(line) - len(line.lstrip())
+    return not indent or (indent == len(out[-1]) - len(out[-1].lstrip()) and rule_at != len(out) - 2)
 
 
 def _closes_table(line: str, border: str, rows: int) -> bool:
@@ -104,6 +105,7 @@ def _unmark_line(line: str) -> str:
         line, found = rules.text.EMPHASIS.subn(r"\2", line)
         if not found:
             break
+    line = rules.text.UNBALANCED_EMPHASIS.sub(r"\1\3", line)
     line = rules.text.EMPTY_EMPHASIS.sub("", line)
     return rules.text.MD_ESCAPE.sub(r"\1", line)
 

@@ -221,8 +221,9 @@ def _headline_zone(pieces: list[tuple[int, str]], page: TextPage, layout: _Layou
                 bar_end = above[-1][0] + 1  # ... no body text either
             above.pop()
         above = above[-rules.text.MAX_HEADLINE_LINES:]
-        if above and headline_like(above[-1][1]):
-            zone, zone_end = merge_wrapped(above, page.text, layout.wraps), bar_end or above[-1][0] + 1
+        merged = merge_wrapped(above, page.text, layout.wraps) if above else []
+        if above and (headline_like(above[-1][1]) or headline_like(merged[-1])):  # (…⏎的通知: the tail joined)
+            zone, zone_end = merged, bar_end or above[-1][0] + 1
         elif opening is not None:  # a page with no prose at all (a list, an error page) has no headline
             first_piece = _first_piece(page_pieces, page)
             if (first_piece and first_piece is page_pieces[0] and layout.named and not headline_like(first_piece[1])
@@ -293,7 +294,10 @@ def _headline_and_body(zone: list[str], zone_end: int, pieces: list[tuple[int, s
         del below[printed[0]: printed[1]]
     body = [(p, clean_text(page.text[page.line_start_of(at): page.line_end(at)])) for at, p in below]
     head = stacked_subtitle(head, zone, doc_no, [p for p, _ in body], named)
-    head["title"] = _heading_title(head["title"], headings, pieces, page, layout, doc_no)
+    found = head["title"]
+    head["title"] = _heading_title(found, headings, pieces, page, layout, doc_no)
+    if head["kicker"] and head["kicker"] == head["title"]:  # the heading is the line read as 引题: the line
+        head["kicker"], head["subtitle"] = None, head["subtitle"] or found  # read as the title is under it
     head["title"] = cut_run_on(head["title"])
     head["title"], title_date = dated_title(head["title"])
     title_date = title_date or headline_date(zone, head["title"])
