@@ -49,3 +49,19 @@ def test_a_line_of_100000_spaces_is_no_table_border_check_in_quadratic_time():
     record = extract_record(text, "wide_blank.txt")
     assert time.process_time() - started < 10  # quadratic: over 60 s; now well under 1 s
     assert record["path"] == "wide_blank.txt"
+
+
+def test_a_block_of_thousands_of_distinct_pairs_reads_in_linear_time():
+    """A page holding one known label and then thousands of pairs of another with distinct values (a mutated
+    list of document boxes) once cost quadratic time looking for a second copy of the block (the pairs seen so
+    far were gathered again for every pair); found by bench/fuzz.py."""
+    from govmeta.parsers import extract_record
+    from tests.hostile_text import best_time
+
+    def page(n: int) -> bytes:
+        rows = "".join(f"<p>发布机构：某县第{i}局</p><p>关键词：词{i}</p>" for i in range(n))
+        return f"<html><body><h1>文件库</h1><p>成文日期：2024-03-01</p>{rows}</body></html>".encode()
+
+    small, large = page(1000), page(4000)
+    growth = best_time(lambda: extract_record(large), 2) / max(best_time(lambda: extract_record(small), 2), 1e-6)
+    assert growth < 10, growth  # linear about 4x; the quadratic search was 16x (3 s at 4,000 pairs)

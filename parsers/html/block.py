@@ -141,13 +141,16 @@ def _orphan_rows(orphans: list[Segment], top: etree._Element, span: int) -> int:
 def _split_copies(segments: list[Segment], cluster: _Cluster) -> list[_Cluster]:
     """A cluster holding the block twice in a row (desktop table, then mobile list) as two runs."""
     runs: list[list[Entry]] = [[]]
+    seen: set[tuple[str, str]] = set()  # the current run's filled known pairs (kept as it grows: linear)
     for e in cluster.entries:
         run = runs[-1]
-        seen = {(x.hit.label, x.value) for x in run if x.value and x.hit.known}
         if run and e.hit.known and (e.hit.label == run[0].hit.label or (e.hit.label, e.value) in seen):
             runs.append([e])
+            seen = set()
         else:
             run.append(e)
+        if e.value and e.hit.known:
+            seen.add((e.hit.label, e.value))
     if len(runs) == 1:
         return [cluster]
     out = []
