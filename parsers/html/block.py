@@ -221,8 +221,10 @@ def _shape_eligible(run: _Cluster, score: tuple[int, int, int]) -> bool:
 def _shaped_block(segments: list[Segment], runs: list[_Cluster],
                   matcher: Matcher) -> tuple[_Cluster, list[Entry]] | None:
     """A block too few of whose labels are known, found from its shape: a run of short label/value rows
-    around a few known labels (unknown labels read as in any block). The first such run of the page."""
-    for run in runs:
+    around a few known labels (unknown labels read as in any block). The first such run of the page, among
+    its first SHAPE_MAX_RUNS runs (each is read again over its whole box: a list of thousands of documents
+    would cost their square)."""
+    for run in runs[:rules.block.SHAPE_MAX_RUNS]:
         lca = run.lca
         while lca.tag in rules.block.ROW_TAGS or lca.tag in rules.block.ROW_GROUP_TAGS:
             parent = lca.getparent()  # the known labels share one row: read the rows around it too

@@ -93,6 +93,8 @@ SHAPE_MIN_PAIRS = 4
 SHAPE_MIN_ROWS = 3
 SHAPE_MIN_FILLED = 3
 SHAPE_MAX_VALUE_CHARS = 60
+# ... looked for among the first this many runs of known labels (more runs: a list of documents, not a block).
+SHAPE_MAX_RUNS = 16
 
 # --- Clustering labels into blocks -----------------------------------------------------------------
 
