@@ -158,6 +158,9 @@ def _tables(lines: list[str]) -> list[str]:
     bare = False  # inside a pipe table without edge bars
 
     def flush() -> None:
+        if row and grid and (paragraphs := _box_paragraphs(row)):
+            out.extend(paragraphs)
+            row.clear()
         if row:
             width = max(len(cells) for cells in row)
             # a rule drawn inside a grid table's cell (pandoc: a nested table's borders) is no text; a blank
@@ -194,6 +197,33 @@ def _tables(lines: list[str]) -> list[str]:
         bare = bare and bool(rules.text.TABLE_BAR.search(line))
         out.append(_row(rules.text.TABLE_BAR.split(line)) if bare else line)
     flush()
+    return out
+
+
+def _box_paragraphs(row: list[list[str]]) -> list[str] | None:
+    """A grid table's row of one cell holding several paragraphs (pandoc draws a layout table's only cell
+    so: a page's whole article in one box) as the paragraphs' lines, a blank line between them, each
+    paragraph's wrapped lines glued; None for a row of several cells or one paragraph (a data cell)."""
+    if any(len(cells) != 1 for cells in row):
+        return None
+    paragraphs: list[str] = []
+    text = ""
+    for cells in row:
+        line = cells[0].strip()
+        if rules.text.RULE_LINE.match(line):
+            continue
+        if line:
+            text = glue(text, line)
+        elif text:
+            paragraphs.append(text)
+            text = ""
+    if text:
+        paragraphs.append(text)
+    if len(paragraphs) < rules.text.BOX_MIN_PARAGRAPHS:
+        return None
+    out = [paragraphs[0]]
+    for paragraph in paragraphs[1:]:
+        out.extend(("", paragraph))
     return out
 
 
