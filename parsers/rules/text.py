@@ -325,7 +325,8 @@ BRACKET_LABEL = re.compile(r"(?:^|(?<=\s))【[^\S\n]*([\u4e00-\u9fff](?:[^\S\n]{
 # heading row, ┌──┬──┐, ├──┼──┤).
 TABLE_BORDER = re.compile(r"^\s*+(?=[^\n]*[-─━═=]{3})(?=[^\n]*[+|┌├└╔╠╚┬┼┴┐┤┘╦╬╩╗╣╝])[-=+:|┌├└╔╠╚┬┼┴┐┤┘─━═╦╬╩╗╣╝ ]+$")
 GRID_CORNERS = "+┌├└╔╠╚"  # a border starting so is a grid or box table (a row may wrap over lines)
-BOX_MIN_PARAGRAPHS = 3  # a grid table's one cell of this many paragraphs is a layout box (its lines are the page's)
+BOX_MIN_PARAGRAPHS = 3  # a table's one cell of this many paragraphs is a layout box (its lines are the page's)
+BOX_PARAGRAPH_GAP = re.compile(r" {2,}")  # paragraphs run on in a pipe table's cell (markdownify: two spaces)
 TABLE_ROW = re.compile(r"^\s*[|│║].*[|│║]\s*$")
 TABLE_BAR = re.compile(r"[|│║]")
 # A pipe table's heading row wrapped by a converter spans at most this many lines above its rule (more is

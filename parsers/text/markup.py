@@ -158,7 +158,7 @@ def _tables(lines: list[str]) -> list[str]:
     bare = False  # inside a pipe table without edge bars
 
     def flush() -> None:
-        if row and grid and (paragraphs := _box_paragraphs(row)):
+        if row and (paragraphs := _box_paragraphs(row) if grid else _pipe_box_paragraphs(row)):
             out.extend(paragraphs)
             row.clear()
         if row:
@@ -219,6 +219,21 @@ def _box_paragraphs(row: list[list[str]]) -> list[str] | None:
             text = ""
     if text:
         paragraphs.append(text)
+    if len(paragraphs) < rules.text.BOX_MIN_PARAGRAPHS:
+        return None
+    out = [paragraphs[0]]
+    for paragraph in paragraphs[1:]:
+        out.extend(("", paragraph))
+    return out
+
+
+def _pipe_box_paragraphs(row: list[list[str]]) -> list[str] | None:
+    """A pipe table's row of one cell holding several paragraphs run on with wide spaces between them
+    (markdownify prints a layout table's only cell so: ``| 当前位置：…  **标题**  发布日期：…  正文… |``) as the
+    paragraphs' lines, a blank line between them; None for any other row."""
+    if len(row) != 1 or len(row[0]) != 1:
+        return None
+    paragraphs = [part.strip() for part in rules.text.BOX_PARAGRAPH_GAP.split(row[0][0]) if part.strip()]
     if len(paragraphs) < rules.text.BOX_MIN_PARAGRAPHS:
         return None
     out = [paragraphs[0]]
