@@ -51,6 +51,8 @@ CRUMB_ITEM_CHARS = 12
 # A marker counts only at the start of a line, followed by a colon (or whitespace then text).
 BREADCRUMB_LINE = re.compile(r"^\s*(?:" + "|".join(words.BREADCRUMB_LABELS)
                              + r")\s*[:：]?\s*")
+# A headline in bold run on to the trail line (html2text: 当前位置：[首页](/) > [通知] **标题** 发布日期：…)
+TRAIL_BOLD_RUN = re.compile(r"\*\*(?P<head>[^*\n]+?)\*\*")
 BREADCRUMB_SPLIT = re.compile(r"\s*(?:>>|»|›|>|＞|→|/|\\|-{1,2}>|・)\s*")
 
 # --- The article line (来源 / 日期 / 浏览次数 ...) ------------------------------------------
