@@ -58,6 +58,7 @@ from govmeta.parsers.text.pinyin_repair import repair_pinyin
 from govmeta.parsers.text.table import column_rows, list_headings, paired_rows, table_blocks
 from govmeta.parsers.text.title_line import agree, named_heading, title_parts
 from govmeta.parsers.vocabulary import Vocabulary, clean_label
+from govmeta.parsers.wording import plain_trail_items
 
 
 @dataclass
@@ -370,7 +371,7 @@ def _heading_title(title: str | None, headings: dict[int, int], pieces: list[tup
         text = merge_wrapped([(at, clean_text(page.line_text(n))), *([nxt] if nxt else [])], page.text,
                               layout.wraps)[0]
         if (headline_like(text) and text != doc_no and not rules.text.DOC_NO_LINE.match(text)
-                and not page_chrome(text)):
+                and not page_chrome(text) and not _printed_trail(text)):
             candidates.append((level, text, n))
     if title and title not in [text for _, text, _ in candidates] and (
             same := [text for _, text, _ in candidates if text.replace(" ", "") == title.replace(" ", "")]):
@@ -390,6 +391,12 @@ def _heading_title(title: str | None, headings: dict[int, int], pieces: list[tup
     if found:
         return title
     return [text for level, text, _ in candidates if level == top][-1]
+
+
+def _printed_trail(text: str) -> bool:
+    """A heading that is a trail printed as plain text (### 首页 - 新闻动态: the trail set as a heading above
+    the headline's): never the headline, as the HTML reader reads it (``plain_trail_items``)."""
+    return plain_trail_items(text) is not None
 
 
 def _value_in(value: str, pairs: list[dict[str, str]]) -> bool:
