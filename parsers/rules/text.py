@@ -53,7 +53,6 @@ BREADCRUMB_LINE = re.compile(r"^\s*(?:" + "|".join(words.BREADCRUMB_LABELS)
                              + r")\s*[:：]?\s*")
 # A headline in bold run on to the trail line (html2text: 当前位置：[首页](/) > [通知] **标题** 发布日期：…)
 TRAIL_OPEN_END = re.compile(r"(?:>>|»|›|>|＞|→|/|\\|-{1,2}>|・)$")  # a trail whose next item follows
-CELL_LEAD = re.compile(r"\s*(?:[|│]\s*)*")  # the bars before a table row's first cell
 TRAIL_BOLD_RUN = re.compile(r"\*\*(?P<head>(?:\\\*|[^*\n])+?)\*\*")
 BREADCRUMB_SPLIT = re.compile(r"\s*(?:>>|»|›|>|＞|→|/|\\|-{1,2}>|・)\s*")
 

@@ -84,16 +84,16 @@ def headline_off_trail(lines: list[str]) -> list[str]:
     """The dump's lines with a bold headline run on to the first trail line set apart: the trail, the
     headline and what follows it (the article line) each on a line of their own. html2text prints a box's
     paragraphs on one line (当前位置：[首页](/) > [通知公告](/tzgg/) **标题** 发布日期：…); markdownify prints
-    the trail in a layout table's first cell, the bold headline further on in the row. Only emphasis between the
+    the trail in a layout table's first cell, the bold headline further on in the row (read here after the
+    table's rows are joined: see markup.unmark). Only emphasis between the
     trail's items and more text counts: a trail's last item in bold (after a separator, or with nothing after
     it) stays."""
     for n, line in enumerate(lines[: rules.text.BREADCRUMB_MAX_LINE]):
-        cell = rules.text.CELL_LEAD.match(line).end()  # (the trail in a table's first cell: | 您的位置：…)
-        match = rules.text.BREADCRUMB_LINE.match(fold(line[cell:]))
+        match = rules.text.BREADCRUMB_LINE.match(fold(line))
         if not match:
             continue
-        bold = rules.text.TRAIL_BOLD_RUN.search(line, cell + match.end())
-        before = line[cell + match.end(): bold.start()].strip() if bold else ""
+        bold = rules.text.TRAIL_BOLD_RUN.search(line, match.end())
+        before = line[match.end(): bold.start()].strip() if bold else ""
         if (bold is None or not before or rules.text.TRAIL_OPEN_END.search(before) or not line[bold.end():].strip()
                 or not headline_like(clean_text(bold["head"]))):
             return lines

@@ -16,6 +16,7 @@ from itertools import accumulate, pairwise
 
 from govmeta.parsers import rules
 from govmeta.parsers.hanzi import fold
+from govmeta.parsers.text.breadcrumb import headline_off_trail
 from govmeta.parsers.text.page import display_width
 
 
@@ -30,7 +31,7 @@ def unmark(lines: list[str], known: Callable[[str], bool] = lambda label: False
     items: set[int] = set()
     framed = -2  # where the last rule line stood (out's index)
     border, rows = "", -1  # the last rule line, and how many lines (none blank) followed it; -1: a blank one
-    for line in _broken_labels(_column_cells(_label_tails(_tables(lines), known)), known):
+    for line in _broken_labels(_column_cells(_label_tails(headline_off_trail(_tables(lines)), known)), known):
         if rules.text.RULE_LINE.match(line):
             if (out and out[-1].strip() and len(out) - 1 not in headings and _underlines(out, line, framed)
                     and not _closes_table(line, border, rows)):

@@ -26,7 +26,7 @@ from govmeta.parsers.hanzi import fold
 from govmeta.parsers.normalise import block_views
 from govmeta.parsers.text.block import Cluster, best, clusters, filled, read_block, shaped
 from govmeta.parsers.text.body import attachments, paragraphs
-from govmeta.parsers.text.breadcrumb import breadcrumb, headline_off_trail
+from govmeta.parsers.text.breadcrumb import breadcrumb
 from govmeta.parsers.text.header import page_start
 from govmeta.parsers.text.headline import (
     above_stamp,
@@ -80,9 +80,8 @@ def read_text_dump(text: str, vocabulary: Vocabulary) -> dict:
     warnings: list[str] = list(repair.warnings or [])
     lines = repair.text.splitlines()
     first, url = page_start(lines)
-    lines = headline_off_trail(lines[first:])
-    wraps = wrap_widths(lines)
-    lines, headings, items = unmark(lines, lambda label: fold(clean_label(label)) in vocabulary.known)
+    wraps = wrap_widths(lines[first:])
+    lines, headings, items = unmark(lines[first:], lambda label: fold(clean_label(label)) in vocabulary.known)
     page = TextPage.from_lines(lines)
 
     keys = find_keys(page, vocabulary)
