@@ -369,6 +369,9 @@ STAMP = re.compile(DATE_TEXT + r"\s*\d{1,2}\s*[:：时]\s*\d{2}")
 # ... at most this many pieces above the body (a page's top bar showing today's date and time is no stamp, nor is a
 # line naming the weekday: 2024年5月20日 10:20 星期一).
 STAMP_MAX_GAP_PIECES = 8
+# ... led by at most this many Chinese characters: an author's name (康斯坦丁 2015-07-02 14:41:12), not a headline
+# run on to its date
+STAMP_BYLINE_MAX_CHARS = 4
 WEEKDAY = re.compile(r"星期[一二三四五六日天]|周[一二三四五六日]|礼拜")
 # A rule a converter drew for an <hr> or a table's border (w3m: ━━━━), a cell's word perhaps run on after it.
 DRAWN_RULE = re.compile(r"^[\u2500-\u257f]{8,}")

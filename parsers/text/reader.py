@@ -211,7 +211,7 @@ def _headline_zone(pieces: list[tuple[int, str]], page: TextPage, layout: _Layou
         # no article line and no block: the headline lines stand right above the body's first prose or its
         # salutation (a notice saved from Word: issuer, number, headline, 某某乡人民政府：)
         page_pieces = left_column([(at, p) for at, p in pieces if at >= crumb_end], page.text)
-        opening = next((n for n, (_, p) in enumerate(page_pieces) if prose(p) or rules.text.SALUTATION.match(p)
+        opening = next((n for n, (_, p) in enumerate(page_pieces) if prose(p) or _salutation(page_pieces, n)
                         or rules.text.ADDRESSEES.match(p) or rules.text.LATIN_SENTENCE.match(p)), None)
         above = page_pieces[:opening] if opening else []
         stamped = above_stamp(above)
@@ -236,6 +236,16 @@ def _headline_zone(pieces: list[tuple[int, str]], page: TextPage, layout: _Layou
             head = page_pieces[max(0, stamped + 1 - rules.text.MAX_HEADLINE_LINES): stamped + 1]
             zone, zone_end = merge_wrapped(head, page.text, layout.wraps), max(zone_end, head[-1][0] + 1)
     return join_wrapped_tails(zone, {p for _, p in pieces}), zone_end
+
+
+def _salutation(pieces: list[tuple[int, str]], n: int) -> bool:
+    """Whether piece ``n`` is a salutation opening the body (某某乡人民政府：): a label alone on its line over
+    the text it addresses, not a form's field (账号： over 密码：…, 股票查询： over its [全部] box: w3m's and
+    lynx's print of a login or search form, the input boxes gone)."""
+    if not rules.text.SALUTATION.match(pieces[n][1]):
+        return False
+    below = pieces[n + 1][1] if n + 1 < len(pieces) else ""
+    return not (rules.text.KEYED_LINE.match(below) or rules.text.BRACKETED_LINE.match(below))
 
 
 def _first_piece(pieces: list[tuple[int, str]], page: TextPage) -> tuple[int, str] | None:
