@@ -20,7 +20,14 @@ from govmeta.parsers.html.classes import token_has_word, tokens, tokens_of
 from govmeta.parsers.html.page_index import PageIndex, Run
 from govmeta.parsers.spaces import squash
 from govmeta.parsers.urls import split_url
-from govmeta.parsers.wording import breadcrumb_label, is_site_name, is_widget_word
+from govmeta.parsers.wording import (
+    breadcrumb_label,
+    is_home_word,
+    is_site_name,
+    is_widget_word,
+    plain_trail_items,
+    separator_tokens,
+)
 
 _SPACE = " \u00a0\u3000"
 _LABEL_TRIM = _SPACE + ":：>»›"
@@ -174,27 +181,6 @@ def _home_to_page(index: PageIndex, el: etree._Element) -> bool:
     )
 
 
-def plain_trail_items(text: str) -> list[str] | None:
-    """The entries of a trail printed as plain text from the home page (首页 - 新闻动态, 首页 > 通知公告 >
-    正文), each after a spaced or trail-only separator; None when the text is not so shaped."""
-    tokens = _separator_tokens(squash(text))
-    if len(tokens) < 3 or not _is_home(tokens[0]):
-        return None
-    items, expect_item = [tokens[0]], False
-    for token in tokens[1:]:
-        is_separator = token in rules.article.BREADCRUMB_SEPARATORS
-        if is_separator == expect_item:
-            return None  # two entries or two separators in a row: not a trail
-        if not is_separator:
-            items.append(token)
-        expect_item = is_separator
-    if expect_item or len(items) > rules.article.BREADCRUMB_MAX_ITEMS:
-        return None
-    if any(len(item) > rules.article.BREADCRUMB_ITEM_MAX for item in items):
-        return None
-    return items
-
-
 def _plain_trail(index: PageIndex, limit: int) -> tuple[etree._Element, list[str]] | None:
     """The innermost short element before ``limit`` with no link whose text is a plain-text trail."""
     for el in index.short:
@@ -306,7 +292,7 @@ def _joined(index: PageIndex, el: etree._Element) -> bool:
 
 
 def _is_home(text: str) -> bool:
-    return fold(text).endswith(rules.article.HOME_WORDS) and len(text) <= rules.article.HOME_MAX
+    return is_home_word(text)
 
 
 def _home_or_site(text: str) -> bool:
@@ -335,7 +321,7 @@ def _separated(index: PageIndex, el: etree._Element) -> bool:
 
 
 def _separator_tokens(text: str) -> list[str]:
-    return text.replace(">", " > ").replace("»", " » ").replace("›", " › ").split()
+    return separator_tokens(text)
 
 
 def _from_label(index: PageIndex, run: Run) -> etree._Element | None:

@@ -51,6 +51,9 @@ CRUMB_ITEM_CHARS = 12
 # A marker counts only at the start of a line, followed by a colon (or whitespace then text).
 BREADCRUMB_LINE = re.compile(r"^\s*(?:" + "|".join(words.BREADCRUMB_LABELS)
                              + r")\s*[:：]?\s*")
+# A headline in bold run on to the trail line (html2text: 当前位置：[首页](/) > [通知] **标题** 发布日期：…)
+TRAIL_OPEN_END = re.compile(r"(?:>>|»|›|>|＞|→|/|\\|-{1,2}>|・)$")  # a trail whose next item follows
+TRAIL_BOLD_RUN = re.compile(r"\*\*(?P<head>(?:\\\*|[^*\n])+?)\*\*")
 BREADCRUMB_SPLIT = re.compile(r"\s*(?:>>|»|›|>|＞|→|/|\\|-{1,2}>|・)\s*")
 
 # --- The article line (来源 / 日期 / 浏览次数 ...) ------------------------------------------
@@ -325,6 +328,8 @@ BRACKET_LABEL = re.compile(r"(?:^|(?<=\s))【[^\S\n]*([\u4e00-\u9fff](?:[^\S\n]{
 # heading row, ┌──┬──┐, ├──┼──┤).
 TABLE_BORDER = re.compile(r"^\s*+(?=[^\n]*[-─━═=]{3})(?=[^\n]*[+|┌├└╔╠╚┬┼┴┐┤┘╦╬╩╗╣╝])[-=+:|┌├└╔╠╚┬┼┴┐┤┘─━═╦╬╩╗╣╝ ]+$")
 GRID_CORNERS = "+┌├└╔╠╚"  # a border starting so is a grid or box table (a row may wrap over lines)
+BOX_MIN_PARAGRAPHS = 3  # a table's one cell of this many paragraphs is a layout box (its lines are the page's)
+BOX_PARAGRAPH_GAP = re.compile(r" {2,}")  # paragraphs run on in a pipe table's cell (markdownify: two spaces)
 TABLE_ROW = re.compile(r"^\s*[|│║].*[|│║]\s*$")
 TABLE_BAR = re.compile(r"[|│║]")
 # A pipe table's heading row wrapped by a converter spans at most this many lines above its rule (more is
@@ -364,6 +369,9 @@ STAMP = re.compile(DATE_TEXT + r"\s*\d{1,2}\s*[:：时]\s*\d{2}")
 # ... at most this many pieces above the body (a page's top bar showing today's date and time is no stamp, nor is a
 # line naming the weekday: 2024年5月20日 10:20 星期一).
 STAMP_MAX_GAP_PIECES = 8
+# ... led by at most this many Chinese characters: an author's name (康斯坦丁 2015-07-02 14:41:12), not a headline
+# run on to its date
+STAMP_BYLINE_MAX_CHARS = 4
 WEEKDAY = re.compile(r"星期[一二三四五六日天]|周[一二三四五六日]|礼拜")
 # A rule a converter drew for an <hr> or a table's border (w3m: ━━━━), a cell's word perhaps run on after it.
 DRAWN_RULE = re.compile(r"^[\u2500-\u257f]{8,}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from govmeta.parsers import rules
 from govmeta.parsers.hanzi import fold
+from govmeta.parsers.text.headline import headline_like
 from govmeta.parsers.text.page import Key, TextPage, clean_text
 
 
@@ -77,3 +78,25 @@ def _trail_below(page: TextPage, lines: list[str], n: int, keys: list[Key]) -> t
         parts.append(line)
         end = page.line_start(m) + len(lines[m])
     return " > ".join(parts), end
+
+
+def headline_off_trail(lines: list[str]) -> list[str]:
+    """The dump's lines with a bold headline run on to the first trail line set apart: the trail, the
+    headline and what follows it (the article line) each on a line of their own. html2text prints a box's
+    paragraphs on one line (当前位置：[首页](/) > [通知公告](/tzgg/) **标题** 发布日期：…); markdownify prints
+    the trail in a layout table's first cell, the bold headline further on in the row (read here after the
+    table's rows are joined: see markup.unmark). Only emphasis between the
+    trail's items and more text counts: a trail's last item in bold (after a separator, or with nothing after
+    it) stays."""
+    for n, line in enumerate(lines[: rules.text.BREADCRUMB_MAX_LINE]):
+        match = rules.text.BREADCRUMB_LINE.match(fold(line))
+        if not match:
+            continue
+        bold = rules.text.TRAIL_BOLD_RUN.search(line, match.end())
+        before = line[match.end(): bold.start()].strip() if bold else ""
+        if (bold is None or not before or rules.text.TRAIL_OPEN_END.search(before) or not line[bold.end():].strip()
+                or not headline_like(clean_text(bold["head"]))):
+            return lines
+        return [*lines[:n], line[: bold.start()].rstrip(), "", bold["head"].strip(), "",
+                line[bold.end():].strip(), *lines[n + 1:]]
+    return lines

@@ -154,7 +154,7 @@ def above_stamp(pieces: list[tuple[int, str]]) -> int | None:
     for n in range(len(pieces) - 1, max(0, len(pieces) - 1 - rules.text.STAMP_MAX_GAP_PIECES), -1):
         line = pieces[n][1]
         match = rules.text.STAMP.search(line) if len(line) <= rules.text.DATE_LINE_MAX_CHARS else None
-        if (match is None or sum(map(is_cjk, line[: match.start()])) >= rules.text.MIN_HEADLINE_CHARS
+        if (match is None or sum(map(is_cjk, line[: match.start()])) > rules.text.STAMP_BYLINE_MAX_CHARS
                 or rules.text.WEEKDAY.search(line)):
             continue
         above = n - 1

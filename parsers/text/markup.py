@@ -16,6 +16,7 @@ from itertools import accumulate, pairwise
 
 from govmeta.parsers import rules
 from govmeta.parsers.hanzi import fold
+from govmeta.parsers.text.breadcrumb import headline_off_trail
 from govmeta.parsers.text.page import display_width
 
 
@@ -30,7 +31,7 @@ def unmark(lines: list[str], known: Callable[[str], bool] = lambda label: False
     items: set[int] = set()
     framed = -2  # where the last rule line stood (out's index)
     border, rows = "", -1  # the last rule line, and how many lines (none blank) followed it; -1: a blank one
-    for line in _broken_labels(_column_cells(_label_tails(_tables(lines), known)), known):
+    for line in _broken_labels(_column_cells(_label_tails(headline_off_trail(_tables(lines)), known)), known):
         if rules.text.RULE_LINE.match(line):
             if (out and out[-1].strip() and len(out) - 1 not in headings and _underlines(out, line, framed)
                     and not _closes_table(line, border, rows)):
@@ -158,6 +159,9 @@ def _tables(lines: list[str]) -> list[str]:
     bare = False  # inside a pipe table without edge bars
 
     def flush() -> None:
+        if row and (paragraphs := _box_paragraphs(row) if grid else _pipe_box_paragraphs(row)):
+            out.extend(paragraphs)
+            row.clear()
         if row:
             width = max(len(cells) for cells in row)
             # a rule drawn inside a grid table's cell (pandoc: a nested table's borders) is no text; a blank
@@ -194,6 +198,48 @@ def _tables(lines: list[str]) -> list[str]:
         bare = bare and bool(rules.text.TABLE_BAR.search(line))
         out.append(_row(rules.text.TABLE_BAR.split(line)) if bare else line)
     flush()
+    return out
+
+
+def _box_paragraphs(row: list[list[str]]) -> list[str] | None:
+    """A grid table's row of one cell holding several paragraphs (pandoc draws a layout table's only cell
+    so: a page's whole article in one box) as the paragraphs' lines, a blank line between them, each
+    paragraph's wrapped lines glued; None for a row of several cells or one paragraph (a data cell)."""
+    if any(len(cells) != 1 for cells in row):
+        return None
+    paragraphs: list[str] = []
+    text = ""
+    for cells in row:
+        line = cells[0].strip()
+        if rules.text.RULE_LINE.match(line):
+            continue
+        if line:
+            text = glue(text, line)
+        elif text:
+            paragraphs.append(text)
+            text = ""
+    if text:
+        paragraphs.append(text)
+    if len(paragraphs) < rules.text.BOX_MIN_PARAGRAPHS:
+        return None
+    out = [paragraphs[0]]
+    for paragraph in paragraphs[1:]:
+        out.extend(("", paragraph))
+    return out
+
+
+def _pipe_box_paragraphs(row: list[list[str]]) -> list[str] | None:
+    """A pipe table's row of one cell holding several paragraphs run on with wide spaces between them
+    (markdownify prints a layout table's only cell so: ``| 当前位置：…  **标题**  发布日期：…  正文… |``) as the
+    paragraphs' lines, a blank line between them; None for any other row."""
+    if len(row) != 1 or len(row[0]) != 1:
+        return None
+    paragraphs = [part.strip() for part in rules.text.BOX_PARAGRAPH_GAP.split(row[0][0]) if part.strip()]
+    if len(paragraphs) < rules.text.BOX_MIN_PARAGRAPHS:
+        return None
+    out = [paragraphs[0]]
+    for paragraph in paragraphs[1:]:
+        out.extend(("", paragraph))
     return out
 
 

@@ -58,6 +58,7 @@ from govmeta.parsers.text.pinyin_repair import repair_pinyin
 from govmeta.parsers.text.table import column_rows, list_headings, paired_rows, table_blocks
 from govmeta.parsers.text.title_line import agree, named_heading, title_parts
 from govmeta.parsers.vocabulary import Vocabulary, clean_label
+from govmeta.parsers.wording import plain_trail_items
 
 
 @dataclass
@@ -210,7 +211,7 @@ def _headline_zone(pieces: list[tuple[int, str]], page: TextPage, layout: _Layou
         # no article line and no block: the headline lines stand right above the body's first prose or its
         # salutation (a notice saved from Word: issuer, number, headline, 某某乡人民政府：)
         page_pieces = left_column([(at, p) for at, p in pieces if at >= crumb_end], page.text)
-        opening = next((n for n, (_, p) in enumerate(page_pieces) if prose(p) or rules.text.SALUTATION.match(p)
+        opening = next((n for n, (_, p) in enumerate(page_pieces) if prose(p) or _salutation(page_pieces, n)
                         or rules.text.ADDRESSEES.match(p) or rules.text.LATIN_SENTENCE.match(p)), None)
         above = page_pieces[:opening] if opening else []
         stamped = above_stamp(above)
@@ -235,6 +236,16 @@ def _headline_zone(pieces: list[tuple[int, str]], page: TextPage, layout: _Layou
             head = page_pieces[max(0, stamped + 1 - rules.text.MAX_HEADLINE_LINES): stamped + 1]
             zone, zone_end = merge_wrapped(head, page.text, layout.wraps), max(zone_end, head[-1][0] + 1)
     return join_wrapped_tails(zone, {p for _, p in pieces}), zone_end
+
+
+def _salutation(pieces: list[tuple[int, str]], n: int) -> bool:
+    """Whether piece ``n`` is a salutation opening the body (某某乡人民政府：): a label alone on its line over
+    the text it addresses, not a form's field (账号： over 密码：…, 股票查询： over its [全部] box: w3m's and
+    lynx's print of a login or search form, the input boxes gone)."""
+    if not rules.text.SALUTATION.match(pieces[n][1]):
+        return False
+    below = pieces[n + 1][1] if n + 1 < len(pieces) else ""
+    return not (rules.text.KEYED_LINE.match(below) or rules.text.BRACKETED_LINE.match(below))
 
 
 def _first_piece(pieces: list[tuple[int, str]], page: TextPage) -> tuple[int, str] | None:
@@ -369,7 +380,7 @@ def _heading_title(title: str | None, headings: dict[int, int], pieces: list[tup
         text = merge_wrapped([(at, clean_text(page.line_text(n))), *([nxt] if nxt else [])], page.text,
                               layout.wraps)[0]
         if (headline_like(text) and text != doc_no and not rules.text.DOC_NO_LINE.match(text)
-                and not page_chrome(text)):
+                and not page_chrome(text) and not _printed_trail(text)):
             candidates.append((level, text, n))
     if title and title not in [text for _, text, _ in candidates] and (
             same := [text for _, text, _ in candidates if text.replace(" ", "") == title.replace(" ", "")]):
@@ -389,6 +400,12 @@ def _heading_title(title: str | None, headings: dict[int, int], pieces: list[tup
     if found:
         return title
     return [text for level, text, _ in candidates if level == top][-1]
+
+
+def _printed_trail(text: str) -> bool:
+    """A heading that is a trail printed as plain text (### 首页 - 新闻动态: the trail set as a heading above
+    the headline's): never the headline, as the HTML reader reads it (``plain_trail_items``)."""
+    return plain_trail_items(text) is not None
 
 
 def _value_in(value: str, pairs: list[dict[str, str]]) -> bool:
