@@ -61,6 +61,26 @@ def clusters(keys: list[Key], page: TextPage, vocabulary: Vocabulary, breaks: li
     return [c for c in out if c.fields >= rules.text.MIN_BLOCK_FIELDS or _may_be_shaped(c)]
 
 
+def list_ends(page: TextPage, items: frozenset[int]) -> list[int]:
+    """Where a list ended: the start of each line that is no list item and follows, after blank lines, a
+    line that was one (``items``: the lines the converter bulleted). A block printed as a list (a publish-info
+    ``<ul>``: • 發布日期：… • 發布單位：…) ends with it; the ``label：value`` lines printed after it, flush
+    with no bullet (the site footer's 地址：… 統一編號：…), are not its pairs."""
+    out = []
+    last_item, blank = False, False
+    for n, start in enumerate(page.line_starts):
+        if not page.text[start: page.line_end(start)].strip():
+            blank = True
+            continue
+        if n in items:
+            last_item, blank = True, False
+            continue
+        if last_item and blank:
+            out.append(start)
+        last_item, blank = False, False
+    return out
+
+
 _LINE_ENDS = re.compile(r"[^\S\n]*(?:\n|\Z)")  # only spaces up to the line's end
 
 

@@ -24,7 +24,7 @@ from govmeta.parsers import rules
 from govmeta.parsers.dates import find_datetime
 from govmeta.parsers.hanzi import fold
 from govmeta.parsers.normalise import block_views
-from govmeta.parsers.text.block import Cluster, best, clusters, filled, read_block, shaped
+from govmeta.parsers.text.block import Cluster, best, clusters, filled, list_ends, read_block, shaped
 from govmeta.parsers.text.body import attachments, paragraphs
 from govmeta.parsers.text.breadcrumb import breadcrumb
 from govmeta.parsers.text.header import page_start
@@ -86,7 +86,7 @@ def read_text_dump(text: str, vocabulary: Vocabulary) -> dict:
     keys = find_keys(page, vocabulary)
     crumbs, crumb_end = breadcrumb(page, lines, keys, items)
     keys = [k for k in keys if k.start >= crumb_end]
-    layout = _layout(keys, page, lines, vocabulary, crumb_end)
+    layout = _layout(keys, page, lines, vocabulary, crumb_end, items)
     layout.wraps = wraps
     layout.named = named = title_parts(lines)
     block = layout.block
@@ -131,10 +131,10 @@ def read_text_dump(text: str, vocabulary: Vocabulary) -> dict:
 
 
 def _layout(keys: list[Key], page: TextPage, lines: list[str], vocabulary: Vocabulary,
-            crumb_end: int) -> _Layout:
+            crumb_end: int, items: frozenset[int] = frozenset()) -> _Layout:
     """The article line and the block read, and the spans they (and the chrome above the breadcrumb) cover."""
     layout = _Layout(crumb_end, spans=[Span(0, crumb_end)] if crumb_end else [])
-    runs, found = _article_line_and_blocks(keys, page, lines, vocabulary, crumb_end)
+    runs, found = _article_line_and_blocks(keys, page, lines, vocabulary, crumb_end, items)
     keyed = {k.line for k in keys}
     for cluster in found:
         read_block(cluster, page, vocabulary, crumb_end, keyed)
@@ -396,8 +396,10 @@ def _value_in(value: str, pairs: list[dict[str, str]]) -> bool:
 
 
 def _article_line_and_blocks(keys: list[Key], page: TextPage, lines: list[str], vocabulary: Vocabulary,
-                             crumb_end: int = 0) -> tuple[list[list[Key]], list[Cluster]]:
-    """The article line's key runs, then the block candidates (an article line never belongs to one)."""
+                             crumb_end: int = 0, items: frozenset[int] = frozenset()
+                             ) -> tuple[list[list[Key]], list[Cluster]]:
+    """The article line's key runs, then the block candidates (an article line never belongs to one, nor
+    the lines after a list the block was printed as: see ``list_ends``)."""
     runs = info_runs(keys, page)
     # a line of widget keys only (字号：默认 大 超大 | 打印) with no headline right above it is a widget, no
     # article line (the headline is printed under it)
@@ -413,7 +415,8 @@ def _article_line_and_blocks(keys: list[Key], page: TextPage, lines: list[str], 
     paired, in_paired = paired_rows(page, [k for k in block_keys if id(k) not in in_tables], vocabulary)
     tables, in_tables = tables + paired, in_tables | in_paired
     loose = [k for k in block_keys if id(k) not in in_tables]
-    found = tables + clusters(loose, page, vocabulary, [run[0].start for run in runs])
+    ends = list_ends(page, items)
+    found = tables + clusters(loose, page, vocabulary, [run[0].start for run in runs] + ends)
     if not runs:
         top = best(found)
         soft = soft_info(keys, top.keys if top else [], page,
@@ -422,7 +425,7 @@ def _article_line_and_blocks(keys: list[Key], page: TextPage, lines: list[str], 
             runs = [soft]
             in_soft = {id(s) for s in soft}  # a set: a line of many article keys is no quadratic scan
             loose = [k for k in loose if id(k) not in in_soft]
-            found = tables + clusters(loose, page, vocabulary, [soft[0].start])
+            found = tables + clusters(loose, page, vocabulary, [soft[0].start, *ends])
     return runs, found
 
 
