@@ -392,3 +392,11 @@ HEADLINE_ENDS = ("。", "？", "！", "?", "!", "”", "》", "）", ")", "」",
 # least RIGHT_COLUMN_MIN_BESIDE of them after a left cell on the line.
 RIGHT_COLUMN_MIN_LINES = 3
 RIGHT_COLUMN_MIN_BESIDE = 2  # ... of them beside a left cell
+
+# --- A two-column label table printed as rows (parsers/text/label_table.py) -----------------------------
+
+# A row: the indent, a label cell (2–6 Chinese characters, no colon) and the spaces up to its value.
+LABEL_ROW = re.compile(r"^([ \t]*)[\u4e00-\u9fff]{2,6}[ \t]+(?=\S)")
+# So many rows with their values at one column make a table; looked for this many lines around a row.
+LABEL_TABLE_MIN_ROWS = 3
+LABEL_TABLE_MAX_LINES = 40

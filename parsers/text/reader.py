@@ -52,6 +52,7 @@ from govmeta.parsers.text.headline import (
     wrap_widths,
 )
 from govmeta.parsers.text.info import byline_after, info_runs, read_info, soft_info
+from govmeta.parsers.text.label_table import above_table, whole_rows
 from govmeta.parsers.text.markup import unmark
 from govmeta.parsers.text.page import Key, Span, TextPage, clean_text, display_width, find_keys
 from govmeta.parsers.text.pinyin_repair import repair_pinyin
@@ -209,10 +210,13 @@ def _headline_zone(pieces: list[tuple[int, str]], page: TextPage, layout: _Layou
     if info_span is None and block is None and not zone:
         # no article line and no block: the headline lines stand right above the body's first prose or its
         # salutation (a notice saved from Word: issuer, number, headline, 某某乡人民政府：)
-        page_pieces = left_column([(at, p) for at, p in pieces if at >= crumb_end], page.text)
+        page_pieces = [(at, p) for at, p in pieces if at >= crumb_end]
+        page_pieces = whole_rows(page_pieces, left_column(page_pieces, page.text), page)
         opening = next((n for n, (_, p) in enumerate(page_pieces) if prose(p) or rules.text.SALUTATION.match(p)
                         or rules.text.ADDRESSEES.match(p) or rules.text.LATIN_SENTENCE.match(p)), None)
         above = page_pieces[:opening] if opening else []
+        if opening:  # the body opens in a table of label rows: the headline stands above the table
+            above = above_table(above, page_pieces[opening][0], page)
         stamped = above_stamp(above)
         bar_end = None
         while above and (_dated(above[-1][1])  # the date under the headline (Updated: 2024-05-20 09:15)
