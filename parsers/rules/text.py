@@ -400,3 +400,7 @@ LABEL_ROW = re.compile(r"^([ \t]*)[\u4e00-\u9fff]{2,6}[ \t]+(?=\S)")
 # So many rows with their values at one column make a table; looked for this many lines around a row.
 LABEL_TABLE_MIN_ROWS = 3
 LABEL_TABLE_MAX_LINES = 40
+
+# A photo's caption: a sentence ended with its full stop, then the photo's credit in brackets (…測試機組。（市府提供）,
+# …。（中央社記者某某攝 112年5月3日）). Under the headline it is the body's start: the headline stands above it.
+PHOTO_CAPTION = re.compile(r"^.{8,}[。！？]\s*[（(][^（）()]{1,30}[）)]$")

@@ -213,10 +213,14 @@ def _headline_zone(pieces: list[tuple[int, str]], page: TextPage, layout: _Layou
         page_pieces = [(at, p) for at, p in pieces if at >= crumb_end]
         page_pieces = whole_rows(page_pieces, left_column(page_pieces, page.text), page)
         opening = next((n for n, (_, p) in enumerate(page_pieces) if prose(p) or rules.text.SALUTATION.match(p)
-                        or rules.text.ADDRESSEES.match(p) or rules.text.LATIN_SENTENCE.match(p)), None)
+                        or rules.text.ADDRESSEES.match(p) or rules.text.LATIN_SENTENCE.match(p)
+                        or rules.text.PHOTO_CAPTION.match(p)), None)
         above = page_pieces[:opening] if opening else []
         if opening:  # the body opens in a table of label rows: the headline stands above the table
             above = above_table(above, page_pieces[opening][0], page)
+        if opening and rules.text.PHOTO_CAPTION.match(page_pieces[opening][1]):
+            while above and page_chrome(above[-1][1]):
+                above.pop()  # the photo's mark over its caption (w3m's [1] for an image without alt text)
         stamped = above_stamp(above)
         bar_end = None
         while above and (_dated(above[-1][1])  # the date under the headline (Updated: 2024-05-20 09:15)
