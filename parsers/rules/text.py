@@ -404,3 +404,7 @@ LABEL_TABLE_MAX_LINES = 40
 # A photo's caption: a sentence ended with its full stop, then the photo's credit in brackets (…測試機組。（市府提供）,
 # …。（中央社記者某某攝 112年5月3日）). Under the headline it is the body's start: the headline stands above it.
 PHOTO_CAPTION = re.compile(r"^.{8,}[。！？]\s*[（(][^（）()]{1,30}[）)]$")
+
+# A paragraph wrapped at the converter's width is looked for over at most this many lines
+# (parsers/text/paragraph.py).
+WRAPPED_PARAGRAPH_LINES = 6

@@ -55,6 +55,7 @@ from govmeta.parsers.text.info import byline_after, info_runs, read_info, soft_i
 from govmeta.parsers.text.label_table import above_table, whole_rows
 from govmeta.parsers.text.markup import unmark
 from govmeta.parsers.text.page import Key, Span, TextPage, clean_text, display_width, find_keys
+from govmeta.parsers.text.paragraph import wrapped_paragraph
 from govmeta.parsers.text.pinyin_repair import repair_pinyin
 from govmeta.parsers.text.table import column_rows, list_headings, paired_rows, table_blocks
 from govmeta.parsers.text.title_line import agree, named_heading, title_parts
@@ -186,7 +187,8 @@ def _headline_zone(pieces: list[tuple[int, str]], page: TextPage, layout: _Layou
                   else (at, p) for at, p in pieces]
         pieces = [(at, p) for at, p in pieces if p]
     in_zone = [(at, p) for at, p in pieces if zone_start <= at < zone_end]
-    running = next((n for n, (_, p) in enumerate(in_zone) if prose(p) or rules.text.ADDRESSEES.match(p)), None)
+    running = next((n for n, (_, p) in enumerate(in_zone) if prose(p) or rules.text.ADDRESSEES.match(p)
+                    or wrapped_paragraph(in_zone, n, page.text)), None)
     while running and _wrapped_into(in_zone[running - 1], in_zone[running], page.text):
         running -= 1  # the paragraph's first line, cut at the converter's width before its first sentence ends
     if running and any(headline_like(p) for _, p in in_zone[:running]):
