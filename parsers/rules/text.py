@@ -408,3 +408,9 @@ PHOTO_CAPTION = re.compile(r"^.{8,}[。！？]\s*[（(][^（）()]{1,30}[）)]$"
 # A paragraph wrapped at the converter's width is looked for over at most this many lines
 # (parsers/text/paragraph.py).
 WRAPPED_PARAGRAPH_LINES = 6
+
+# The sections an official document's text opens with (folded: 主旨, 公告事項), as Taiwan's notices and letters
+# are written (主旨 / 說明 / 依據 / 公告事項): label lines running on into one are the document, no block.
+DOCUMENT_SECTION_LABELS = frozenset({"主旨", "公告事项"})
+# The letterhead's date that is the article's publication time (發文日期), as the HTML reader reads the line.
+LETTERHEAD_DATE_FIELDS = ("written_date", "published_date")

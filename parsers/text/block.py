@@ -81,6 +81,13 @@ def list_ends(page: TextPage, items: frozenset[int]) -> list[int]:
     return out
 
 
+def letterhead(cluster: Cluster) -> bool:
+    """Whether the pairs run on into an official document's own sections (主旨：…, 公告事項：, as a Taiwan
+    notice is written: 發文日期 / 發文字號 / 主旨 / 依據 / 公告事項): the document's letterhead printed as its
+    text, no disclosure block beside it (the HTML reader reads those lines as the body)."""
+    return any(fold(pair["label"]) in rules.text.DOCUMENT_SECTION_LABELS for pair in cluster.pairs)
+
+
 _LINE_ENDS = re.compile(r"[^\S\n]*(?:\n|\Z)")  # only spaces up to the line's end
 
 

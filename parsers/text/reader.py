@@ -24,7 +24,16 @@ from govmeta.parsers import rules
 from govmeta.parsers.dates import find_datetime
 from govmeta.parsers.hanzi import fold
 from govmeta.parsers.normalise import block_views
-from govmeta.parsers.text.block import Cluster, best, clusters, filled, list_ends, read_block, shaped
+from govmeta.parsers.text.block import (
+    Cluster,
+    best,
+    clusters,
+    filled,
+    letterhead,
+    list_ends,
+    read_block,
+    shaped,
+)
 from govmeta.parsers.text.body import attachments, paragraphs
 from govmeta.parsers.text.breadcrumb import breadcrumb
 from govmeta.parsers.text.header import page_start
@@ -158,6 +167,12 @@ def _layout(keys: list[Key], page: TextPage, lines: list[str], vocabulary: Vocab
         layout.info = {"published_at": find_datetime(page.line_text(dated))}
         layout.info_span = Span(page.line_start(dated), page.line_end(page.line_start(dated)))
         layout.spans.append(layout.info_span)
+    if block is not None and letterhead(block):  # the document's own lines, no block: its date is the article's
+        if not layout.info.get("published_at"):
+            layout.info["published_at"] = find_datetime(" ".join(
+                p["value"] for p in block.pairs if vocabulary.field_for(fold(clean_label(p["label"])))
+                in rules.text.LETTERHEAD_DATE_FIELDS)) or None
+        block.pairs = []
     layout.spans.extend(Span(cluster.start, cluster.end) for cluster in found)
     return layout
 
