@@ -218,8 +218,9 @@ SHARE_INSTRUCTION = re.compile(r"^.{0,8}(?:扫一扫|扫描二维码|扫码).{0,
                                r"(?:分享|在手机|打开此页|打开当前页|查看当前页)")
 SHARE_INSTRUCTION_MAX_CHARS = 60
 # Widget words of a text dump besides rules.words.WIDGET_WORDS: a converter prints the links' words
-# (更多 QQ空间) where the page showed icons.
-WIDGET_WORDS = frozenset({"更多"})
+# (更多 QQ空间) where the page showed icons; the skip link Taiwan government sites print first for screen
+# readers (folded: 按Enter到主內容區, 跳到主要內容區塊), which lynx and inscriptis print flush left as a heading.
+WIDGET_WORDS = frozenset({"更多", "按Enter到主内容区", "跳到主要内容区块"})
 # One long token of Latin letters, digits and signs (an image's base64 data, a hash), maybe bracketed as
 # lynx prints an image's alt text: no headline.
 TOKEN_JUNK = re.compile(r"\[?[A-Za-z0-9+/=_\-]{16,}\]?")
@@ -414,3 +415,5 @@ WRAPPED_PARAGRAPH_LINES = 6
 DOCUMENT_SECTION_LABELS = frozenset({"主旨", "公告事项"})
 # The letterhead's date that is the article's publication time (發文日期), as the HTML reader reads the line.
 LETTERHEAD_DATE_FIELDS = ("written_date", "published_date")
+# A file's size as an attachment list prints it beside the name (212 KB, 1.5MB).
+FILE_SIZE = re.compile(r"\d+(?:\.\d+)?\s*(?:KB|MB|GB|K|M|bytes)\b", re.I)

@@ -147,8 +147,9 @@ def _layout(keys: list[Key], page: TextPage, lines: list[str], vocabulary: Vocab
     layout = _Layout(crumb_end, spans=[Span(0, crumb_end)] if crumb_end else [])
     runs, found = _article_line_and_blocks(keys, page, lines, vocabulary, crumb_end, items)
     keyed = {k.line for k in keys}
+    ends = frozenset(list_ends(page, items))
     for cluster in found:
-        read_block(cluster, page, vocabulary, crumb_end, keyed)
+        read_block(cluster, page, vocabulary, crumb_end, keyed, ends)
     found = [cluster for cluster in found if shaped(cluster, page)]
     # a copy of the block with its values empty (a template the page hides) does not displace a filled one;
     # alone, it gives no pairs but keeps its place (its lines are neither headline nor body)
