@@ -221,8 +221,9 @@ SHARE_INSTRUCTION = re.compile(r"^.{0,8}(?:扫一扫|扫描二维码|扫码).{0,
                                r"(?:分享|在手机|打开此页|打开当前页|查看当前页)")
 SHARE_INSTRUCTION_MAX_CHARS = 60
 # Widget words of a text dump besides rules.words.WIDGET_WORDS: a converter prints the links' words
-# (更多 QQ空间) where the page showed icons.
-WIDGET_WORDS = frozenset({"更多"})
+# (更多 QQ空间) where the page showed icons; the skip link Taiwan government sites print first for screen
+# readers (folded: 按Enter到主內容區, 跳到主要內容區塊), which lynx and inscriptis print flush left as a heading.
+WIDGET_WORDS = frozenset({"更多", "按Enter到主内容区", "跳到主要内容区块"})
 # One long token of Latin letters, digits and signs (an image's base64 data, a hash), maybe bracketed as
 # lynx prints an image's alt text: no headline.
 TOKEN_JUNK = re.compile(r"\[?[A-Za-z0-9+/=_\-]{16,}\]?")
@@ -400,3 +401,27 @@ HEADLINE_ENDS = ("。", "？", "！", "?", "!", "”", "》", "）", ")", "」",
 # least RIGHT_COLUMN_MIN_BESIDE of them after a left cell on the line.
 RIGHT_COLUMN_MIN_LINES = 3
 RIGHT_COLUMN_MIN_BESIDE = 2  # ... of them beside a left cell
+
+# --- A two-column label table printed as rows (parsers/text/label_table.py) -----------------------------
+
+# A row: the indent, a label cell (2–6 Chinese characters, no colon) and the spaces up to its value.
+LABEL_ROW = re.compile(r"^([ \t]*)[\u4e00-\u9fff]{2,6}[ \t]+(?=\S)")
+# So many rows with their values at one column make a table; looked for this many lines around a row.
+LABEL_TABLE_MIN_ROWS = 3
+LABEL_TABLE_MAX_LINES = 40
+
+# A photo's caption: a sentence ended with its full stop, then the photo's credit in brackets (…測試機組。（市府提供）,
+# …。（中央社記者某某攝 112年5月3日）). Under the headline it is the body's start: the headline stands above it.
+PHOTO_CAPTION = re.compile(r"^.{8,}[。！？]\s*[（(][^（）()]{1,30}[）)]$")
+
+# A paragraph wrapped at the converter's width is looked for over at most this many lines
+# (parsers/text/paragraph.py).
+WRAPPED_PARAGRAPH_LINES = 6
+
+# The sections an official document's text opens with (folded: 主旨, 公告事項), as Taiwan's notices and letters
+# are written (主旨 / 說明 / 依據 / 公告事項): label lines running on into one are the document, no block.
+DOCUMENT_SECTION_LABELS = frozenset({"主旨", "公告事项"})
+# The letterhead's date that is the article's publication time (發文日期), as the HTML reader reads the line.
+LETTERHEAD_DATE_FIELDS = ("written_date", "published_date")
+# A file's size as an attachment list prints it beside the name (212 KB, 1.5MB).
+FILE_SIZE = re.compile(r"\d+(?:\.\d+)?\s*(?:KB|MB|GB|K|M|bytes)\b", re.I)

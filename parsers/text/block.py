@@ -61,6 +61,36 @@ def clusters(keys: list[Key], page: TextPage, vocabulary: Vocabulary, breaks: li
     return [c for c in out if c.fields >= rules.text.MIN_BLOCK_FIELDS or _may_be_shaped(c)]
 
 
+def list_ends(page: TextPage, items: frozenset[int]) -> list[int]:
+    """Where a list ended: the start of each line that is no list item and follows a line that was one
+    (``items``: the lines the converter bulleted), after blank lines, or right under it when indented less
+    than its bullet (inscriptis prints no blank line). A block printed as a list (a publish-info ``<ul>``:
+    • 發布日期：… • 發布單位：…) ends with it; the ``label：value`` lines printed after it with no bullet (the
+    site footer's 地址：… 統一編號：…, its 更新日期：… 瀏覽人次：… counter) are not its pairs."""
+    out = []
+    item_indent, blank = -1, False  # the last line's bullet indent when it was an item, else -1
+    for n, start in enumerate(page.line_starts):
+        line = page.text[start: page.line_end(start)]
+        if not line.strip():
+            blank = True
+            continue
+        indent = len(line) - len(line.lstrip())
+        if n in items:
+            item_indent, blank = indent, False
+            continue
+        if item_indent >= 0 and (blank or indent < item_indent):
+            out.append(start)
+        item_indent, blank = -1, False
+    return out
+
+
+def letterhead(cluster: Cluster) -> bool:
+    """Whether the pairs run on into an official document's own sections (主旨：…, 公告事項：, as a Taiwan
+    notice is written: 發文日期 / 發文字號 / 主旨 / 依據 / 公告事項): the document's letterhead printed as its
+    text, no disclosure block beside it (the HTML reader reads those lines as the body)."""
+    return any(fold(pair["label"]) in rules.text.DOCUMENT_SECTION_LABELS for pair in cluster.pairs)
+
+
 _LINE_ENDS = re.compile(r"[^\S\n]*(?:\n|\Z)")  # only spaces up to the line's end
 
 
@@ -175,10 +205,12 @@ def _copies(labels: list[str]) -> tuple[int, bool]:
 # --- Reading a cluster -----------------------------------------------------------------------------
 
 
-def read_block(cluster: Cluster, page: TextPage, vocabulary: Vocabulary, floor: int, keyed: set[int]) -> None:
+def read_block(cluster: Cluster, page: TextPage, vocabulary: Vocabulary, floor: int, keyed: set[int],
+               ends: frozenset[int] = frozenset()) -> None:
     """Fill the cluster's pairs (unknown colon labels split off, repeats dropped), start and end.
 
-    ``floor`` is where page text may start (below the breadcrumb); ``keyed`` the lines holding keys.
+    ``floor`` is where page text may start (below the breadcrumb); ``keyed`` the lines holding keys; ``ends``
+    where a list ended (see ``list_ends``: the trailing pairs stop there).
     """
     if cluster.read:
         return
@@ -205,7 +237,7 @@ def read_block(cluster: Cluster, page: TextPage, vocabulary: Vocabulary, floor: 
             parts = _split_unknown(label, gap)
         pairs.extend({"label": lab, "value": strip_widgets(join_lines(val))} for lab, val in parts)
     if colon_style and not flattened:
-        trail, cluster.end = _trailing_pairs(cluster.end, page, keyed, blank_between)
+        trail, cluster.end = _trailing_pairs(cluster.end, page, keyed, blank_between, ends)
         pairs.extend({"label": lab, "value": val} for lab, val in trail)
     cut = len(pairs) - 1 if flattened else None
     copy = _fullest_copy(pairs, vocabulary)
@@ -398,7 +430,7 @@ def _leading_pairs(cluster: Cluster, page: TextPage, floor: int, keyed: set[int]
         elif label is not None and _is_cell_label(label):
             out.insert(0, (label, value or ""))
             start, value = page.line_start(line) + len(raw) - len(raw.lstrip()), None
-        elif value is None and (run := _labelled_run(text)) is not None:
+        elif value is None and (run := _labelled_run(text)) is not None and not _attachment_entry(run):
             out[0:0] = run
             start = page.line_start(line) + len(raw) - len(raw.lstrip())
         elif value is None and len(text) <= rules.text.EDGE_VALUE_CHARS and not rules.text.SENTENCE_END.search(text):
@@ -409,13 +441,13 @@ def _leading_pairs(cluster: Cluster, page: TextPage, floor: int, keyed: set[int]
     return start, out
 
 
-def _trailing_pairs(end: int, page: TextPage, keyed: set[int], blank_between: bool
-                    ) -> tuple[list[tuple[str, str]], int]:
+def _trailing_pairs(end: int, page: TextPage, keyed: set[int], blank_between: bool,
+                    ends: frozenset[int] = frozenset()) -> tuple[list[tuple[str, str]], int]:
     """Cells with unknown ``label：`` on the lines right after the block's last known pair (…公开方式：主动公开⏎
     办理状态：现行有效), which the block's layout holds too. Returns those pairs and where the block ends."""
     out: list[tuple[str, str]] = []
     line = page.line_of(end) + 1
-    while line < len(page.line_starts) and line not in keyed:
+    while line < len(page.line_starts) and line not in keyed and page.line_start(line) not in ends:
         text = page.line_text(line).strip()
         if not text:
             if not blank_between:
@@ -429,6 +461,13 @@ def _trailing_pairs(end: int, page: TextPage, keyed: set[int], blank_between: bo
         end = page.line_end(page.line_start(line))
         line += 1
     return out, end
+
+
+def _attachment_entry(run: list[tuple[str, str]]) -> bool:
+    """A line of an attachment list (課程簡章：簡章.pdf 212 KB，下載 35 次: a file's name with its size), printed
+    over the block with no blank line between (inscriptis): no cell of the block."""
+    return len(run) == 1 and bool(rules.text.ATTACHMENT_NAME.search(run[0][1])
+                                  and rules.text.FILE_SIZE.search(run[0][1]))
 
 
 def _split_unknown(label: str, gap: str) -> list[tuple[str, str]]:

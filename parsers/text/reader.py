@@ -24,7 +24,16 @@ from govmeta.parsers import rules
 from govmeta.parsers.dates import find_datetime
 from govmeta.parsers.hanzi import fold
 from govmeta.parsers.normalise import block_views
-from govmeta.parsers.text.block import Cluster, best, clusters, filled, read_block, shaped
+from govmeta.parsers.text.block import (
+    Cluster,
+    best,
+    clusters,
+    filled,
+    letterhead,
+    list_ends,
+    read_block,
+    shaped,
+)
 from govmeta.parsers.text.body import attachments, paragraphs
 from govmeta.parsers.text.breadcrumb import breadcrumb
 from govmeta.parsers.text.header import page_start
@@ -52,8 +61,10 @@ from govmeta.parsers.text.headline import (
     wrap_widths,
 )
 from govmeta.parsers.text.info import byline_after, info_runs, read_info, soft_info
+from govmeta.parsers.text.label_table import above_table, whole_rows
 from govmeta.parsers.text.markup import unmark
 from govmeta.parsers.text.page import Key, Span, TextPage, clean_text, display_width, find_keys
+from govmeta.parsers.text.paragraph import wrapped_paragraph
 from govmeta.parsers.text.pinyin_repair import repair_pinyin
 from govmeta.parsers.text.table import column_rows, list_headings, paired_rows, table_blocks
 from govmeta.parsers.text.title_line import agree, named_heading, title_parts
@@ -87,7 +98,7 @@ def read_text_dump(text: str, vocabulary: Vocabulary) -> dict:
     keys = find_keys(page, vocabulary)
     crumbs, crumb_end = breadcrumb(page, lines, keys, items)
     keys = [k for k in keys if k.start >= crumb_end]
-    layout = _layout(keys, page, lines, vocabulary, crumb_end)
+    layout = _layout(keys, page, lines, vocabulary, crumb_end, items)
     layout.wraps = wraps
     layout.named = named = title_parts(lines)
     block = layout.block
@@ -132,13 +143,14 @@ def read_text_dump(text: str, vocabulary: Vocabulary) -> dict:
 
 
 def _layout(keys: list[Key], page: TextPage, lines: list[str], vocabulary: Vocabulary,
-            crumb_end: int) -> _Layout:
+            crumb_end: int, items: frozenset[int] = frozenset()) -> _Layout:
     """The article line and the block read, and the spans they (and the chrome above the breadcrumb) cover."""
     layout = _Layout(crumb_end, spans=[Span(0, crumb_end)] if crumb_end else [])
-    runs, found = _article_line_and_blocks(keys, page, lines, vocabulary, crumb_end)
+    runs, found = _article_line_and_blocks(keys, page, lines, vocabulary, crumb_end, items)
     keyed = {k.line for k in keys}
+    ends = frozenset(list_ends(page, items))
     for cluster in found:
-        read_block(cluster, page, vocabulary, crumb_end, keyed)
+        read_block(cluster, page, vocabulary, crumb_end, keyed, ends)
     found = [cluster for cluster in found if shaped(cluster, page)]
     # a copy of the block with its values empty (a template the page hides) does not displace a filled one;
     # alone, it gives no pairs but keeps its place (its lines are neither headline nor body)
@@ -157,6 +169,12 @@ def _layout(keys: list[Key], page: TextPage, lines: list[str], vocabulary: Vocab
         layout.info = {"published_at": find_datetime(page.line_text(dated))}
         layout.info_span = Span(page.line_start(dated), page.line_end(page.line_start(dated)))
         layout.spans.append(layout.info_span)
+    if block is not None and letterhead(block):  # the document's own lines, no block: its date is the article's
+        if not layout.info.get("published_at"):
+            layout.info["published_at"] = find_datetime(" ".join(
+                p["value"] for p in block.pairs if vocabulary.field_for(fold(clean_label(p["label"])))
+                in rules.text.LETTERHEAD_DATE_FIELDS)) or None
+        block.pairs = []
     layout.spans.extend(Span(cluster.start, cluster.end) for cluster in found)
     return layout
 
@@ -186,7 +204,8 @@ def _headline_zone(pieces: list[tuple[int, str]], page: TextPage, layout: _Layou
                   else (at, p) for at, p in pieces]
         pieces = [(at, p) for at, p in pieces if p]
     in_zone = [(at, p) for at, p in pieces if zone_start <= at < zone_end]
-    running = next((n for n, (_, p) in enumerate(in_zone) if prose(p) or rules.text.ADDRESSEES.match(p)), None)
+    running = next((n for n, (_, p) in enumerate(in_zone) if prose(p) or rules.text.ADDRESSEES.match(p)
+                    or wrapped_paragraph(in_zone, n, page.text)), None)
     while running and _wrapped_into(in_zone[running - 1], in_zone[running], page.text):
         running -= 1  # the paragraph's first line, cut at the converter's width before its first sentence ends
     if running and any(headline_like(p) for _, p in in_zone[:running]):
@@ -210,10 +229,17 @@ def _headline_zone(pieces: list[tuple[int, str]], page: TextPage, layout: _Layou
     if info_span is None and block is None and not zone:
         # no article line and no block: the headline lines stand right above the body's first prose or its
         # salutation (a notice saved from Word: issuer, number, headline, 某某乡人民政府：)
-        page_pieces = left_column([(at, p) for at, p in pieces if at >= crumb_end], page.text)
+        page_pieces = [(at, p) for at, p in pieces if at >= crumb_end]
+        page_pieces = whole_rows(page_pieces, left_column(page_pieces, page.text), page)
         opening = next((n for n, (_, p) in enumerate(page_pieces) if prose(p) or _salutation(page_pieces, n)
-                        or rules.text.ADDRESSEES.match(p) or rules.text.LATIN_SENTENCE.match(p)), None)
+                        or rules.text.ADDRESSEES.match(p) or rules.text.LATIN_SENTENCE.match(p)
+                        or rules.text.PHOTO_CAPTION.match(p)), None)
         above = page_pieces[:opening] if opening else []
+        if opening:  # the body opens in a table of label rows: the headline stands above the table
+            above = above_table(above, page_pieces[opening][0], page)
+        if opening and rules.text.PHOTO_CAPTION.match(page_pieces[opening][1]):
+            while above and page_chrome(above[-1][1]):
+                above.pop()  # the photo's mark over its caption (w3m's [1] for an image without alt text)
         stamped = above_stamp(above)
         bar_end = None
         while above and (_dated(above[-1][1])  # the date under the headline (Updated: 2024-05-20 09:15)
@@ -413,8 +439,10 @@ def _value_in(value: str, pairs: list[dict[str, str]]) -> bool:
 
 
 def _article_line_and_blocks(keys: list[Key], page: TextPage, lines: list[str], vocabulary: Vocabulary,
-                             crumb_end: int = 0) -> tuple[list[list[Key]], list[Cluster]]:
-    """The article line's key runs, then the block candidates (an article line never belongs to one)."""
+                             crumb_end: int = 0, items: frozenset[int] = frozenset()
+                             ) -> tuple[list[list[Key]], list[Cluster]]:
+    """The article line's key runs, then the block candidates (an article line never belongs to one, nor
+    the lines after a list the block was printed as: see ``list_ends``)."""
     runs = info_runs(keys, page)
     # a line of widget keys only (字号：默认 大 超大 | 打印) with no headline right above it is a widget, no
     # article line (the headline is printed under it)
@@ -430,7 +458,8 @@ def _article_line_and_blocks(keys: list[Key], page: TextPage, lines: list[str], 
     paired, in_paired = paired_rows(page, [k for k in block_keys if id(k) not in in_tables], vocabulary)
     tables, in_tables = tables + paired, in_tables | in_paired
     loose = [k for k in block_keys if id(k) not in in_tables]
-    found = tables + clusters(loose, page, vocabulary, [run[0].start for run in runs])
+    ends = list_ends(page, items)
+    found = tables + clusters(loose, page, vocabulary, [run[0].start for run in runs] + ends)
     if not runs:
         top = best(found)
         soft = soft_info(keys, top.keys if top else [], page,
@@ -439,7 +468,7 @@ def _article_line_and_blocks(keys: list[Key], page: TextPage, lines: list[str], 
             runs = [soft]
             in_soft = {id(s) for s in soft}  # a set: a line of many article keys is no quadratic scan
             loose = [k for k in loose if id(k) not in in_soft]
-            found = tables + clusters(loose, page, vocabulary, [soft[0].start])
+            found = tables + clusters(loose, page, vocabulary, [soft[0].start, *ends])
     return runs, found
 
 
