@@ -220,12 +220,7 @@ def _box_paragraphs(row: list[list[str]]) -> list[str] | None:
             text = ""
     if text:
         paragraphs.append(text)
-    if len(paragraphs) < rules.text.BOX_MIN_PARAGRAPHS:
-        return None
-    out = [paragraphs[0]]
-    for paragraph in paragraphs[1:]:
-        out.extend(("", paragraph))
-    return out
+    return _box_lines(paragraphs)
 
 
 def _pipe_box_paragraphs(row: list[list[str]]) -> list[str] | None:
@@ -234,7 +229,11 @@ def _pipe_box_paragraphs(row: list[list[str]]) -> list[str] | None:
     paragraphs' lines, a blank line between them; None for any other row."""
     if len(row) != 1 or len(row[0]) != 1:
         return None
-    paragraphs = [part.strip() for part in rules.text.BOX_PARAGRAPH_GAP.split(row[0][0]) if part.strip()]
+    return _box_lines([part.strip() for part in rules.text.BOX_PARAGRAPH_GAP.split(row[0][0]) if part.strip()])
+
+
+def _box_lines(paragraphs: list[str]) -> list[str] | None:
+    """A layout box's paragraphs as lines, a blank line between them; None for fewer than BOX_MIN_PARAGRAPHS."""
     if len(paragraphs) < rules.text.BOX_MIN_PARAGRAPHS:
         return None
     out = [paragraphs[0]]
