@@ -80,6 +80,9 @@ CASES.update({
     "line:crumbs": lambda n: "当前位置：" + "首页 > " * n + "\n\n标题\n",
     # A first line standing alone is read as a printed <title> and split at its separators.
     "first_line:spaces": lambda n: "某某委员会关" + "\u3000 " * n + "文件\n\n正文第一段。\n",
+    # a first line (read as the page's <title>) of thousands of words: each tail of it was built and compared
+    "first_line:words": lambda n: ("首页>通知公告" + "发布机构 某某局 " * n
+                                   + "\n\n关于做好防汛工作的通知\n\n各单位：现将有关事项通知如下。\n"),
     "line:pinyin": lambda n: "标题\n\n" + "網(wǎng)" * n + "\n",
     "line:lost": lambda n: "标题\n\n" + "日?(bào)" * n + "\n",
     "grid_tall": lambda n: "标题\n\n+---+---+\n" + "| a | b |\n" * n + "+---+---+\n",

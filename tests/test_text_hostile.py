@@ -24,7 +24,7 @@ WHOLE_READ = {"line:image_open": 4000, "line:bracket": 4000, "line:bracket_word"
               "opened:bracket_word": 8000, "opened:bracket_words": 8000, "tab_rows": 250, "columns_wide": 1000,
               "label_tails_wide": 1000, "label_row_wrapped": 1000,
               "label_column_long": 1000,
-              "first_line:spaces": 4000,
+              "first_line:spaces": 4000, "first_line:words": 2000,
               # page-chrome rules: each scans a piece's line (side columns) or the pieces above the body once
               "line:wide_gaps": 2000, "lines:side_menu": 1000, "lines:right_column": 1000, "lines:stamp": 500}
 GROWTH_BOUND = 10

@@ -68,9 +68,13 @@ def agree(title: str | None, parts: list[str]) -> str | None:
     line = _bare(" ".join(parts))
     for part in parts:  # two lines joined, the <title> holding the first only (a 副题 under it)
         words = part.split()
-        for start in range(len(words)):
-            tail = _bare(" ".join(words[start:]))
-            if (rules.text.MIN_HEADLINE_CHARS <= len(tail) < len(bare) and not is_site_name(tail)
-                    and bare.startswith(tail) and headline_like(bare[len(tail):]) and bare not in line):
-                return _prefix(title, len(tail))
+        tail_length = sum(map(len, words))  # of words[start:] run together (no spaces in a word)
+        for start, word in enumerate(words):
+            # (a tail is built only when shorter than the title: a <title> line of thousands of words costs no square)
+            if rules.text.MIN_HEADLINE_CHARS <= tail_length < len(bare):
+                tail = "".join(words[start:])
+                if (not is_site_name(tail) and bare.startswith(tail) and headline_like(bare[len(tail):])
+                        and bare not in line):
+                    return _prefix(title, len(tail))
+            tail_length -= len(word)
     return title
