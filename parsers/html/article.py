@@ -143,15 +143,22 @@ def _header_facts(facts: Facts, lines: list[Line]) -> None:
             facts.source_guess = unlabelled_source(line)
 
 
-def _named_elements(index: PageIndex, start: int, end: int):
-    """The elements with attributes holding the runs ``start:end`` (each once), with their class/id tokens."""
+def _run_owners(index: PageIndex, start: int, end: int):
+    """The elements holding the runs ``start:end``, each once, with the first of its runs there."""
     seen: set[etree._Element] = set()
     for run in index.runs[start:end]:
         el = run.element.getparent() if run.is_tail else run.element
-        if el is None or el in seen or not el.attrib:
+        if el is None or el in seen:
             continue
         seen.add(el)
-        yield el, tokens(el)
+        yield el, run
+
+
+def _named_elements(index: PageIndex, start: int, end: int):
+    """The elements with attributes holding the runs ``start:end`` (each once), with their class/id tokens."""
+    for el, _ in _run_owners(index, start, end):
+        if el.attrib:
+            yield el, tokens(el)
 
 
 def _class_hinted(index: PageIndex, start: int, end: int, facts: Facts) -> None:
@@ -186,14 +193,9 @@ def _icon_hinted(index: PageIndex, start: int, end: int, facts: Facts) -> None:
 def _views_hinted(index: PageIndex, start: int, end: int, facts: Facts) -> None:
     """A views count shown without a colon: an element whose whole text is a views word and a count
     (阅读 539), or an element named views / hits whose text is a count (539)."""
-    seen: set[etree._Element] = set()
-    for run in index.runs[start:end]:
+    for el, run in _run_owners(index, start, end):
         if facts.views is not None:
             return
-        el = run.element.getparent() if run.is_tail else run.element
-        if el is None or el in seen:
-            continue
-        seen.add(el)
         named = bool(el.attrib) and not tokens(el).isdisjoint(rules.article.VIEWS_TOKENS)
         # (An element's text opens with its own text: a views word there, or a views name, or it is no count.)
         if not named and (run.is_tail or fold(run.text.lstrip()[:1]) not in _VIEWS_FIRSTS):
