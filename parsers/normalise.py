@@ -61,12 +61,18 @@ def with_metadata(parts: dict, vocabulary: Vocabulary) -> dict:
 _COUNT = re.compile(r"\d[\d,]*")
 
 
+def views_value(value: str) -> int | None:
+    """The count a views value starts with (1,205 次 -> 1205), or None."""
+    match = _COUNT.match(value.strip())
+    return int(match.group().replace(",", "")) if match else None
+
+
 def block_views(fields: list[dict[str, str]]) -> int | None:
     """The count of a 浏览次数 / 點閱次數 pair the block shows (a metadata list under the body that holds the
     page's counter with its dates and unit): the views when no info line shows them."""
     for pair in fields:
         if fold(clean_label(pair["label"])) in rules.article.VIEWS_LABELS:
-            found = _COUNT.match(pair["value"].strip())
-            if found:
-                return int(found.group().replace(",", ""))
+            found = views_value(pair["value"])
+            if found is not None:
+                return found
     return None

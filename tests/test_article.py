@@ -11,7 +11,7 @@ from govmeta.parsers.html.attachments import file_name
 from govmeta.parsers.html.breadcrumb import read_breadcrumb
 from govmeta.parsers.html.document import drop_non_content, parse_html
 from govmeta.parsers.html.headline import join_lines
-from govmeta.parsers.html.info import is_info_line, line_date, read_pairs, read_text_pairs, trim_value, views_value
+from govmeta.parsers.html.info import is_info_line, line_date, read_pairs, read_text_pairs, trim_value
 from govmeta.parsers.html.lines import lines_between
 from govmeta.parsers.html.page_index import index_page
 from govmeta.parsers.html.paragraphs import (
@@ -23,6 +23,7 @@ from govmeta.parsers.html.paragraphs import (
     is_widget_line,
 )
 from govmeta.parsers.html.reader import fallback_title
+from govmeta.parsers.normalise import views_value
 from tests.paths import FIXTURES
 
 ARTICLES = FIXTURES / "articles"

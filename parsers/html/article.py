@@ -44,11 +44,11 @@ from govmeta.parsers.html.info import (
     text_line_date,
     unlabelled_source,
     usable,
-    views_value,
 )
 from govmeta.parsers.html.lines import lines_between
 from govmeta.parsers.html.page_index import Line, PageIndex, index_page
 from govmeta.parsers.html.paragraphs import clean_lines, credit_text, is_section_heading, is_widget_line, serialise
+from govmeta.parsers.normalise import views_value
 from govmeta.parsers.page_type import has_chinese
 
 

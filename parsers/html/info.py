@@ -81,7 +81,6 @@ _DATED_LABEL = Folded(re.compile(
     r"(?=\s*" + DATE_SPAN.pattern + ")"
 ))
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
-_DIGITS = re.compile(r"\d[\d,]*")
 _VALUE_TRIM = " \u00a0\u3000:：|丨｜│[]【】()（）·,，;；"
 
 
@@ -273,11 +272,6 @@ def plain_line(text: str) -> Line:
 def read_text_pairs(text: str) -> list[Pair]:
     """The pairs of a plain line of text."""
     return read_pairs(plain_line(text))
-
-
-def views_value(value: str) -> int | None:
-    match = _DIGITS.match(value.strip())
-    return int(match.group().replace(",", "")) if match else None
 
 
 def looks_like_person(value: str) -> bool:
