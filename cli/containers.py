@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import re
 import zlib
 from dataclasses import dataclass
 
 from govmeta.cli.limits import inflate
 from govmeta.cli.sniff import GZIP_MAGIC
+from govmeta.parsers.lazy_pattern import lazy_compile
 
 MHTML_SUFFIXES = (".mht", ".mhtml")
-_FOLD = re.compile(r"\r?\n[ \t]*")
+_FOLD = lazy_compile(r"\r?\n[ \t]*")
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as _dt
-import re
+
+from govmeta.parsers.lazy_pattern import lazy_compile
 
 _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
               "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -11,13 +12,13 @@ _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2
 # A numeric date as written in text (2023-08-26, 2023/8/26, 2023年8月26日, spaced forms), and the same
 # with a time after it: the one pattern the info-line and text-dump readers build on.
 DATE_TEXT = r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
-DATETIME_SPAN = re.compile(DATE_TEXT + r"(?:\s*T?\s*\d{1,2}\s*[:：时]\s*\d{1,2}(?:\s*[:：分]\s*\d{1,2})?)?")
+DATETIME_SPAN = lazy_compile(DATE_TEXT + r"(?:\s*T?\s*\d{1,2}\s*[:：时]\s*\d{1,2}(?:\s*[:：分]\s*\d{1,2})?)?")
 
-_NUMERIC = re.compile(
+_NUMERIC = lazy_compile(
     r"(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
     r"(?:\s*T?\s*(?P<H>\d{1,2})\s*[:：时]\s*(?P<M>\d{1,2})(?:\s*[:：分]\s*(?P<S>\d{1,2}))?)?"
 )
-_CHINESE = re.compile(
+_CHINESE = lazy_compile(
     r"(?P<y>[〇零○Ｏ一二三四五六七八九]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,3})\s*月"
     r"\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日"
 )
@@ -27,11 +28,11 @@ _CHINESE = re.compile(
 # 5月20日), when a three-digit year is written with 年月日 (113年5月20日), or when a value is nothing but a
 # three-digit-year date (113-05-20, 113/5/20 14:30): a year written so is never a Gregorian one.
 _MINGUO_OFFSET = 1911
-_MINGUO = re.compile(
+_MINGUO = lazy_compile(
     r"(?:(?:中華|中华)?民[國国]\s*(?P<ey>\d{1,3})\s*年\s*(?P<em>\d{1,2})\s*月\s*(?P<ed>\d{1,2})\s*日"
     r"|(?<![\d.\-/])(?P<ny>1\d\d)\s*年\s*(?P<nm>\d{1,2})\s*月\s*(?P<nd>\d{1,2})\s*日)"
 )
-_MINGUO_VALUE = re.compile(
+_MINGUO_VALUE = lazy_compile(
     r"\s*(?P<y>1\d\d)\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})"
     r"(?:\s+(?P<H>\d{1,2})\s*:\s*(?P<M>\d{1,2})(?:\s*:\s*(?P<S>\d{1,2}))?)?\s*"
 )
@@ -81,7 +82,7 @@ def _cn_number(text: str) -> int:
 # Full-width digits and separators (２０２３－０８－２６, ２０２３／８／２６) read as ASCII.
 _FULL_WIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)},
                              "－": "-", "／": "/", "．": ".", "：": ":", "\u2010": "-", "\u2013": "-"})
-_COMPACT = re.compile(r"^\s*((?:19|20)\d\d)(\d\d)(\d\d)\s*$")
+_COMPACT = lazy_compile(r"^\s*((?:19|20)\d\d)(\d\d)(\d\d)\s*$")
 
 
 def _valid(y: int, m: int, d: int) -> bool:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 from govmeta.parsers import rules
 from govmeta.parsers.dates import normalise_date
 from govmeta.parsers.hanzi import fold
+from govmeta.parsers.lazy_pattern import lazy_compile
 from govmeta.parsers.rules.labels import LIST_SPLIT
 from govmeta.parsers.spaces import squash
 from govmeta.parsers.vocabulary import Vocabulary, clean_label
@@ -58,7 +57,7 @@ def with_metadata(parts: dict, vocabulary: Vocabulary) -> dict:
     return parts
 
 
-_COUNT = re.compile(r"\d[\d,]*")
+_COUNT = lazy_compile(r"\d[\d,]*")
 
 
 def views_value(value: str) -> int | None:

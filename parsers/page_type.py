@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 from govmeta.parsers import rules
+from govmeta.parsers.lazy_pattern import lazy_compile
 
-_HAN = re.compile(r"[\u3400-\u9fff]")
+_HAN = lazy_compile(r"[\u3400-\u9fff]")
 
 
 def has_chinese(texts: list[str] | tuple[str, ...]) -> bool:

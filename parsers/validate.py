@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from govmeta.parsers.errors import ExtractionError
+from govmeta.parsers.lazy_pattern import lazy_compile
 
 # Magic numbers of common non-page files found among saved pages (images, archives, documents).
 BINARY_SIGNATURES: dict[bytes, str] = {
@@ -24,7 +23,7 @@ MAX_JUNK_SHARE = 0.05
 # Control characters (all but tab, newline, form feed, carriage return) and U+FFFD count as junk. The
 # controls are counted in the UTF-8 bytes with one C-level ``translate`` (a regex class scan is 5x slower).
 _CONTROL_BYTES = bytes(range(0x00, 0x09)) + b"\x0b" + bytes(range(0x0e, 0x20))
-_LETTERS = re.compile(r"[^\W\d_]")
+_LETTERS = lazy_compile(r"[^\W\d_]")
 
 
 def check_page_bytes(data: bytes) -> None:

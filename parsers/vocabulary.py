@@ -6,15 +6,15 @@ user's own synonyms (``Vocabulary.from_mapping``). Reading a synonyms file is th
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from govmeta.parsers.hanzi import traditional_forms
+from govmeta.parsers.lazy_pattern import lazy_compile
 from govmeta.parsers.rules.labels import CANONICAL_FIELDS, OTHER_BLOCK_LABELS, FieldRule
 
 # Characters that pad or end a label: spaces of every width, colons, brackets' padding.
-_LABEL_NOISE = re.compile(r"[\s\u00a0\u2002\u2003\u2009\u3000:：∶﹕]+")
+_LABEL_NOISE = lazy_compile(r"[\s\u00a0\u2002\u2003\u2009\u3000:：∶﹕]+")
 _BRACKETS = str.maketrans({"（": "(", "）": ")"})
 
 

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import copy
 import gc
 import json
 import os
+import pickle
+import re
 import subprocess
 import sys
 
 from govmeta.cli.runner import INPUTS_PER_WORKER, auto_jobs, gc_paused, idle_cpus
+from govmeta.parsers.lazy_pattern import LazyPattern, lazy_compile
 from tests.paths import FIXTURES, SAMPLE
 
 # Modules a plain `govmeta extract -q page.html` must not load: each costs tens of ms at start-up.
@@ -88,3 +92,55 @@ def test_auto_jobs_uses_workers_only_for_enough_inputs_and_idle_cpus():
 def test_idle_cpus_reads_a_share_of_the_machine():
     idle = idle_cpus(0.05)
     assert idle is None or 0.0 <= idle <= (os.cpu_count() or 1) + 0.01
+
+
+def _module_patterns() -> list[tuple[str, str, object]]:
+    """Every module-level regular expression of govmeta's own modules, with the module's and attribute's names."""
+    import importlib
+    import pkgutil
+
+    import govmeta.cli
+    import govmeta.parsers
+
+    found = []
+    for package in (govmeta.parsers, govmeta.cli):
+        for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
+            if ".spark" in info.name:  # the cluster front door needs pyspark
+                continue
+            module = importlib.import_module(info.name)
+            found += [(info.name, name, value) for name, value in vars(module).items()
+                      if isinstance(value, (re.Pattern, LazyPattern))]
+    return found
+
+
+def test_module_level_patterns_compile_on_first_use():
+    """A module-level pattern is a ``lazy_compile``: import compiles none of them (start-up, docs/performance.md)."""
+    patterns = _module_patterns()
+    assert len(patterns) > 100
+    compiled_at_import = [f"{module}.{name}" for module, name, value in patterns if isinstance(value, re.Pattern)]
+    assert compiled_at_import == []
+
+
+def test_a_lazy_pattern_answers_as_the_compiled_one():
+    source, flags = r"(?P<label>发布日期|来源)\s*[:：]\s*(\S+)", re.I
+    lazy, compiled = lazy_compile(source, flags), re.compile(source, flags)
+    text = "来源：国务院办公厅 发布日期：2024-05-06"
+    assert "_compiled" not in vars(lazy)
+    assert [m.groups() for m in lazy.finditer(text)] == [m.groups() for m in compiled.finditer(text)]
+    assert lazy.sub("X", text) == compiled.sub("X", text)
+    assert (lazy.pattern, lazy.flags, lazy.groupindex) == (compiled.pattern, compiled.flags, compiled.groupindex)
+    assert pickle.loads(pickle.dumps(lazy)).search(text).group("label") == "来源"
+    assert copy.deepcopy(lazy).search(text).group("label") == "来源"
+    assert lazy_compile(rb"\xc3[\x80-\xbf]").search(b"caf\xc3\xa9").group() == b"\xc3\xa9"
+
+
+def test_a_page_compiles_only_the_patterns_it_uses():
+    """The Latin-1 repair's patterns wait for a page that needs the repair."""
+    probe = ("import sys; sys.argv = ['govmeta', 'extract', '-q', sys.argv[1]];"
+             "from govmeta.cli.main import main\n"
+             "try: main()\nexcept SystemExit: pass\n"
+             "from govmeta.parsers.encoding import mojibake;"
+             "print(sorted(n for n, v in vars(mojibake).items() if '_compiled' in getattr(v, '__dict__', {})))")
+    done = subprocess.run([sys.executable, "-c", probe, str(UTF8_PAGE)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "[]"

@@ -6,11 +6,10 @@ most ``rules.encoding.DETECT_SAMPLE_BYTES`` and the scan stops after ``DETECT_SC
 
 from __future__ import annotations
 
-import re
-
 from govmeta.parsers import rules
+from govmeta.parsers.lazy_pattern import lazy_compile
 
-_RUN_RE = re.compile(rb"[\x80-\xff]+")
+_RUN_RE = lazy_compile(rb"[\x80-\xff]+")
 _HIGH_BYTES = bytes(range(0x80, 0x100))
 
 

@@ -24,8 +24,9 @@ Choices where this module departs from the standard, all for an offline extracto
 from __future__ import annotations
 
 import codecs
-import re
 from functools import lru_cache
+
+from govmeta.parsers.lazy_pattern import lazy_compile
 
 # fmt: off
 #: WHATWG Encoding Standard: encoding name -> its labels.
@@ -222,7 +223,7 @@ NOT_PAGE_CODECS: frozenset[str] = frozenset(
     {"undefined", "idna", "punycode", "unicode-escape", "raw-unicode-escape", "escape", "mbcs", "oem"}
 )
 
-_PUNCT = re.compile(r"[\s\-_.:]+")
+_PUNCT = lazy_compile(r"[\s\-_.:]+")
 
 
 def _normalise(label: str) -> str:

@@ -41,6 +41,7 @@ from govmeta.parsers.encoding.charsets import codec_for_label
 from govmeta.parsers.encoding.detector import chardet_answers
 from govmeta.parsers.encoding.mojibake import may_be_latin1_saved, repaired
 from govmeta.parsers.errors import ExtractionError
+from govmeta.parsers.lazy_pattern import lazy_compile
 
 # --- thresholds and tables ---------------------------------------------------------------------------
 
@@ -52,18 +53,18 @@ BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
-_SCAN_RE = re.compile(rb"<!--(?:>|->|.*?-->|.*\Z)|<meta[\s/][^>]*>?", re.I | re.S)
-_ATTR_RE = re.compile(rb"""([^\s/>"'=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
-_CONTENT_CHARSET_RE = re.compile(rb"""charset\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s;"']+))""", re.I)
-_XML_DECL_RE = re.compile(rb"""\A\s*<\?xml\s[^>]*?encoding\s*=\s*["']?([A-Za-z0-9._:\-]+)""", re.I)
-_PUA_ASTRAL_RE = re.compile("[\U000f0000-\U0010ffff]")
+_SCAN_RE = lazy_compile(rb"<!--(?:>|->|.*?-->|.*\Z)|<meta[\s/][^>]*>?", re.I | re.S)
+_ATTR_RE = lazy_compile(rb"""([^\s/>"'=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
+_CONTENT_CHARSET_RE = lazy_compile(rb"""charset\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s;"']+))""", re.I)
+_XML_DECL_RE = lazy_compile(rb"""\A\s*<\?xml\s[^>]*?encoding\s*=\s*["']?([A-Za-z0-9._:\-]+)""", re.I)
+_PUA_ASTRAL_RE = lazy_compile("[\U000f0000-\U0010ffff]")
 #: High bytes of the UTF-16 code units U+E000..U+F8FF (the BMP Private Use Area), and of the high
 #: surrogates of U+F0000..U+10FFFF (planes 15-16, private use too).
 _PUA_HIGH_BYTES = bytes(range(0xE0, 0xF9))
 _PUA_SURROGATE_HIGH = b"\xdb"
 _HIGH_BYTES = bytes(range(0x80, 0x100))
-_UTF8_WIDE_LEAD_RE = re.compile(rb"[\xe0-\xf4]")
-_UTF8_PAIR_RE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]")
+_UTF8_WIDE_LEAD_RE = lazy_compile(rb"[\xe0-\xf4]")
+_UTF8_PAIR_RE = lazy_compile(rb"[\xc2-\xdf][\x80-\xbf]")
 #: Codecs whose strict decode is undone byte for byte by encoding the text as UTF-8.
 _UTF8_SUBSETS = frozenset({"utf-8", "ascii"})
 

@@ -10,12 +10,12 @@ bytes decode cleanly and plausibly (any step but the weak ones) into mostly CJK 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from govmeta.parsers import rules
+from govmeta.parsers.lazy_pattern import lazy_compile
 
 if TYPE_CHECKING:
     from govmeta.parsers.encoding.decode import Decoded
@@ -26,11 +26,11 @@ _CP1252_BACK = {
     ord(bytes([b]).decode("cp1252")): b for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
 }
 # In UTF-8: a byte that starts a 3- or 4-byte character, other than one of those signs' (E2: – — ‘ ’ “ ” …).
-_WIDE_LEAD = re.compile(rb"[\xe0\xe1\xe3-\xf4]|\xe2(?![\x80\x82\x84])")
+_WIDE_LEAD = lazy_compile(rb"[\xe0\xe1\xe3-\xf4]|\xe2(?![\x80\x82\x84])")
 # UTF-8 of Latin-1 letters that are lead bytes of CJK characters in UTF-8 (ä-ï) or GB (most of them).
 _LEAD_PAIR = b"\xc3"
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_CJK = lazy_compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_NON_ASCII = lazy_compile(r"[^\x00-\x7f]")
 
 
 def may_be_latin1_saved(utf8: bytes) -> bool:

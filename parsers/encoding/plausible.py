@@ -9,12 +9,12 @@ are data in ``rules.encoding``.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
 from govmeta.parsers import rules
+from govmeta.parsers.lazy_pattern import lazy_compile
 
 #: Characters whose weight needs no context: punctuation and signs, CJK symbols, kana, ideographs, hangul.
 _TABLE_RANGES = (
@@ -27,13 +27,13 @@ _TABLE_RANGES = (
     (0xAC00, 0xD7A3),
     (0xFF01, 0xFF60),
 )
-_HANZI_RE = re.compile(r"[\u4e00-\u9fff]")
-_HANGUL_RE = re.compile(r"[\uac00-\ud7a3]")
+_HANZI_RE = lazy_compile(r"[\u4e00-\u9fff]")
+_HANGUL_RE = lazy_compile(r"[\uac00-\ud7a3]")
 _WORD_OPENERS = "«“‘„—–\u00a0\u3000"
-_NONASCII_RUN_RE = re.compile(r"[^\x00-\x7f]+")
+_NONASCII_RUN_RE = lazy_compile(r"[^\x00-\x7f]+")
 #: Not judged: spaces, general and CJK punctuation, full-width ASCII forms, letter-like and number forms.
 #: Box drawing, arrows, shapes, maths and enclosed or squared CJK signs too: text in any script uses them.
-_NEUTRAL_RE = re.compile(
+_NEUTRAL_RE = lazy_compile(
     r"[\u2000-\u206f\u2100-\u22ff\u2460-\u24ff\u2500-\u25ff\u2600-\u26ff\u3000-\u303f\u3200-\u33ff"
     r"\uff01-\uff60\uffe0-\uffe6]"
 )

@@ -11,12 +11,13 @@ from lxml import etree
 from govmeta.parsers import rules
 from govmeta.parsers.hanzi import fold
 from govmeta.parsers.html.document import element_text
+from govmeta.parsers.lazy_pattern import lazy_compile
 from govmeta.parsers.urls import join_url, split_url
 from govmeta.parsers.wording import starts_with_attachment_label
 
 _EXTENSIONS = frozenset(rules.words.ATTACHMENT_EXTENSIONS)
 # Quick test: an attachment extension somewhere in the href (then parsed properly).
-_MAYBE_FILE = re.compile(r"\.(?:" + "|".join(rules.words.ATTACHMENT_EXTENSIONS) + r")(?![a-z0-9])", re.I)
+_MAYBE_FILE = lazy_compile(r"\.(?:" + "|".join(rules.words.ATTACHMENT_EXTENSIONS) + r")(?![a-z0-9])", re.I)
 _NOT_FILES = ("mailto:", "tel:", "#")
 _NOT_FILES_LONGEST = max(map(len, _NOT_FILES))
 # A download button's text is short (pdf下载, 下载Word版).
@@ -28,7 +29,7 @@ UNSAFE_SCHEMES = frozenset({"javascript", "vbscript", "data", "file"})
 # C0 controls and spaces at either end.
 _URL_NOISE = str.maketrans("", "", "\t\n\r")
 _URL_EDGES = "".join(map(chr, range(0x21)))
-_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
+_SCHEME = lazy_compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
 
 
 def clean_href(href: str) -> str:

@@ -16,12 +16,13 @@ from lxml import etree
 
 from govmeta.parsers import rules
 from govmeta.parsers.html.segments import Segment, is_within
+from govmeta.parsers.lazy_pattern import lazy_compile
 from govmeta.parsers.spaces import squash
 from govmeta.parsers.vocabulary import Vocabulary, clean_label
 
 _END = ""  # trie key marking the end of a label
 _LABEL_BRACKETS = frozenset("()（）")
-_TERMINATOR = re.compile("[" + re.escape("".join(rules.block.LABEL_TERMINATORS)) + "]")
+_TERMINATOR = lazy_compile("[" + re.escape("".join(rules.block.LABEL_TERMINATORS)) + "]")
 MAX_BARE_LABEL_CHARS = rules.block.MAX_BARE_LABEL_CHARS
 _PADDING = "".join(rules.block.LABEL_PADDING)
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from lxml import etree
 
-_TOKEN_SPLIT = re.compile(r"[\s\-_]+")
+from govmeta.parsers.lazy_pattern import lazy_compile
+
+_TOKEN_SPLIT = lazy_compile(r"[\s\-_]+")
 
 
 def names(el: etree._Element) -> frozenset[str]:

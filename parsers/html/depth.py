@@ -12,6 +12,8 @@ from functools import cache
 
 from lxml import etree
 
+from govmeta.parsers.lazy_pattern import lazy_compile
+
 # Depth from which a tree counts as cut by libxml2 (its limit is 2,048 with huge_tree).
 MAX_DEPTH = 1900
 # A tag opened this many more times than it is closed is one the nesting comes from.
@@ -19,8 +21,8 @@ UNCLOSED_SURPLUS = 100
 # Tags libxml2 never nests (void elements), whatever their counts.
 _VOID = frozenset({b"br", b"img", b"meta", b"link", b"input", b"hr", b"col", b"area", b"base", b"wbr", b"param",
                    b"source", b"track", b"embed"})
-_START = re.compile(rb"<([a-zA-Z][\w:.\-]*)")
-_END = re.compile(rb"</([a-zA-Z][\w:.\-]*)")
+_START = lazy_compile(rb"<([a-zA-Z][\w:.\-]*)")
+_END = lazy_compile(rb"</([a-zA-Z][\w:.\-]*)")
 
 
 def open_excess(data: bytes) -> int:

@@ -8,16 +8,17 @@ from functools import lru_cache
 from lxml import etree
 
 from govmeta.parsers.html import depth
+from govmeta.parsers.lazy_pattern import lazy_compile
 from govmeta.parsers.spaces import squash
 
 # Elements whose content is never displayed text.
 NON_CONTENT_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "select")
 
 # Inline style or class markers of an element the page does not display.
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_HIDDEN_STYLE = lazy_compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 HIDDEN_CLASSES = frozenset({"ng-hide", "hidden", "hide", "d-none", "sr-only", "visually-hidden"})
 
-_HTML_SIGNS = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title|div|table|p|br)\b", re.I)
+_HTML_SIGNS = lazy_compile(rb"<(?:!doctype\s+html|html|head|body|meta|title|div|table|p|br)\b", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -38,7 +39,7 @@ def looks_like_html(text: str) -> bool:
 # every character Python's str ``\s`` matches, in UTF-8.
 _SPACE = (rb"(?:[\t\n\x0b\x0c\r\x1c-\x1f ]|\xc2[\x85\xa0]|\xe1\x9a\x80|\xe2\x80[\x80-\x8a\xa8\xa9\xaf]"
           rb"|\xe2\x81\x9f|\xe3\x80\x80)")
-_DOCUMENT_END = re.compile(rb"</" + _SPACE + rb"*(?:html|body)" + _SPACE + rb"*>", re.I)
+_DOCUMENT_END = lazy_compile(rb"</" + _SPACE + rb"*(?:html|body)" + _SPACE + rb"*>", re.I)
 
 
 def parse_html(text: str, utf8: bytes | None = None) -> etree._Element | None:
@@ -70,14 +71,14 @@ def parse_page(text: str, utf8: bytes | None = None) -> tuple[etree._Element | N
 # Characters an XML tree cannot hold (lxml refuses to set text containing them): C0 controls but tab,
 # newline and carriage return, and the non-characters U+FFFE/U+FFFF. Vertical tab and form feed become a
 # space (they separate words); the rest are dropped.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NOT_XML = lazy_compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _NOT_XML_SPACE = str.maketrans({"\x0b": " ", "\x0c": " "})
 # The same characters in UTF-8: the C0 bytes (deleted by ``bytes.translate``, which is ten times faster than
 # a character-class search), and the non-characters' three-byte forms.
 _NOT_XML_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
-_NOT_XML_NONCHARACTERS = re.compile(rb"\xef\xbf[\xbe\xbf]")  # (a literal prefix: faster than ``in`` twice)
+_NOT_XML_NONCHARACTERS = lazy_compile(rb"\xef\xbf[\xbe\xbf]")  # (a literal prefix: faster than ``in`` twice)
 # A numeric character reference that may name one of them (below U+0020, or U+FFFE/U+FFFF).
-_CONTROL_REFERENCE = re.compile(
+_CONTROL_REFERENCE = lazy_compile(
     rb"&#(?:[xX]0*(?:1?[0-9a-fA-F]|[fF]{3}[eEfF])|0*(?:[12]?[0-9]|3[01]|6553[45]))(?![0-9])"
 )
 

@@ -8,7 +8,6 @@ a class or id naming a title, bold and centred). A headline split over lines is 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -21,12 +20,13 @@ from govmeta.parsers.html.classes import token_has_word, tokens, tokens_of
 from govmeta.parsers.html.info import DATE_SPAN, LABEL, is_info_line
 from govmeta.parsers.html.page_index import Line, PageIndex, Run
 from govmeta.parsers.html.paragraphs import is_widget_line
+from govmeta.parsers.lazy_pattern import lazy_compile
 from govmeta.parsers.spaces import squash
 from govmeta.parsers.wording import is_site_name
 
 # Full-width ASCII (ＡＢＣ１２３，（）：) folded to ASCII: the part of NFKC that matters here, at a
 # fraction of its cost.
-_FULL_WIDTH = re.compile("[\uff01-\uff5e]")
+_FULL_WIDTH = lazy_compile("[\uff01-\uff5e]")
 _HALF_WIDTH = {chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
 
 

@@ -20,6 +20,7 @@ from govmeta.parsers.dates import find_datetime, minguo_line_date
 from govmeta.parsers.hanzi import fold
 from govmeta.parsers.html.classes import tokens_of
 from govmeta.parsers.html.page_index import Line, Run
+from govmeta.parsers.lazy_pattern import lazy_compile
 from govmeta.parsers.spaces import squash
 from govmeta.parsers.wording import is_widget_word
 
@@ -51,36 +52,36 @@ class Folded:
 
 
 # A known label followed by a colon, at the start of a word.
-LABEL = Folded(re.compile(_LEAD + r"(?P<label>" + "|".join(map(re.escape, _ALL_LABELS)) + r")\s*[:：]"))
+LABEL = Folded(lazy_compile(_LEAD + r"(?P<label>" + "|".join(map(re.escape, _ALL_LABELS)) + r")\s*[:：]"))
 # Any short Han word followed by a colon ends a value too (文章类型：…).
-_ANY_LABEL = re.compile(r"(?:(?<=\s)|(?<=[|丨｜│]))[\u4e00-\u9fff]{2,6}\s*[:：]")
-_BAR = re.compile(r"[|丨｜│]")
+_ANY_LABEL = lazy_compile(r"(?:(?<=\s)|(?<=[|丨｜│]))[\u4e00-\u9fff]{2,6}\s*[:：]")
+_BAR = lazy_compile(r"[|丨｜│]")
 # Labels long enough to be read even when glued to the value before them (…办公室发布时间：): never
 # inside a word the way 日期 is inside 成文日期.
-GLUED = Folded(re.compile(
+GLUED = Folded(lazy_compile(
     r"(?P<label>" + "|".join(map(re.escape, [label for label in _ALL_LABELS if len(label) >= 4])) + r")\s*[:：]"
 ))
 # A known label opening an element's own text (<span>来源：…</span><span>作者：…</span>, or a views word and
 # its count with no colon: <span>阅读 2,318 次</span>): the element's edge is a word's edge, so the label
 # starts a pair even glued to the value before it.
-_OPENING = re.compile(
+_OPENING = lazy_compile(
     r"(?P<label>(?:" + "|".join(map(re.escape, _ALL_LABELS)) + r")(?=\s*[:：])"
     r"|(?:" + "|".join(map(re.escape, sorted(rules.article.VIEWS_LABELS, key=len, reverse=True))) + r")(?=\s*\d))"
     r"\s*[:：]?"
 )
 # A date right after some other label (成文日期：…, 印发日期：…) is that label's value.
-_OTHER_LABEL_END = re.compile(r"[\u4e00-\u9fff]{2,8}\s*[:：]\s*$")
+_OTHER_LABEL_END = lazy_compile(r"[\u4e00-\u9fff]{2,8}\s*[:：]\s*$")
 # A widget in brackets after a value: 【字体：大 中 小】, [打印].
-_WIDGET_OPEN = re.compile(r"(?<=\S)\s*[【\[]")
+_WIDGET_OPEN = lazy_compile(r"(?<=\S)\s*[【\[]")
 # Any label naming a time or a date, when a date follows it (时间发布：2023-06-12, 信息发布时间：…).
-_DATED_LABEL = Folded(re.compile(
+_DATED_LABEL = Folded(lazy_compile(
     _LEAD
     + r"(?P<label>[\u4e00-\u9fff]{0,4}(?:"
     + "|".join(rules.article.DATE_LABEL_WORDS)
     + r")[\u4e00-\u9fff]{0,4})\s*[:：]"
     r"(?=\s*" + DATE_SPAN.pattern + ")"
 ))
-_URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
+_URL = lazy_compile(r"(?:https?://|www\.)\S+", re.I)
 _VALUE_TRIM = " \u00a0\u3000:：|丨｜│[]【】()（）·,，;；"
 
 

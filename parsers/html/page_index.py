@@ -18,6 +18,7 @@ from lxml import etree
 
 from govmeta.parsers import rules
 from govmeta.parsers.html.segments import EndOfTree
+from govmeta.parsers.lazy_pattern import lazy_compile
 from govmeta.parsers.spaces import squash
 
 
@@ -153,8 +154,8 @@ def _flush(runs: list[Run], begin: int, out: list[Line]) -> None:
 # space or the text's end): a body in English is not read by Chinese punctuation alone. Two patterns, the
 # second run only on a text holding . ! or ? (one alternation with a look-behind tried at every character
 # cost 1.7x as much).
-_PUNCT = re.compile("[" + re.escape("".join(rules.article.PROSE_PUNCTUATION)) + "]")
-_SENTENCE_END = re.compile(r"(?<=[a-z])[.!?](?=\s|$)")
+_PUNCT = lazy_compile("[" + re.escape("".join(rules.article.PROSE_PUNCTUATION)) + "]")
+_SENTENCE_END = lazy_compile(r"(?<=[a-z])[.!?](?=\s|$)")
 
 
 def _punctuation(text: str) -> int:

@@ -13,11 +13,12 @@ import re
 from lxml import etree
 
 from govmeta.parsers import rules
+from govmeta.parsers.lazy_pattern import lazy_compile
 
-_ADDRESS = re.compile(r"^https?://\S+$", re.I)
+_ADDRESS = lazy_compile(r"^https?://\S+$", re.I)
 # The count in brackets is the address's length; IE writes about:internet for pages not from the web.
-_SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)\s*(https?://[^\s>]+?)\s*-->", re.I)
-_WAYBACK = re.compile(r"""__wm\.wombat\(\s*["'](https?://[^"']+)["']""")
+_SAVED_FROM = lazy_compile(r"<!--\s*saved from url=\(\d+\)\s*(https?://[^\s>]+?)\s*-->", re.I)
+_WAYBACK = lazy_compile(r"""__wm\.wombat\(\s*["'](https?://[^"']+)["']""")
 
 
 def saved_from_url(text: str) -> str | None:

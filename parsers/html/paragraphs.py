@@ -21,16 +21,17 @@ from govmeta.parsers.html.attachments import is_attachment_link
 from govmeta.parsers.html.classes import tokens_of
 from govmeta.parsers.html.container import is_data_table
 from govmeta.parsers.html.page_index import PageIndex
+from govmeta.parsers.lazy_pattern import lazy_compile
 from govmeta.parsers.spaces import squash
 from govmeta.parsers.wording import is_widget_word
 
 PARA = "\u2029"  # paragraph separator: never in page text after parsing
 BR = "\u2028"  # line separator: a <br> inside a paragraph block
 
-_LIST_FURNITURE = re.compile(
+_LIST_FURNITURE = lazy_compile(
     r"(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:AM|PM)?)?|[\s・·•●○■□◆◇▪\-|｜()（）\[\]【】>»]"
 )
-_FLOAT = re.compile(r"float\s*:\s*(?:left|right)", re.I)
+_FLOAT = lazy_compile(r"float\s*:\s*(?:left|right)", re.I)
 _INDENT = ("\u00a0", "\u3000", "  ", "\t", "\u2002", "\u2003")
 
 
@@ -333,10 +334,10 @@ def _table_of(el: etree._Element) -> etree._Element | None:
 
 
 # Widget words are split apart by whitespace and by these separators and brackets.
-_WIDGET_SPLIT = re.compile("[" + re.escape(rules.article.WIDGET_PUNCTUATION) + "\\s]+")
+_WIDGET_SPLIT = lazy_compile("[" + re.escape(rules.article.WIDGET_PUNCTUATION) + "\\s]+")
 WIDGET_PREFIXES = tuple(fold(prefix) for prefix in rules.article.WIDGET_PREFIXES)
 _WIDGET_PREFIX_MAX = max(map(len, WIDGET_PREFIXES))
-_NOT_SPACE = re.compile(r"\S")
+_NOT_SPACE = lazy_compile(r"\S")
 
 
 def is_widget_line(line: str) -> bool:
@@ -368,7 +369,7 @@ def _pager_or_promo(folded: str) -> bool:
 
 # A related label at the start of a line (leading brackets and ASCII spaces anywhere in it are
 # ignored), then nothing or a colon / closing bracket.
-_RELATED_LINE = re.compile(
+_RELATED_LINE = lazy_compile(
     "[【\\[ ]*(?:"
     + "|".join(" *".join(map(re.escape, label)) for label in rules.article.RELATED_LABELS)
     + ") *(?:[:：】\\]]|\\Z)"

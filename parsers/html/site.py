@@ -8,15 +8,16 @@ from lxml import etree
 
 from govmeta.parsers import rules
 from govmeta.parsers.dates import normalise_date
+from govmeta.parsers.lazy_pattern import lazy_compile
 from govmeta.parsers.spaces import squash
 from govmeta.parsers.urls import split_url
 
-_TEMPLATE_MARKER = re.compile(r"^(?:<\$?\[.*\]>|\$\[.*\]|\$\{.*\}|\{\{.*\}\}|\{\$.*\}|\{dede:.*\}|<%.*%>|"
+_TEMPLATE_MARKER = lazy_compile(r"^(?:<\$?\[.*\]>|\$\[.*\]|\$\{.*\}|\{\{.*\}\}|\{\$.*\}|\{dede:.*\}|<%.*%>|"
                               r"\[!--.*--\]|#\{.*\}|#\w+#?|%\w+%|@\w+@)$", re.I | re.S)
 # Metas whose value is a code, never Chinese text.
 _CODE_METAS = frozenset({"SiteIDCode"})
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_ABSOLUTE_URL = re.compile(r"^https?://\S+$", re.I)
+_CJK = lazy_compile(r"[\u4e00-\u9fff]")
+_ABSOLUTE_URL = lazy_compile(r"^https?://\S+$", re.I)
 
 
 def read_meta_tags(root: etree._Element) -> dict[str, str]:

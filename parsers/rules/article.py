@@ -8,7 +8,7 @@ new entry, never a new code branch. Class and id hints are matched as lower-case
 
 from __future__ import annotations
 
-import re
+from govmeta.parsers.lazy_pattern import lazy_compile
 
 # --- tags ------------------------------------------------------------------------------
 
@@ -61,15 +61,15 @@ WIDGET_PREFIXES = ("扫一扫", "扫码", "【字体：", "字号：", "字体�
                    "【打印本页】", "上一篇：", "下一篇：", "上一篇:", "下一篇:", "上一条：", "下一条：")
 # Site promotion lines: （更多内容请继续关注 …）, 更多精彩资讯请点击 …
 # Promotions: 更多…请关注…, and a portal's link back to its home page under an article (返回搜狐，查看更多).
-PROMO_LINE = re.compile(
+PROMO_LINE = lazy_compile(
     r"^(?:[（(【\[]?\s*更多\S{0,12}?(?:请|敬请|欢迎)\S{0,4}?(?:关注|点击|访问|登录|下载)|返回\S{1,10}?[，,]?\s*查看更多\s*$)"
 )
 # Pager lines: 第1页/共3页, 共 3 页, 共4条 第1页/共1页 …
-PAGER_LINE = re.compile(r"^\s*(?:共\s*\d+\s*[条篇项]\s*)?(?:第\s*\d+\s*页\s*/?\s*共\s*\d+\s*页|共\s*\d+\s*页)")
+PAGER_LINE = lazy_compile(r"^\s*(?:共\s*\d+\s*[条篇项]\s*)?(?:第\s*\d+\s*页\s*/?\s*共\s*\d+\s*页|共\s*\d+\s*页)")
 # A line that is only a counter (a comment or like count printed beside the headline or under the body).
-COUNT_LINE = re.compile(r"\s*\d{1,6}\s*")
+COUNT_LINE = lazy_compile(r"\s*\d{1,6}\s*")
 # What separates the items of a keyword list (meta keywords, a tag line under the body).
-TAG_SPLIT = re.compile(r"[|,，、;；\s]+")
+TAG_SPLIT = lazy_compile(r"[|,，、;；\s]+")
 # What a (folded) line must start with for PROMO_LINE or PAGER_LINE to match it: one of these opening
 # brackets, or, after any spaces, one of these characters (lines starting otherwise skip both patterns).
 PAGER_PROMO_OPENERS = frozenset("(（【[")
@@ -86,7 +86,7 @@ RELATED_LABELS = ("相关解读", "相关文件", "相关链接", "相关文章"
 SECTION_HEADINGS = ("附件", "附件下载", "文件下载", "下载附件", "相关附件", "相关文档", "附件列表")
 
 # Editorial credit lines at the end of a body (left out of paragraphs; some feed source/author).
-CREDIT_LINE = re.compile(
+CREDIT_LINE = lazy_compile(
     r"^[（(\[【]?\s*(?:责任编辑|责编|编辑|审核|校对|终审|审校|值班编辑|网站编辑|本文来源|稿件来源|文章来源|信息来源|"
     r"来源|作者|撰稿|撰稿人|通讯员)\s*[:：].{0,40}?[）)\]】]?$"
 )
@@ -108,7 +108,7 @@ SITE_NAME_MAX = 16
 # <title> separators between the headline and the site/column names. The spaces before one are bounded (the
 # parts are stripped after the split): unbounded, every position of a long run of spaces with no separator
 # after it was tried again to its end (quadratic: 100,000 spaces in a text dump's first line took a minute).
-TITLE_SEPARATORS = re.compile(r"\s{0,16}(?:__|_|--|——|—|-|\||｜|<|>|»|::|：：|·)\s*+")
+TITLE_SEPARATORS = lazy_compile(r"\s{0,16}(?:__|_|--|——|—|-|\||｜|<|>|»|::|：：|·)\s*+")
 # A headline is between these lengths (characters, whitespace removed).
 TITLE_MIN, TITLE_MAX = 4, 120
 # Subtitle lines often start with a dash (——副题) or are bracketed notes under the title (题注).
@@ -116,7 +116,7 @@ SUBTITLE_LEAD = ("——", "――", "—", "－－", "--")
 
 # A footnote marker ending a line (标题*, 标题①, 标题[1]): the body's first line repeating the headline with
 # one is still the headline.
-FOOTNOTE_MARK = re.compile(r"(?:\*+|[①-⑩]|[¹²³]|†|\[\d{1,2}\]|\(\d{1,2}\)|［\d{1,2}］|（\d{1,2}）)$")
+FOOTNOTE_MARK = lazy_compile(r"(?:\*+|[①-⑩]|[¹²³]|†|\[\d{1,2}\]|\(\d{1,2}\)|［\d{1,2}］|（\d{1,2}）)$")
 
 # --- info line --------------------------------------------------------------------------
 
@@ -129,8 +129,8 @@ DATE_LABELS = ("发布日期", "发布时间", "发表时间", "发稿时间", "
 # The closing stamp of a press release (Hong Kong's government news: 完 / 2023年5月3日（星期三） / 香港時間16時30分,
 # folded): an end marker, then a line that is only the date (a weekday in brackets after it), then the time.
 STAMP_END_MARKERS = frozenset({"完", "（完）", "(完)", "-完-", "－完－", "Ends", "End"})
-STAMP_DATE_REST = re.compile(r"^[（(]\s*(?:星期|礼拜|周)[一二三四五六日天]\s*[）)]$")
-STAMP_TIME = re.compile(r"^(?:香港时间|澳门时间|HKT)\s*(\d{1,2})\s*[时:：]\s*(\d{1,2})\s*分?$")
+STAMP_DATE_REST = lazy_compile(r"^[（(]\s*(?:星期|礼拜|周)[一二三四五六日天]\s*[）)]$")
+STAMP_TIME = lazy_compile(r"^(?:香港时间|澳门时间|HKT)\s*(\d{1,2})\s*[时:：]\s*(\d{1,2})\s*分?$")
 # Words of the date labels of the last change (更新时间, 最新更新, 最後異動日期, 修改时间): such a date is the
 # publication date when alone, never over a 发布日期 on the same lines.
 UPDATE_DATE_WORDS = ("更新", "异动", "修改")
@@ -154,7 +154,7 @@ EMPTY_VALUES = frozenset({"", "无", "-", "--", "—", "暂无", "null", "none",
 SOURCE_MAX, AUTHOR_MAX = 40, 30
 
 # An unlabelled byline at the top of a body: "记者张三/文".
-BYLINE = re.compile(r"记者\s*([\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*)\s*/\s*文")
+BYLINE = lazy_compile(r"记者\s*([\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*)\s*/\s*文")
 
 # --- breadcrumb -------------------------------------------------------------------------
 
@@ -206,14 +206,14 @@ CONTAINER_WORDS = ("content", "article", "zoom", "zhengwen", "wenzhang", "detail
 # A page with no article listing at least this many dated links is a column's list page.
 LISTING_MIN_ENTRIES = 5
 # A date in a list entry (2024-03-01, 2024/3/1, 2024年3月1日, [03-01]).
-DATE_IN_ENTRY = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\b\d{2}-\d{2}\b")
+DATE_IN_ENTRY = lazy_compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\b\d{2}-\d{2}\b")
 # Warned when the displayed text holds no Chinese at all (the record is probably not what was wanted).
 NO_CHINESE_WARNING = "no Chinese text on the page: page_type other"
 
 # --- lines that are never a kicker or a subtitle ----------------------------------------
 
 # A document number (文号) printed by the headline: 岚综管规〔2026〕1号, 国办发[2023]5号, 岚农发2018.186.
-DOC_NUMBER_LINE = re.compile(
+DOC_NUMBER_LINE = lazy_compile(
     r"^[\u4e00-\u9fff]{1,16}\s*[〔\[［(（【]?\s*(?:19|20)\d{2}\s*[〕\]］)）】.．]?\s*第?\s*\d{1,5}\s*号?$"
 )
 
@@ -260,10 +260,10 @@ ICON_KINDS = {
 }
 VIEWS_TOKENS = frozenset({"views", "view", "hits", "clicks", "click", "pv", "liulan", "djl", "readnum", "viewcount"})
 # Such an element's text: an optional views word, the count, an optional 次.
-VIEWS_BOX = re.compile(r"(?:" + "|".join(VIEWS_LABELS) + r")?\s*(\d[\d,]*)\s*(?:次|人次)?")
+VIEWS_BOX = lazy_compile(r"(?:" + "|".join(VIEWS_LABELS) + r")?\s*(\d[\d,]*)\s*(?:次|人次)?")
 # Any element's whole text when it is a views word and a count (阅读 539, 浏览 1,205 次): a count shown so needs
 # no name.
-VIEWS_WORDED = re.compile(r"(?:" + "|".join(VIEWS_LABELS) + r")\s*(\d[\d,]*)\s*(?:次|人次)?")
+VIEWS_WORDED = lazy_compile(r"(?:" + "|".join(VIEWS_LABELS) + r")\s*(\d[\d,]*)\s*(?:次|人次)?")
 # Marks of a value the page cut short.
 ELLIPSES = ("...", "…", "。。。", "..")
 
@@ -321,7 +321,7 @@ WIDGET_LINE_MAX = 60
 # --- used by html/info.py --------------------------------------------------------------------
 
 # A labelled pair anywhere in a text (答复单位：…): a Han word and a colon.
-ANY_PAIR = re.compile(r"[\u4e00-\u9fff]{2,8}\s*[:：]")
+ANY_PAIR = lazy_compile(r"[\u4e00-\u9fff]{2,8}\s*[:：]")
 
 # After removing the date and addresses, an unlabelled info line has at most this much left.
 INFO_REST_MAX = 25

@@ -6,8 +6,7 @@ attribute of one CMS: the block is found where known labels cluster, whatever th
 
 from __future__ import annotations
 
-import re
-
+from govmeta.parsers.lazy_pattern import lazy_compile
 from govmeta.parsers.rules import words
 
 # --- Reading the page as text segments -------------------------------------------------------------
@@ -41,8 +40,8 @@ MAX_BARE_LABEL_CHARS = 16
 # A known label followed by spaces only, no colon (索引号  0140…), is a label on a line at most this long
 # without sentence punctuation; further such labels on the line follow a wide gap (two spaces, U+3000).
 MAX_SPACED_LINE_CHARS = 80
-SENTENCE_MARKS = re.compile("[。，；！？]")
-WIDE_GAP = re.compile("[ \u00a0\t]{2,}|[\u3000\u2003]+")
+SENTENCE_MARKS = lazy_compile("[。，；！？]")
+WIDE_GAP = lazy_compile("[ \u00a0\t]{2,}|[\u3000\u2003]+")
 # Folded while matching labels (full-width brackets in 主题（一）).
 LABEL_FOLD = {"（": "(", "）": ")", "【": "[", "】": "]"}
 

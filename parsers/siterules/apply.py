@@ -10,12 +10,13 @@ from lxml import etree
 from govmeta.parsers import rules as data
 from govmeta.parsers.dates import find_datetime
 from govmeta.parsers.html.document import remove_keeping_tail
+from govmeta.parsers.lazy_pattern import lazy_compile
 from govmeta.parsers.siterules.compile import TEXT_SELECTOR_KEYS, Rule, Selector
 from govmeta.parsers.spaces import squash
 
 # A label at the start of a selected text (来源：, 发布时间:) is the page's wording, not the value.
-_LEADING_LABEL = re.compile(r"^[\u4e00-\u9fff\s]{1,8}[:：]\s*")
-_CRUMB_SPLIT = re.compile(r"\s*(?:" + "|".join(
+_LEADING_LABEL = lazy_compile(r"^[\u4e00-\u9fff\s]{1,8}[:：]\s*")
+_CRUMB_SPLIT = lazy_compile(r"\s*(?:" + "|".join(
     re.escape(s) for s in sorted(data.article.BREADCRUMB_SEPARATORS, key=len, reverse=True) if s.strip()) + r")\s*")
 
 

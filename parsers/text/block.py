@@ -15,11 +15,12 @@ from itertools import pairwise
 
 from govmeta.parsers import rules
 from govmeta.parsers.hanzi import fold
+from govmeta.parsers.lazy_pattern import lazy_compile
 from govmeta.parsers.text.page import Key, TextPage, clean_text, join_lines, strip_widgets
 from govmeta.parsers.vocabulary import Vocabulary, clean_label
 
-_BLANK_RUN = re.compile(rf"\n(?:[ \t]*\n){{{rules.text.MAX_BLANK_LINES + 1}}}")
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_BLANK_RUN = lazy_compile(rf"\n(?:[ \t]*\n){{{rules.text.MAX_BLANK_LINES + 1}}}")
+_BLANK_LINE = lazy_compile(r"\n[ \t]*\n")
 
 
 @dataclass
@@ -91,7 +92,7 @@ def letterhead(cluster: Cluster) -> bool:
     return any(fold(pair["label"]) in rules.text.DOCUMENT_SECTION_LABELS for pair in cluster.pairs)
 
 
-_LINE_ENDS = re.compile(r"[^\S\n]*(?:\n|\Z)")  # only spaces up to the line's end
+_LINE_ENDS = lazy_compile(r"[^\S\n]*(?:\n|\Z)")  # only spaces up to the line's end
 
 
 def _break_between(breaks: list[int], start: int, end: int) -> bool:

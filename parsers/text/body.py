@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from govmeta.parsers import rules
 from govmeta.parsers.hanzi import fold
+from govmeta.parsers.lazy_pattern import lazy_compile
 from govmeta.parsers.text.headline import is_widget
 
 
@@ -54,4 +54,4 @@ def _attachment_names(value: str) -> Iterator[str]:
             at = match.end()
 
 
-_RUN = re.compile(r"\S+")
+_RUN = lazy_compile(r"\S+")

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from govmeta.parsers import rules
 from govmeta.parsers.hanzi import fold
+from govmeta.parsers.lazy_pattern import lazy_compile
 
-_ANY_KEY = re.compile(r"(?:^|\s)([^\s:：\d]{1,12})\s*[:：](?!//)")
+_ANY_KEY = lazy_compile(r"(?:^|\s)([^\s:：\d]{1,12})\s*[:：](?!//)")
 
 
 def page_start(lines: list[str]) -> tuple[int, str | None]:

@@ -3,7 +3,6 @@ page's leftover text (what neither the block nor the article line took)."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -12,11 +11,12 @@ from itertools import pairwise
 from govmeta.parsers import rules
 from govmeta.parsers.dates import find_datetime
 from govmeta.parsers.hanzi import fold
+from govmeta.parsers.lazy_pattern import lazy_compile
 from govmeta.parsers.text.page import Span, TextPage, clean_text, display_width, is_cjk
 from govmeta.parsers.vocabulary import DEFAULT_VOCABULARY
 from govmeta.parsers.wording import is_site_name
 
-_BRACKET_RUN = re.compile(r"】\s*【")
+_BRACKET_RUN = lazy_compile(r"】\s*【")
 _WIDGET_WORDS = rules.words.WIDGET_WORDS | rules.text.WIDGET_WORDS
 
 

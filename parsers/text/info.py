@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import re
-
 from govmeta.parsers import rules
 from govmeta.parsers.dates import find_datetime
+from govmeta.parsers.lazy_pattern import lazy_compile
 from govmeta.parsers.text.headline import headline_before_info
 from govmeta.parsers.text.page import Key, TextPage, clean_text, starts_line, strip_widgets
 from govmeta.parsers.vocabulary import Vocabulary
 
-_DIGITS = re.compile(r"\s*(\d[\d,]*)")
+_DIGITS = lazy_compile(r"\s*(\d[\d,]*)")
 
 
 def _continues(run: list[Key], key: Key, page: TextPage) -> bool:

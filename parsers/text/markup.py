@@ -16,6 +16,7 @@ from itertools import accumulate, pairwise
 
 from govmeta.parsers import rules
 from govmeta.parsers.hanzi import fold
+from govmeta.parsers.lazy_pattern import lazy_compile
 from govmeta.parsers.text.breadcrumb import headline_off_trail
 from govmeta.parsers.text.page import display_width
 
@@ -128,7 +129,7 @@ def _bracketed(pattern: re.Pattern[str], line: str, opener: str = "[") -> Iterat
         at = line.find(opener, close.start())
 
 
-_BRACKET_END = re.compile(r"[\]\n]")
+_BRACKET_END = lazy_compile(r"[\]\n]")
 
 
 def _sub_bracketed(pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str], line: str,
@@ -338,10 +339,10 @@ def _label_head(line: str, start: int, tail: str) -> int | None:
     return end
 
 
-_PIECE = re.compile(r"(?:(?<= )|^)\S")
-_WORD = re.compile(r"\S+")
-_SPACES = re.compile(r" +")
-_CELL_END = re.compile(r" {2,}(?=\S)")
+_PIECE = lazy_compile(r"(?:(?<= )|^)\S")
+_WORD = lazy_compile(r"\S+")
+_SPACES = lazy_compile(r" +")
+_CELL_END = lazy_compile(r" {2,}(?=\S)")
 
 
 def _column_cells(lines: list[str]) -> list[str]:

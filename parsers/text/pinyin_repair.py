@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from govmeta.parsers.hanzi import fold
+from govmeta.parsers.lazy_pattern import lazy_compile
 
 TONE_MARKED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _VOWELS = "aeiouüv" + TONE_MARKED
@@ -27,9 +28,9 @@ SYLLABLE = rf"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[{_VOWELS}]{{1,4}}(?:ng|n|r)?"
 NEUTRAL_SYLLABLES = frozenset({"de", "le", "me", "men", "zi", "ne", "ma", "ba", "zhe", "guo", "tou", "li"})
 _CJK = "\u3400-\u9fff\uf900-\ufaff"
 # A CJK character followed by a bracketed syllable (ASCII or full-width brackets).
-ANNOTATION = re.compile(rf"(?<=[{_CJK}])[(（]({SYLLABLE})[)）]")
+ANNOTATION = lazy_compile(rf"(?<=[{_CJK}])[(（]({SYLLABLE})[)）]")
 # A character the converter lost: "?" (or U+FFFD) then the syllable, with or without its "(".
-LOST = re.compile(rf"[?？\ufffd][(（]?({SYLLABLE})[)）]")
+LOST = lazy_compile(rf"[?？\ufffd][(（]?({SYLLABLE})[)）]")
 # Dense enough to be a converter's doing: this many annotations, and this share of CJK characters.
 MIN_ANNOTATIONS = 5
 MIN_ANNOTATED_SHARE = 0.02

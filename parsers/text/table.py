@@ -14,6 +14,7 @@ from itertools import accumulate, pairwise
 
 from govmeta.parsers import rules
 from govmeta.parsers.hanzi import fold
+from govmeta.parsers.lazy_pattern import lazy_compile
 from govmeta.parsers.text.block import Cluster, count_fields
 from govmeta.parsers.text.markup import glue
 from govmeta.parsers.text.page import Key, TextPage, clean_text, display_width
@@ -260,7 +261,7 @@ def wrapped_under(above: str, line: str, columns: list[int]) -> bool:
     return True
 
 
-_CELL = re.compile(r"\S+(?: \S+)*")
+_CELL = lazy_compile(r"\S+(?: \S+)*")
 
 
 def _heading_row(page: TextPage, line: int, line_keys: list[Key]) -> list[tuple[int, str]] | None:
