@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import accumulate, chain
+from operator import itemgetter
 from typing import NamedTuple
 
 from lxml import etree
@@ -113,17 +114,16 @@ class PageIndex:
 
     def line_rank(self, position: int) -> int:
         """How many non-empty displayed lines start before run ``position`` (cheap distances)."""
+        return self.line_ranks()[min(max(position, 0), len(self.runs))]
+
+    def line_ranks(self) -> list[int]:
+        """``line_rank`` of every run position ``0 .. len(runs)`` (memo). A run is never whitespace only
+        (the walk stores none), so a line starts at every run whose line differs from the run before."""
         ranks = self.memo.get("line_rank")
         if ranks is None:
-            ranks = [0] * (len(self.runs) + 1)
-            count, last = 0, -1
-            for i, run in enumerate(self.runs):
-                if run.line != last and not run.text.isspace():
-                    count += 1
-                    last = run.line
-                ranks[i + 1] = count
-            self.memo["line_rank"] = ranks
-        return ranks[min(max(position, 0), len(self.runs))]
+            lines = list(map(itemgetter(0), self.runs))
+            ranks = self.memo["line_rank"] = list(accumulate(map(int.__ne__, lines, chain((-1,), lines)), initial=0))
+        return ranks
 
     def element_lines(self, el: etree._Element) -> list[Line]:
         """The displayed lines inside an element."""
