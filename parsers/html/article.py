@@ -132,11 +132,13 @@ def _widen(container: etree._Element, index: PageIndex, headline: Headline) -> e
 
 
 def _header_facts(facts: Facts, lines: list[Line]) -> None:
-    """Labelled values first, then an unlabelled date and the source printed after it."""
-    for line in lines:
-        facts.take(read_pairs(line))
-    for line in lines:
-        date = line_date(line)
+    """Labelled values first, then an unlabelled date and the source printed after it (each line's
+    pairs read once for both)."""
+    pairs = [read_pairs(line) for line in lines]
+    for found in pairs:
+        facts.take(found)
+    for line, found in zip(lines, pairs, strict=True):
+        date = line_date(line, found)
         if date and facts.date is None:
             facts.date = date
         if date and facts.source_guess is None:
