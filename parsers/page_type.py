@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from govmeta.parsers import rules
 from govmeta.parsers.lazy_pattern import lazy_compile
 
 _HAN = lazy_compile(r"[\u3400-\u9fff]")
 
 
-def has_chinese(texts: list[str] | tuple[str, ...]) -> bool:
-    """Some text holds a Han character."""
+def has_chinese(texts: Iterable[str]) -> bool:
+    """Some text holds a Han character (an iterator is read up to the first that does)."""
     return any(_HAN.search(text) for text in texts if text)
 
 

@@ -43,3 +43,24 @@ def test_punctuation_counts_as_the_one_pattern_did():
              "中文。English end.", "no marks", "", "x!\u3000y?", "Q?", "abc.def")
     for text in texts:
         assert _punctuation(text) == len(one.findall(text)), text
+
+
+def test_blocks_holding_blocks_and_subtree_counts_through_inline_boxes():
+    root = parse_html("<html><body><div id=a><span>一<p>二，<a href=x>三</a></p>四</span></div>"
+                      "<div id=b>五<b>六</b></div></body></html>")
+    a, b, span, p = root.find(".//div[@id='a']"), root.find(".//div[@id='b']"), root.find(".//span"), root.find(".//p")
+    index = index_page(root, [])
+    # A block is listed when a block lies below it, however deep (through the inline <span>); leaves are not.
+    assert index.has_blocks == {index.body, a}
+    assert (index.text[span], index.links[span], index.punct(span)) == (4, 1, 1)  # 一 二 ， 四; 三 is link text
+    assert (index.text[p], index.text[a], index.text[b], index.text[index.body]) == (2, 4, 2, 6)
+    assert index.own_at[index.order[span]] == 2  # 一 and the <p>'s tail 四
+    assert [el.tag for el in index.short] == ["body", "div", "span", "p", "a", "div", "b"]
+
+
+def test_line_ranks_count_the_lines_begun_before_each_run():
+    root = parse_html("<html><body><p>一<b>二</b></p><p>三</p>四<br>五</body></html>")
+    index = index_page(root, [])
+    assert [run.text for run in index.runs] == ["一", "二", "三", "四", "五"]
+    assert index.line_ranks() == [0, 1, 1, 2, 3, 4]
+    assert [index.line_rank(i) for i in (-1, 0, 2, 5, 9)] == [0, 0, 1, 4, 4]

@@ -132,11 +132,13 @@ def _widen(container: etree._Element, index: PageIndex, headline: Headline) -> e
 
 
 def _header_facts(facts: Facts, lines: list[Line]) -> None:
-    """Labelled values first, then an unlabelled date and the source printed after it."""
-    for line in lines:
-        facts.take(read_pairs(line))
-    for line in lines:
-        date = line_date(line)
+    """Labelled values first, then an unlabelled date and the source printed after it (each line's
+    pairs read once for both)."""
+    pairs = [read_pairs(line) for line in lines]
+    for found in pairs:
+        facts.take(found)
+    for line, found in zip(lines, pairs, strict=True):
+        date = line_date(line, found)
         if date and facts.date is None:
             facts.date = date
         if date and facts.source_guess is None:
@@ -320,13 +322,15 @@ def _tag_line(line: str, metas: dict[str, str]) -> bool:
 
 
 def _holds_prose(container: etree._Element, index: PageIndex) -> bool:
-    """Enough text outside links, and not a list of links with dates (a column's list page)."""
-    if any(is_attachment_link(a) for a in container.iter("a")):
-        return True  # a body that is only its attachment line is still the body
+    """Enough text outside links, and not a list of links with dates (a column's list page); or a link
+    to an attachment (looked for only when the text says no: a long body's links are not read)."""
     text, punct = index.text.get(container, 0), index.punct(container)
-    if text < rules.article.MIN_BODY_CHARS or (text < rules.article.BARE_TEXT_MAX and not punct):
-        return False  # a label, a pager or a date line, not prose
-    return index.link_density(container) <= rules.article.LIST_DENSITY or punct >= rules.article.LIST_PUNCTUATION
+    # (not a label, a pager or a date line, and not a list)
+    prose = not (text < rules.article.MIN_BODY_CHARS or (text < rules.article.BARE_TEXT_MAX and not punct)) and (
+        index.link_density(container) <= rules.article.LIST_DENSITY or punct >= rules.article.LIST_PUNCTUATION
+    )
+    # A body that is only its attachment line is still the body.
+    return prose or any(is_attachment_link(a) for a in container.iter("a"))
 
 
 def _near_body(index: PageIndex, headline: Headline, container: etree._Element) -> etree._Element | None:
@@ -599,7 +603,7 @@ def read_article(
     region = _article_box(container, headline, index) if container is not None else None
     attachments = read_attachments(root, region, c_first, index.first_run, url,
                                    range(c_end, tail[-1].end) if tail else range(0))
-    chinese = has_chinese([run.text for run in index.runs])
+    chinese = has_chinese(run.text for run in index.runs)  # (read up to the first Han character)
     return {
         "breadcrumb": crumbs,
         "title": headline.title,

@@ -67,9 +67,10 @@ def _lift(el: etree._Element, index: PageIndex, cache: dict) -> etree._Element |
 
 def _is_paragraph(block: etree._Element, index: PageIndex) -> bool:
     """A block that lays out one paragraph (its parent is the container)."""
-    if block.tag in rules.article.PARAGRAPH_TAGS:
+    tag = block.tag
+    if tag in rules.article.PARAGRAPH_TAGS:
         return True
-    if block.tag in ("div", "span", "font", "section") and block not in index.has_blocks:
+    if tag in ("div", "span", "font", "section") and block not in index.has_blocks:
         # A leaf div split by <br> into several lines is itself a container of lines.
         return sum(1 for child in block if child.tag == "br") < 2
     return False
@@ -79,32 +80,47 @@ def container_scores(index: PageIndex) -> dict[etree._Element, float]:
     """Each candidate block's raw paragraph score."""
     scores: dict[etree._Element, float] = defaultdict(float)
     cache: dict = {}
-    own_punct, blocks = index.own_punct_at, index.block_at
-    # Where a run's weight goes depends only on its block: worked out once per block.
+    own, own_punct, blocks = index.own_at, index.own_punct_at, index.block_at
+    short_run = rules.article.SHORT_RUN
+    # Where a run's weight goes depends only on its block (the container it credits, and the blocks that
+    # credit lifted out of data tables), and past the container only on the container: each worked out
+    # once (the paragraphs of one box share their container).
     credited: dict[etree._Element, tuple] = {}
-    own = index.own_at
+    lifts: dict[etree._Element, tuple] = {}
     for i in compress(range(len(own)), own):  # (the elements holding text of their own, picked in C)
         n = own[i]
         weight = n + 3 * own_punct[i]
         block = blocks[i]
         known = credited.get(block)
         if known is None:
-            target = index.parent_block(block) if _is_paragraph(block, index) else block
-            if target is None or target.tag in ("body", "html"):
-                target = block  # a paragraph straight in the body is its own container
-            lifted = _lift(target, index, cache)
-            upper = _lift(index.parent_block(lifted), index, cache) if lifted is not None else None
-            known = credited[block] = (target, lifted, upper)
+            known = credited[block] = _credit(block, index, lifts, cache)
         target, lifted, upper = known
         if lifted is None:
             continue
-        if n < rules.article.SHORT_RUN and lifted is target:
+        if n < short_run and lifted is target:
             # A short run is a label or a menu entry more than prose (but a data cell is data).
             weight *= 0.3
         scores[lifted] += weight
         if upper is not None:
             scores[upper] += weight / 2
     return scores
+
+
+def _credit(block: etree._Element, index: PageIndex, lifts: dict, cache: dict) -> tuple:
+    """The container a block's text credits, the block credited (out of data tables) and the one above it
+    credited with half (``lifts``: these two per container, memo)."""
+    target = index.parent_block(block) if _is_paragraph(block, index) else block
+    known = lifts.get(target)
+    if known is not None:
+        return known
+    body_level = target is None or target.tag in ("body", "html")
+    if body_level:
+        target = block  # a paragraph straight in the body is its own container (not kept in ``lifts``)
+    lifted = _lift(target, index, cache)
+    upper = _lift(index.parent_block(lifted), index, cache) if lifted is not None else None
+    if not body_level:
+        lifts[target] = (target, lifted, upper)
+    return target, lifted, upper
 
 
 def footer_like(el: etree._Element, index: PageIndex) -> bool:
@@ -169,13 +185,16 @@ def rank_containers(
     that follows the headline closely and disfavours what precedes it."""
     ranked = []
     first_run, end_run = index.first_run, index.end_run
+    if after is not None:
+        ranks = index.line_ranks()
+        after_rank = ranks[min(max(after, 0), len(ranks) - 1)]
     for score, el in _base_scores(index, scores):
         if after is not None:
             start, end = first_run[el], end_run[el]
             if end <= after:
                 score *= 0.1
             elif start >= after:
-                gap = index.line_rank(start) - index.line_rank(after)
+                gap = ranks[start] - after_rank  # (an element's first run is at most the runs' count)
                 score *= 1 / (1 + gap / 25)
         ranked.append((score, el))
     ranked.sort(key=lambda pair: -pair[0])
@@ -196,17 +215,23 @@ def rank_containers(
 
 def in_footer_box(el: etree._Element, index: PageIndex) -> etree._Element | None:
     """The <footer>, or box named as the footer (footer, foot, copyright), that is or holds the element
-    (memoised per element: the body is looked for twice per page and the lines under it ask too)."""
+    (memoised for every element passed on the way up: the body is looked for twice per page and the lines
+    under it ask too, their boxes sharing ancestors)."""
     memo = index.memo.setdefault("footer_box", {})
     if el in memo:
         return memo[el]
-    box, anc = None, el
+    box, anc, below = None, el, []
     while anc is not None and anc is not index.body:
+        if anc in memo:
+            box = memo[anc]
+            break
+        below.append(anc)
         if anc.tag == "footer" or (anc.attrib and not rules.article.PAGE_FOOTER_TOKENS.isdisjoint(tokens(anc))):
             box = anc
             break
         anc = anc.getparent()
-    memo[el] = box
+    for passed in below:
+        memo[passed] = box
     return box
 
 

@@ -348,11 +348,13 @@ def text_line_date(text: str) -> str | None:
     return line_date(plain_line(text))
 
 
-def line_date(line: Line) -> str | None:
+def line_date(line: Line, pairs: list[Pair] | None = None) -> str | None:
     """The date shown on an info line: a labelled one, else an unlabelled date that is (nearly) all
     the line holds before its first label (新华网 ( 2012-06-04 09:20 ) 来源：…), else an unlabelled
-    date printed after a value (来源：宣教中心　2022-11-14 14:59:48 【字体：…】)."""
-    pairs = read_pairs(line)
+    date printed after a value (来源：宣教中心　2022-11-14 14:59:48 【字体：…】). ``pairs``: the line's
+    ``read_pairs``, when the caller has read them already."""
+    if pairs is None:
+        pairs = read_pairs(line)
     for pair in pairs:
         if pair.kind == "date" and pair.value:
             found = find_datetime(pair.value)

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import chain, compress
+from itertools import accumulate, chain
+from operator import itemgetter
 from typing import NamedTuple
 
 from lxml import etree
@@ -114,17 +115,16 @@ class PageIndex:
 
     def line_rank(self, position: int) -> int:
         """How many non-empty displayed lines start before run ``position`` (cheap distances)."""
+        return self.line_ranks()[min(max(position, 0), len(self.runs))]
+
+    def line_ranks(self) -> list[int]:
+        """``line_rank`` of every run position ``0 .. len(runs)`` (memo). A run is never whitespace only
+        (the walk stores none), so a line starts at every run whose line differs from the run before."""
         ranks = self.memo.get("line_rank")
         if ranks is None:
-            ranks = [0] * (len(self.runs) + 1)
-            count, last = 0, -1
-            for i, run in enumerate(self.runs):
-                if run.line != last and not run.text.isspace():
-                    count += 1
-                    last = run.line
-                ranks[i + 1] = count
-            self.memo["line_rank"] = ranks
-        return ranks[min(max(position, 0), len(self.runs))]
+            lines = list(map(itemgetter(0), self.runs))
+            ranks = self.memo["line_rank"] = list(accumulate(map(int.__ne__, lines, chain((-1,), lines)), initial=0))
+        return ranks
 
     def element_lines(self, el: etree._Element) -> list[Line]:
         """The displayed lines inside an element."""
@@ -170,8 +170,9 @@ _new_run = tuple.__new__  # Run(...) without the NamedTuple constructor's argume
 
 
 def index_page(root: etree._Element, exclude: list[etree._Element]) -> PageIndex:
-    """Walk the body once (excluded subtrees are skipped): runs and lines in document order and each
-    element's own counts; then the counts are summed up the tree, and published as the index's lookups.
+    """Walk the body once (excluded subtrees are skipped): runs and lines in document order, each
+    element's own counts, and its subtree counts, added to its parent's as it closes; then the facts
+    are published as the index's lookups.
 
     Per-element facts go into preallocated lists by position (most elements carry no text, and
     their slots are never written); the element-keyed dicts are built once at the end."""
@@ -181,7 +182,6 @@ def index_page(root: etree._Element, exclude: list[etree._Element]) -> PageIndex
     index = PageIndex(body=body)
     columns = _Columns(body)
     _walk(index, body, set(exclude), columns)
-    _sum_up(columns, index.elements)
     _publish(index, columns)
     return index
 
@@ -194,46 +194,54 @@ class _Columns:
         self.body = body
         self.size = size
         self.count = 0  # elements indexed
-        # Written by the walk: nearest block, run span, parent's position, own counts (text and tails of
-        # children: characters outside links, inside links, prose punctuation outside links).
+        # Nearest block, run span, own counts (text and tails of children: characters outside links,
+        # inside links, prose punctuation outside links), and the same counts over the subtree.
         self.blocks: list[etree._Element] = [body] * size
         self.firsts = [0] * size
         self.ends = [0] * size
-        self.parents = [0] * size
         self.own = [0] * size
         self.own_links = [0] * size
         self.own_punct = [0] * size
-        # Summed up after it (subtree counts, blocks holding blocks, short elements).
-        self.text: list[int] = []
-        self.links: list[int] = []
-        self.punct: list[int] = []
-        self.blocky: list[bool] = []
-        self.short: list[int] = []
+        self.text = [0] * size
+        self.links = [0] * size
+        self.punct = [0] * size
 
     def grow(self) -> int:
         """Double the walk's slots (in place); the new size."""
         more = self.size
         self.blocks.extend([self.body] * more)
-        for column in (self.firsts, self.ends, self.parents, self.own, self.own_links, self.own_punct):
+        for column in (self.firsts, self.ends, self.own, self.own_links, self.own_punct, self.text, self.links,
+                       self.punct):
             column.extend([0] * more)
         self.size += more
         return self.size
 
+    def trim(self) -> None:
+        """Drop the slots past the last element."""
+        count = self.count
+        for column in (self.blocks, self.firsts, self.ends, self.own, self.own_links, self.own_punct, self.text,
+                       self.links, self.punct):
+            del column[count:]
+
 
 def _walk(index: PageIndex, body: etree._Element, exclude_set: set[etree._Element], columns: _Columns) -> None:
-    """The walk: runs, lines and each element's own counts into ``index`` and ``columns``.
+    """The walk: runs, lines, each element's own and subtree counts into ``index`` and ``columns``,
+    and the blocks holding blocks.
 
     One ``iter()`` over the elements (``iterwalk``'s start and end events cost about twice as much): a
     stack of open elements stands in for the end events, an element closing when the next one is not
-    inside it; an end marker whose parent is the body's closes the body and all still open in it."""
+    inside it; an end marker whose parent is the body's closes the body and all still open in it.
+    A run's characters count in its owner's own and subtree columns; a closing element's subtree counts
+    are added to its parent's (a backward pass over the positions afterwards cost more)."""
     elements, runs = index.elements, index.runs
-    in_link, excluded = index.in_link, index.excluded
+    in_link, excluded, has_blocks = index.in_link, index.excluded, index.has_blocks
     first_run, end_run = index.first_run, index.end_run
-    add_element, add_run = elements.append, runs.append
-    blocks, firsts, ends, parents = columns.blocks, columns.firsts, columns.ends, columns.parents
+    add_element, add_run, add_blocky = elements.append, runs.append, has_blocks.add
+    blocks, firsts, ends = columns.blocks, columns.firsts, columns.ends
     own_a, own_links, own_punct = columns.own, columns.own_links, columns.own_punct
+    text_a, links_a, punct_a = columns.text, columns.links, columns.punct
     block_tags, skip_tags = rules.article.BLOCK_TAGS, rules.article.SKIP_TAGS
-    count_punct = _punctuation
+    find_punct, find_end = _PUNCT.findall, _SENTENCE_END.findall
     # Open elements (outermost first) and, for each, what its end needs: its position (-1 when excluded),
     # whether it ends a line, and its parent's state to restore (None inside an excluded subtree).
     # The current element's state is in locals: its position, whether it is link text, its nearest block.
@@ -242,9 +250,9 @@ def _walk(index: PageIndex, body: etree._Element, exclude_set: set[etree._Elemen
     frames: list[tuple | None] = []
     open_el, close_el, push, pop = opened.append, opened.pop, frames.append, frames.pop
     top = outer
-    cur, cur_linked, cur_block = -1, False, body
+    cur, cur_linked, cur_block = -1, False, None
     skipping = False  # inside an excluded subtree
-    line = count = 0  # displayed lines begun; elements indexed (== len(elements))
+    line = count = nruns = 0  # displayed lines begun; elements indexed (== len(elements)); runs (== len(runs))
     size = columns.size
     # Whitespace-only texts are not stored as runs (most of a page's text nodes are template
     # indentation); the next run gets one leading space instead, so words stay apart.
@@ -260,9 +268,15 @@ def _walk(index: PageIndex, body: etree._Element, exclude_set: set[etree._Elemen
                 continue
             i, boundary, cur, cur_linked, cur_block = frame  # (the parent's state comes back)
             if i >= 0:
-                ends[i] = len(runs)
+                ends[i] = nruns
+                if cur >= 0:
+                    chars, linked_chars = text_a[i], links_a[i]
+                    if chars or linked_chars:  # (punctuation is counted only in text)
+                        text_a[cur] += chars
+                        links_a[cur] += linked_chars
+                        punct_a[cur] += punct_a[i]
             else:
-                end_run[ended] = len(runs)
+                end_run[ended] = nruns
                 skipping = False
             if boundary:
                 line += 1
@@ -274,12 +288,20 @@ def _walk(index: PageIndex, body: etree._Element, exclude_set: set[etree._Elemen
                     space = " "
                     continue
                 add_run(_new_run(Run, (line, space + tail, ended, True, cur_linked)))
+                nruns += 1
                 space = ""
+                chars = len("".join(tail.split()))
                 if cur_linked:
-                    own_links[cur] += len("".join(tail.split()))
+                    own_links[cur] += chars
+                    links_a[cur] += chars
                 else:
-                    own_a[cur] += len("".join(tail.split()))
-                    own_punct[cur] += count_punct(tail)
+                    own_a[cur] += chars
+                    text_a[cur] += chars
+                    marks = len(find_punct(tail))
+                    if "." in tail or "!" in tail or "?" in tail:
+                        marks += len(find_end(tail))
+                    own_punct[cur] += marks
+                    punct_a[cur] += marks
         if el is end:
             break
         open_el(el)  # 2. open this one
@@ -291,14 +313,13 @@ def _walk(index: PageIndex, body: etree._Element, exclude_set: set[etree._Elemen
         is_block = tag in block_tags
         if tag in skip_tags or (exclude_set and el in exclude_set):
             excluded.add(el)
-            first_run[el] = len(runs)
+            first_run[el] = nruns
             push((-1, is_block or tag == "br", cur, cur_linked, cur_block))
             skipping = True
             continue
         if count == size:
             size = columns.grow()
         push((count, is_block or tag == "br", cur, cur_linked, cur_block))
-        parents[count] = cur
         i = cur = count
         count += 1
         add_element(el)
@@ -307,51 +328,36 @@ def _walk(index: PageIndex, body: etree._Element, exclude_set: set[etree._Elemen
             cur_linked = True
             in_link.add(el)
         if is_block:
+            add_blocky(cur_block)  # (the nearest block above holds a block)
             cur_block = el
             line += 1
         blocks[i] = cur_block
-        firsts[i] = len(runs)
+        firsts[i] = nruns
         text = el.text
         if text:
             if text.isspace():
                 space = " "
             else:
                 add_run(_new_run(Run, (line, space + text, el, False, cur_linked)))
+                nruns += 1
                 space = ""
                 # displayed characters: whitespace does not count
+                chars = len("".join(text.split()))
                 if cur_linked:
-                    own_links[i] = len("".join(text.split()))
+                    own_links[i] = links_a[i] = chars
                 else:
-                    own_a[i] = len("".join(text.split()))
-                    own_punct[i] = count_punct(text)
+                    own_a[i] = text_a[i] = chars
+                    marks = len(find_punct(text))
+                    if "." in text or "!" in text or "?" in text:
+                        marks += len(find_end(text))
+                    own_punct[i] = punct_a[i] = marks
     columns.count = count
-
-
-def _sum_up(columns: _Columns, elements: list[etree._Element]) -> None:
-    """Subtree counts from the own counts (a child's position comes after its parent's: one pass
-    backwards), the blocks holding blocks, and the short elements in document order."""
-    count = columns.count
-    for column in (columns.blocks, columns.firsts, columns.ends, columns.parents, columns.own,
-                   columns.own_links, columns.own_punct):
-        del column[count:]
-    text_a, links_a, punct_a = columns.own[:], columns.own_links[:], columns.own_punct[:]
-    blocky = [False] * count
-    parents, blocks = columns.parents, columns.blocks
-    for i in range(count - 1, 0, -1):  # (the body, at 0, has no parent here)
-        p = parents[i]
-        if text_a[i] or links_a[i]:  # (punctuation is counted only in text)
-            text_a[p] += text_a[i]
-            links_a[p] += links_a[i]
-            punct_a[p] += punct_a[i]
-        if blocky[i] or blocks[i] is elements[i]:  # (an element is its own nearest block when it is one)
-            blocky[p] = True
-    low, high = rules.article.SHORT_MIN, rules.article.SHORT_MAX
-    columns.text, columns.links, columns.punct, columns.blocky = text_a, links_a, punct_a, blocky
-    columns.short = [i for i, total in enumerate(map(int.__add__, text_a, links_a)) if low <= total <= high]
+    has_blocks.discard(None)  # (the body's "nearest block above")
 
 
 def _publish(index: PageIndex, columns: _Columns) -> None:
-    """The columns as the index's lookups."""
+    """The columns as the index's lookups, and the short elements in document order."""
+    columns.trim()
     elements = index.elements
     index.order = dict(zip(elements, range(columns.count), strict=True))
     index.first_run.update(zip(elements, columns.firsts, strict=True))
@@ -360,5 +366,6 @@ def _publish(index: PageIndex, columns: _Columns) -> None:
     index.links = dict(zip(elements, columns.links, strict=True))
     index.own_at, index.own_punct_at, index.punct_at = columns.own, columns.own_punct, columns.punct
     index.block_at = columns.blocks
-    index.has_blocks = set(compress(elements, columns.blocky))
-    index.short = [elements[i] for i in columns.short]
+    low, high = rules.article.SHORT_MIN, rules.article.SHORT_MAX
+    totals = map(int.__add__, columns.text, columns.links)
+    index.short = [el for el, total in zip(elements, totals, strict=True) if low <= total <= high]
