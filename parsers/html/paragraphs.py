@@ -55,8 +55,17 @@ def is_noise(el: etree._Element, index: PageIndex, data_cell: bool = False) -> b
     cls, ident = el.get("class"), el.get("id")
     if (cls or ident) and _named_noise(cls or "", ident or ""):
         return True
-    if data_cell or el.tag not in rules.article.LINK_BOX_TAGS or not index.links.get(el, 0):
-        return False
+    return (
+        not data_cell
+        and el.tag in rules.article.LINK_BOX_TAGS
+        and bool(index.links.get(el, 0))
+        and _link_box(el, index)
+    )
+
+
+def _link_box(el: etree._Element, index: PageIndex) -> bool:
+    """``is_noise``'s test of a box holding links (not a data cell, a box tag with link text): a list of
+    links, or a box that is nothing but links."""
     density = index.link_density(el)
     if density < 0.3:
         return False
@@ -133,65 +142,75 @@ def _marked_text(container: etree._Element, index: PageIndex, skip: set[etree._E
     """The container's text with paragraph and line marks: what ``tostring(method="text")`` gives of a
     copy with marks put into its texts and tails and the left-out elements taken out (each leaving a
     paragraph mark, a space in a data-table cell, or nothing for an inline element), read in one walk of
-    the tree as it is. An element's text is preceded by its opening mark, its tail by its closing one."""
+    the tree as it is. An element's text is preceded by its opening mark, its tail by its closing one.
+
+    One ``iter()`` over the nodes (``iterwalk``'s start and end events cost several times as much): a
+    stack of open elements stands in for the end events, an element closing when the next node is not
+    inside it; the nodes of a left-out subtree are passed over up to the node that follows it."""
     pieces: list[str] = []
     add = pieces.append
     edits = _Edits()
     texts, tails = edits.texts, edits.tails
     closing: dict[etree._Element, str] = {}  # the mark before an element's tail (left out: instead of it)
-    cells = [False]  # per open element: whether its children sit in a data-table cell
+    opened: list[etree._Element] = []  # open elements, outermost first
+    cells: list[bool] = [False]  # per open element: whether its children sit in a data-table cell
     push, pop = cells.append, cells.pop
-    quiet: etree._Element | None = None  # an open empty floated box: no text inside it, no line breaks
     skip_tags, block_tags, transparent = rules.article.SKIP_TAGS, rules.article.BLOCK_TAGS, rules.article.TRANSPARENT
-    table_tags = _TABLE_TAGS
-    excluded, end_run = index.excluded, index.end_run
+    table_tags, cell_parts, link_boxes = _TABLE_TAGS, rules.article.CELL_PARTS, rules.article.LINK_BOX_TAGS
+    excluded, end_run, counts, links = index.excluded, index.end_run, index.text, index.links
+    continued = _before_floats(container, index)
     table_cache: dict = {}
     preformatted = 0  # open <pre> elements: their line breaks are displayed (line marks, as <br>)
-    walker = etree.iterwalk(container, events=("start", "end", "comment", "pi"))
-    for event, el in walker:
-        if event == "end":
-            pop()
-            if el is container:
-                break
-            if quiet is not None:
-                if el is not quiet:
-                    continue
-                quiet = None
-            if el.tag == "pre":
-                preformatted -= 1
-            tail = tails.get(el, el.tail)
-            mark = closing.get(el)
-            if mark is not None:
-                add(mark)
-            if tail:
-                add(_pre_lines(tail) if preformatted and not cells[-1] else tail)
-            continue
-        if event != "start":  # a comment or a processing instruction: only its tail is displayed
+    passing: object = None  # the node after a left-out subtree (passed over up to it), _END for the tree's end
+    quiet = False  # the subtree passed over is an empty floated box: its comments' tails still show
+    for el in container.iter():
+        if passing is not None:
+            if el is not passing:
+                if quiet and not isinstance(el.tag, str) and el.tail:
+                    add(_pre_lines(el.tail) if preformatted and not cells[-1] else el.tail)
+                continue
+            passing = None
+        if opened:
+            parent = el.getparent()
+            while opened[-1] is not parent:  # the elements that ended before this node
+                ended = opened.pop()
+                pop()
+                if ended.tag == "pre":
+                    preformatted -= 1
+                tail = tails.get(ended, ended.tail)
+                mark = closing.get(ended)
+                if mark is not None:
+                    add(mark)
+                if tail:
+                    add(_pre_lines(tail) if preformatted and not cells[-1] else tail)
+        tag = el.tag
+        if not isinstance(tag, str):  # a comment or a processing instruction: only its tail is displayed
             tail = tails.get(el, el.tail)
             if tail:
                 add(_pre_lines(tail) if preformatted and not cells[-1] else tail)
             continue
         cell = cells[-1]
-        if quiet is not None:
-            push(cell)
-            continue
-        tag = el.tag
+        opened.append(el)
         data_table = tag in table_tags and _in_data_table(el, tag, index, table_cache)
+        data_cell = data_table and tag in cell_parts
+        cls, ident = el.get("class"), el.get("id")
         if el is not container and (
             el in skip
             or tag in skip_tags
             or el in excluded
             or (after and end_run.get(el, after + 1) <= after)
-            or is_noise(el, index, data_table and tag in rules.article.CELL_PARTS)
+            # is_noise, inlined (a call per element costs more than its usual answer)
+            or ((cls or ident) and _named_noise(cls or "", ident or ""))
+            or (links.get(el, 0) and tag in link_boxes and not data_cell and _link_box(el, index))
         ):
             closing[el] = (" " if cell else PARA) if tag in block_tags or tag == "br" else ""
             push(cell)
-            walker.skip_subtree()
+            passing, quiet = _following(el, container), False
             continue
         opening = ""
         if data_table:
-            push(cell or tag in rules.article.CELL_PARTS)
-            if tag in rules.article.CELL_PARTS:
+            push(cell or data_cell)
+            if data_cell:
                 closing[el] = " "
             else:
                 opening = closing[el] = PARA
@@ -200,10 +219,13 @@ def _marked_text(container: etree._Element, index: PageIndex, skip: set[etree._E
             if tag == "br":
                 closing[el] = " " if cell else BR
             elif tag in block_tags and tag not in transparent and el is not container:
-                opening = _mark_block(el, index, cell, edits, closing)
-                if opening is None:
-                    quiet = el
-                    continue
+                if cell or el in continued or not counts.get(el, 0) + links.get(el, 0):
+                    opening = _mark_block(el, index, cell, edits, closing, continued)
+                    if opening is None:  # an empty floated box: no text inside it, no line breaks
+                        passing, quiet = _following(el, container), True
+                        continue
+                else:
+                    opening = closing[el] = PARA
         if tag == "pre":
             preformatted += 1
         text = texts.get(el, el.text)
@@ -211,7 +233,43 @@ def _marked_text(container: etree._Element, index: PageIndex, skip: set[etree._E
             add(opening)
         if text:
             add(_pre_lines(text) if preformatted and not cells[-1] else text)
+    while len(opened) > 1:  # the container's own end shows nothing
+        ended = opened.pop()
+        pop()
+        if ended.tag == "pre":
+            preformatted -= 1
+        tail = tails.get(ended, ended.tail)
+        mark = closing.get(ended)
+        if mark is not None:
+            add(mark)
+        if tail:
+            add(_pre_lines(tail) if preformatted and not cells[-1] else tail)
     return "".join(pieces)
+
+
+_END = object()  # no node follows: the subtree passed over runs to the container's end
+
+
+def _following(el: etree._Element, container: etree._Element) -> object:
+    """The node ``container.iter()`` yields after ``el``'s subtree (``_END`` when none does)."""
+    while el is not container:
+        following = el.getnext()
+        if following is not None:
+            return following
+        el = el.getparent()
+    return _END
+
+
+def _before_floats(container: etree._Element, index: PageIndex) -> set[etree._Element]:
+    """The paragraphs the parser closed at an empty floated table or div, their text going on after it
+    (``<p>…5<table align=left><img></table>00万元…</p>``: one run on screen)."""
+    out = set()
+    for box in container.iterdescendants("table", "div"):
+        if not index.total(box) and _floats(box) and (box.tail or "").strip():
+            before = box.getprevious()
+            if before is not None and before.tag == "p":
+                out.add(before)
+    return out
 
 
 def _pre_lines(text: str) -> str:
@@ -229,7 +287,12 @@ def _in_data_table(el: etree._Element, tag: str, index: PageIndex, cache: dict) 
 
 
 def _mark_block(
-    el: etree._Element, index: PageIndex, cell: bool, edits: _Edits, closing: dict[etree._Element, str]
+    el: etree._Element,
+    index: PageIndex,
+    cell: bool,
+    edits: _Edits,
+    closing: dict[etree._Element, str],
+    continued: set[etree._Element],
 ) -> str | None:
     """Where a block element starts and ends a paragraph (or only a space, inside a table cell): its
     opening mark, its closing one put in ``closing``; None for an empty floated box (an image table),
@@ -239,7 +302,7 @@ def _mark_block(
         return " "
     if not index.total(el) and _floats(el):
         return None
-    if _continued_past_float(el, index):
+    if el in continued:  # a paragraph closed at an empty float (_before_floats)
         edits.texts[el] = PARA + (edits.text(el) or "")
         _rstrip_end(el, edits)
         following = el.getnext()
@@ -260,21 +323,6 @@ def _paragraphs_of(text: str) -> list[str]:
         elif block and not block.isspace():
             paragraphs.append(squash(block))  # one line: _block_lines' answer, without its work
     return paragraphs
-
-
-def _continued_past_float(el: etree._Element, index: PageIndex) -> bool:
-    """A paragraph the parser closed at an empty floated table, its text going on after it
-    (``<p>…5<table align=left><img></table>00万元…</p>``: one run on screen)."""
-    if el.tag != "p":
-        return False
-    following = el.getnext()
-    return (
-        following is not None
-        and following.tag in ("table", "div")
-        and not index.total(following)
-        and _floats(following)
-        and bool((following.tail or "").strip())
-    )
 
 
 def _rstrip_end(el: etree._Element, edits: _Edits) -> None:
