@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from govmeta.parsers.hanzi import fold, folding_to
 from govmeta.parsers.html.document import drop_non_content, parse_html
 from govmeta.parsers.html.page_index import index_page
-from govmeta.parsers.html.paragraphs import serialise
+from govmeta.parsers.html.paragraphs import is_related_line, is_widget_line, serialise
 
 
 def _paragraphs(body: str, skip_id: str | None = None, after: int = 0) -> list[str]:
@@ -44,3 +45,19 @@ def test_left_out_elements_keep_their_tails_in_place():
     body = '<div id="c"><h1 id="h">标题</h1>导语<p>第一段。</p><p>第二段<span id="s">（略）</span>。</p></div>'
     assert _paragraphs(body, skip_id="h") == ["导语", "第一段。", "第二段（略）。"]
     assert _paragraphs(body, skip_id="s") == ["标题", "导语", "第一段。", "第二段。"]
+
+
+def test_folding_to_gives_every_character_that_folds_into_the_set():
+    targets = "【[ (关页第"
+    found = folding_to(targets)
+    assert {"\u3000", "\u00a0", "\t", "（", "關", "頁"} <= found
+    assert all((fold(chr(code)) in targets) == (chr(code) in found) for code in range(0x30000))
+
+
+def test_widget_and_related_lines_written_in_traditional_forms_and_odd_spaces():
+    assert is_widget_line("【關閉窗口】\u3000【打印本頁】")
+    assert is_widget_line("\u00a0第 2 頁 / 共 9 頁")
+    assert is_widget_line("（更多精彩資訊請關注本網）")
+    assert is_related_line("\u3000【相關鏈接】")
+    assert not is_widget_line("關閉窗口後，請重新登錄系統。")
+    assert not is_related_line("相關部門要加強協作。")

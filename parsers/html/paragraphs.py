@@ -16,13 +16,13 @@ from itertools import accumulate
 from lxml import etree
 
 from govmeta.parsers import rules
-from govmeta.parsers.hanzi import fold
+from govmeta.parsers.hanzi import fold, folding_to
 from govmeta.parsers.html.attachments import is_attachment_link
 from govmeta.parsers.html.classes import tokens_of
 from govmeta.parsers.html.container import is_data_table
 from govmeta.parsers.html.page_index import PageIndex
 from govmeta.parsers.spaces import squash
-from govmeta.parsers.wording import is_widget_word
+from govmeta.parsers.wording import WIDGET_WORDS, is_widget_word
 
 PARA = "\u2029"  # paragraph separator: never in page text after parsing
 BR = "\u2028"  # line separator: a <br> inside a paragraph block
@@ -384,30 +384,45 @@ def _table_of(el: etree._Element) -> etree._Element | None:
 _WIDGET_SPLIT = re.compile("[" + re.escape(rules.article.WIDGET_PUNCTUATION) + "\\s]+")
 WIDGET_PREFIXES = tuple(fold(prefix) for prefix in rules.article.WIDGET_PREFIXES)
 _WIDGET_PREFIX_MAX = max(map(len, WIDGET_PREFIXES))
-_NOT_SPACE = re.compile(r"\S")
+# The characters, as a page may write them, that can open a widget prefix, a pager or promotion (first or
+# after spaces), and begin or end a widget word: a line that opens otherwise is not folded and matched.
+_PREFIX_FIRSTS = folding_to(prefix[0] for prefix in WIDGET_PREFIXES)
+_PAGER_OPENERS = folding_to(rules.article.PAGER_PROMO_OPENERS)
+_PAGER_FIRSTS = folding_to(rules.article.PAGER_PROMO_FIRSTS)
+_WORD_FIRSTS = folding_to(word[0] for word in WIDGET_WORDS)
+_WORD_LASTS = folding_to(word[-1] for word in WIDGET_WORDS)
+_WORD_SPLITTERS = frozenset(rules.article.WIDGET_PUNCTUATION)
 
 
 def is_widget_line(line: str) -> bool:
     """A line of widget words only (打印本页 | 关闭窗口), a pager, a promotion or a widget prompt.
 
-    (Folding is character by character: a long line's prefixes are folded, not the whole line.)"""
-    if (
-        line.startswith(rules.article.WIDGET_PREFIXES)
-        or fold(line[:_WIDGET_PREFIX_MAX]).startswith(WIDGET_PREFIXES)
-        or (_may_be_pager_or_promo(line) and _pager_or_promo(fold(line)))
+    (Folding is character by character: a long line's prefixes are folded, not the whole line, and only
+    when its first character can open one.)"""
+    if (line[:1] in _PREFIX_FIRSTS and _widget_prefixed(line)) or (
+        _may_be_pager_or_promo(line) and _pager_or_promo(fold(line))
     ):
         return True
-    if len(line) > rules.article.WIDGET_LINE_MAX:
+    if len(line) > rules.article.WIDGET_LINE_MAX or not _may_be_widget_words(line):
         return False
     return all(is_widget_word(word) for word in _WIDGET_SPLIT.split(line) if word)
 
 
+def _widget_prefixed(line: str) -> bool:
+    return line.startswith(rules.article.WIDGET_PREFIXES) or fold(line[:_WIDGET_PREFIX_MAX]).startswith(WIDGET_PREFIXES)
+
+
 def _may_be_pager_or_promo(line: str) -> bool:
     """The line starts as a pager or a promotion can (an opening bracket, or 第/共/更 after spaces)."""
-    if fold(line[:1]) in rules.article.PAGER_PROMO_OPENERS:
-        return True
-    first = _NOT_SPACE.search(line)
-    return first is not None and fold(first.group()) in rules.article.PAGER_PROMO_FIRSTS
+    return line[:1] in _PAGER_OPENERS or line.lstrip()[:1] in _PAGER_FIRSTS
+
+
+def _may_be_widget_words(line: str) -> bool:
+    """The line's first and last words, where it opens and ends with one, can be widget words."""
+    first, last = line[:1], line[-1:]
+    if first and first not in _WORD_FIRSTS and first not in _WORD_SPLITTERS and not first.isspace():
+        return False
+    return not (last and last not in _WORD_LASTS and last not in _WORD_SPLITTERS and not last.isspace())
 
 
 def _pager_or_promo(folded: str) -> bool:
@@ -421,17 +436,16 @@ _RELATED_LINE = re.compile(
     + "|".join(" *".join(map(re.escape, label)) for label in rules.article.RELATED_LABELS)
     + ") *(?:[:：】\\]]|\\Z)"
 )
-_RELATED_LEAD = "【[ "  # what _RELATED_LINE skips before the label
-_RELATED_FIRSTS = frozenset(label[0] for label in rules.article.RELATED_LABELS)
+_RELATED_LEAD = folding_to("【[ ")  # what _RELATED_LINE skips before the label (as the page may write it)
+_RELATED_FIRSTS = folding_to(label[0] for label in rules.article.RELATED_LABELS)
 
 
 def is_related_line(line: str) -> bool:
     """A cross-reference line (相关解读：…) or a related-list heading (相关链接)."""
     for char in line:  # the label's first character decides whether the whole line is folded and matched
-        folded = fold(char)
-        if folded in _RELATED_LEAD:
+        if char in _RELATED_LEAD:
             continue
-        return folded in _RELATED_FIRSTS and _RELATED_LINE.match(fold(line)) is not None
+        return char in _RELATED_FIRSTS and _RELATED_LINE.match(fold(line)) is not None
     return False
 
 
