@@ -472,5 +472,17 @@ def credit_text(line: str) -> str | None:
 
 
 def clean_lines(lines: list[str]) -> list[str]:
-    """Drop widget lines and related-link lines."""
-    return [line for line in lines if not is_widget_line(line) and not is_related_line(line)]
+    """Drop widget lines and related-link lines. (A line opening with a character that opens neither, too
+    long or not ending as a line of widget words, is kept without the two tests: most of a body.)"""
+    out = []
+    openers, line_max = _LINE_OPENERS, rules.article.WIDGET_LINE_MAX
+    for line in lines:
+        first = line[:1]
+        may_drop = first in openers or first.isspace() or (len(line) <= line_max and _may_be_widget_words(line))
+        if not (may_drop and (is_widget_line(line) or is_related_line(line))):
+            out.append(line)
+    return out
+
+
+# What a widget prefix, a pager or promotion, or a related line can open with (spaces aside).
+_LINE_OPENERS = _PREFIX_FIRSTS | _PAGER_OPENERS | _PAGER_FIRSTS | _RELATED_LEAD | _RELATED_FIRSTS
