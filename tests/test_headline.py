@@ -6,7 +6,7 @@ import random
 
 from govmeta.parsers import rules
 from govmeta.parsers.html.document import drop_non_content, parse_html
-from govmeta.parsers.html.headline import _match, _may_match, _near_top, key
+from govmeta.parsers.html.headline import _first_title, _match, _may_match, _near_top, key
 from govmeta.parsers.html.page_index import index_page
 from tests.paths import FIXTURES
 
@@ -57,3 +57,15 @@ def test_near_top_agrees_with_line_ranks():
         most = rules.headline.TOP_LINES
         ranked = [index.line_rank(position) - index.line_rank(top) <= most for top, position in pairs]
         assert counted == ranked, page.name
+
+
+def test_first_title_is_the_first_title_element_in_document_order():
+    pages = [
+        "<html><head><meta charset='utf-8'><title>甲</title></head><body><title>乙</title></body></html>",
+        "<html><head></head><body><div><title>乙</title></div><title>丙</title></body></html>",
+        "<html><body><p>无标题</p></body></html>",
+        "<html><!-- c --><head><title>甲</title></head></html>",
+    ]
+    for page in pages:
+        root = parse_html(page)
+        assert _first_title(root) is root.find(".//title")
