@@ -6,8 +6,9 @@ import random
 
 from govmeta.parsers import rules
 from govmeta.parsers.html.document import drop_non_content, parse_html
-from govmeta.parsers.html.headline import _first_title, _match, _may_match, _near_top, key
+from govmeta.parsers.html.headline import _match, _may_match, _near_top, key
 from govmeta.parsers.html.page_index import index_page
+from govmeta.parsers.html.tree import first_descendant
 from tests.paths import FIXTURES
 
 # Characters a title and a page line share: CJK, ASCII, their full-width forms, brackets and spaces.
@@ -68,4 +69,5 @@ def test_first_title_is_the_first_title_element_in_document_order():
     ]
     for page in pages:
         root = parse_html(page)
-        assert _first_title(root) is root.find(".//title")
+        assert first_descendant(root, "title") is root.find(".//title")
+        assert first_descendant(root, "p") is root.find(".//p")

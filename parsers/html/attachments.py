@@ -11,6 +11,7 @@ from lxml import etree
 from govmeta.parsers import rules
 from govmeta.parsers.hanzi import fold
 from govmeta.parsers.html.document import element_text
+from govmeta.parsers.html.tree import first_descendant
 from govmeta.parsers.urls import join_url, split_url
 from govmeta.parsers.wording import starts_with_attachment_label
 
@@ -55,11 +56,11 @@ def is_unsafe(href: str) -> bool:
 def base_url(root: etree._Element, page_url: str | None) -> str | None:
     """What relative links resolve against: the first ``<base href>`` (itself resolved against the page's
     url), else the page's url; a base with an unsafe scheme is ignored."""
-    for base in root.iter("base"):
+    base = root if root.tag == "base" else first_descendant(root, "base")
+    if base is not None:
         href = clean_href(base.get("href") or "")
         if href and not is_unsafe(href):
             return join_url(page_url, href) if page_url else href
-        break
     return page_url
 
 

@@ -22,6 +22,7 @@ from govmeta.parsers.html.classes import token_has_word, tokens, tokens_of
 from govmeta.parsers.html.info import DATE_SPAN, LABEL, is_info_line
 from govmeta.parsers.html.page_index import Line, PageIndex, Run
 from govmeta.parsers.html.paragraphs import is_widget_line
+from govmeta.parsers.html.tree import first_descendant
 from govmeta.parsers.spaces import squash
 from govmeta.parsers.wording import is_site_name
 
@@ -89,24 +90,10 @@ def site_names(root: etree._Element, metas: dict[str, str]) -> set[str]:
 
 def _title_parts(root: etree._Element) -> tuple[tuple[str, float], ...]:
     """The <title> whole, then split on its separators (first part fully trusted, others less)."""
-    title_el = _first_title(root)
+    title_el = first_descendant(root, "title")
     if title_el is None or not title_el.text:
         return ()
     return _parts_of(title_el.text)
-
-
-def _first_title(root: etree._Element) -> etree._Element | None:
-    """``root.find(".//title")``, looked for child by child: lxml's search, having found the first, looks on
-    for a second one (through the whole page when the <title> is the only one), while the first lies in
-    the <head>, the first child."""
-    for child in root:
-        if child.tag == "title":
-            return child
-        if isinstance(child.tag, str):
-            found = child.find(".//title")
-            if found is not None:
-                return found
-    return None
 
 
 @lru_cache(maxsize=64)
