@@ -6,6 +6,7 @@ the original: labels are *matched* folded and *reported* as the page wrote them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 from itertools import product
 
@@ -22,6 +23,14 @@ _FOLD = str.maketrans({**T2S_CHARS, **_SPACING})
 
 # Only these ranges take part in generating traditional label forms (no compatibility ideographs).
 _UNIFIED = range(0x4E00, 0xA000)
+
+
+def folding_to(chars: Iterable[str]) -> frozenset[str]:
+    """Every character whose ``fold`` is one of ``chars`` (a test on a page's own character before folding it)."""
+    targets = set(chars)
+    out = {char for char in targets if ord(char) not in _FOLD}
+    out.update(chr(code) for code, to in _FOLD.items() if (chr(to) if isinstance(to, int) else to) in targets)
+    return frozenset(out)
 
 
 @lru_cache(maxsize=4096)

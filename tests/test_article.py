@@ -304,3 +304,12 @@ def test_nested_paths_need_each_folder_inside_the_one_before():
     assert not _nested_paths(["/", "/zwgk/a.html", "/zwgk/b.html"])  # two pages of one folder
     assert not _nested_paths(["/", "http://b.gov.cn/x/", "http://c.gov.cn/x/y/"])  # other hosts
     assert not _nested_paths(["/", "javascript:void(0)", "/x/y/"])
+
+
+def test_widget_boxes_inside_a_trail_are_left_out_at_any_depth():
+    page = _page(
+        '<div class="position">当前位置：<a href="/">首页</a> &gt; <a href="/xw/">新闻</a> &gt; 正文'
+        '<span class="tools"><em>字号：<a href="#">大</a> <a href="#">小</a></em></span></div><p>正文第一段。</p>'
+    )
+    crumbs, _ = read_breadcrumb(page)
+    assert crumbs == ["首页", "新闻", "正文"]

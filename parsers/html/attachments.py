@@ -11,6 +11,7 @@ from lxml import etree
 from govmeta.parsers import rules
 from govmeta.parsers.hanzi import fold
 from govmeta.parsers.html.document import element_text
+from govmeta.parsers.html.tree import first_descendant
 from govmeta.parsers.lazy_pattern import lazy_compile
 from govmeta.parsers.urls import join_url, split_url
 from govmeta.parsers.wording import starts_with_attachment_label
@@ -56,11 +57,11 @@ def is_unsafe(href: str) -> bool:
 def base_url(root: etree._Element, page_url: str | None) -> str | None:
     """What relative links resolve against: the first ``<base href>`` (itself resolved against the page's
     url), else the page's url; a base with an unsafe scheme is ignored."""
-    for base in root.iter("base"):
+    base = root if root.tag == "base" else first_descendant(root, "base")
+    if base is not None:
         href = clean_href(base.get("href") or "")
         if href and not is_unsafe(href):
             return join_url(page_url, href) if page_url else href
-        break
     return page_url
 
 
@@ -92,11 +93,23 @@ def is_attachment_link(a: etree._Element) -> bool:
     href = a.get("href")
     if not href:
         return False
+    if (
+        _MAYBE_FILE.search(href) is None
+        and "\t" not in href
+        and "\n" not in href
+        and "\r" not in href
+        and not _text_names_file(a)
+    ):
+        return False  # most links: no file named by the text, nor by the address (cleaning it adds none)
     href = clean_href(href)
     if not href or href[:_NOT_FILES_LONGEST].lower().startswith(_NOT_FILES) or is_unsafe(href):
         return False
     if _MAYBE_FILE.search(href) and file_name(href):
         return True
+    return _text_names_file(a)
+
+
+def _text_names_file(a: etree._Element) -> bool:
     text = element_text(a) if len(a) else a.text
     return bool(text) and "." in text and bool(_extension(text.strip()))
 
@@ -148,12 +161,11 @@ def read_attachments(
     page; no repeats."""
     found: list[dict[str, str]] = []
     seen: set[tuple[str, str]] = set()
-    region_links = set(region.iter("a")) if region is not None else set()
     base = base_url(root, page_url)
     for a in root.iter("a"):
         if not is_attachment_link(a):
             continue
-        in_region = a in region_links and first_run.get(a, -1) >= start_run
+        in_region = first_run.get(a, -1) >= start_run and _within(a, region)
         download = first_run.get(a, -1) in tail and is_download_link(a)
         if not in_region and not download and not in_attachment_row(a):
             continue
@@ -163,3 +175,9 @@ def read_attachments(
             seen.add(key)
             found.append(item)
     return found
+
+
+def _within(el: etree._Element, region: etree._Element | None) -> bool:
+    """``el`` is ``region`` or inside it (asked of the few file links only: collecting a long body's
+    links first cost a walk of it)."""
+    return region is not None and (el is region or any(anc is region for anc in el.iterancestors()))

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from lxml import etree
 
 from govmeta.parsers import rules
-from govmeta.parsers.hanzi import fold
+from govmeta.parsers.hanzi import fold, folding_to
 from govmeta.parsers.html.classes import token_has_word, tokens, tokens_of
 from govmeta.parsers.html.page_index import PageIndex, Run
 from govmeta.parsers.spaces import squash
@@ -39,8 +39,14 @@ _JOINER_CHARS = frozenset("".join(rules.article.BREADCRUMB_JOINERS) + _SPACE)
 
 def _label_at(text: str) -> str | None:
     """The breadcrumb label a text starts with (当前位置：…, 當前位置), if any; any whitespace (a line
-    break, a tab, nbsp, U+3000) may stand around it."""
+    break, a tab, nbsp, U+3000) may stand around it. (A text whose first character cannot open a label
+    is not folded and matched.)"""
+    if text.lstrip()[:1] not in _LABEL_FIRSTS:
+        return None
     return breadcrumb_label(text)
+
+
+_LABEL_FIRSTS = folding_to(label[0] for label in rules.words.BREADCRUMB_LABELS)
 
 
 def _named(el: etree._Element, weak: bool = False) -> int:
@@ -71,25 +77,38 @@ def _anchor_of(el: etree._Element) -> etree._Element | None:
 def _runs(index: PageIndex, el: etree._Element) -> list[Run]:
     """The trail's runs, without those of widgets nested in it (font size, print, share)."""
     out = []
-    noisy: dict[etree._Element, bool] = {}
+    noisy: dict[etree._Element, bool] = {el: False}
     for run in index.runs[index.first_run[el]:index.end_run[el]]:
         owner = run.element.getparent() if run.is_tail else run.element
         if owner is None:
             continue
-        if owner not in noisy:
-            noisy[owner] = any(
-                not rules.article.NOISE_TOKENS.isdisjoint(tokens(a)) for a in _up_to(owner, el)
-            )
-        if not noisy[owner]:
+        flag = noisy.get(owner)
+        if flag is None:
+            flag = _noisy(owner, noisy)
+        if not flag:
             out.append(run)
     return out
 
 
-def _up_to(el: etree._Element, top: etree._Element):
-    while el is not None and el is not top:
-        if el.attrib:
-            yield el
-        el = el.getparent()
+def _noisy(el: etree._Element, known: dict[etree._Element, bool]) -> bool:
+    """``el`` or a box above it, up to the trail's element, is named as a widget; ``known`` holds the
+    answers found so far (each box's name is read once per trail) and the trail's element (False)."""
+    path = []
+    flag = False
+    node: etree._Element | None = el
+    while node is not None:
+        answer = known.get(node)
+        if answer is not None:
+            flag = answer
+            break
+        path.append(node)
+        if node.attrib and not rules.article.NOISE_TOKENS.isdisjoint(tokens(node)):
+            flag = True
+            break
+        node = node.getparent()
+    for node in path:
+        known[node] = flag
+    return flag
 
 
 class Entry(NamedTuple):
@@ -103,7 +122,16 @@ class Entry(NamedTuple):
 def trail_entries(index: PageIndex, el: etree._Element) -> tuple[list[Entry], int]:
     """Entries of a trail element (link texts whole, plain text split on separators, a leading
     当前位置 label removed) and how many strong trail separators (>, ») it shows. A separator left
-    dangling after the last entry (首页 > 新闻 >) ends the list as an entry with empty text."""
+    dangling after the last entry (首页 > 新闻 >) ends the list as an entry with empty text.
+    (Memoised per element: the trail's tests ask for them several times; callers only read them.)"""
+    memo: dict[etree._Element, tuple[list[Entry], int]] = index.memo.setdefault("trail_entries", {})
+    entries = memo.get(el)
+    if entries is None:
+        entries = memo[el] = _trail_entries(index, el)
+    return entries
+
+
+def _trail_entries(index: PageIndex, el: etree._Element) -> tuple[list[Entry], int]:
     items: list[str] = []
     linked: list[bool] = []
     separated: list[str] = []  # the separator right before the entry

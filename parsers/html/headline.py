@@ -8,6 +8,7 @@ a class or id naming a title, bold and centred). A headline split over lines is 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -20,6 +21,7 @@ from govmeta.parsers.html.classes import token_has_word, tokens, tokens_of
 from govmeta.parsers.html.info import DATE_SPAN, LABEL, is_info_line
 from govmeta.parsers.html.page_index import Line, PageIndex, Run
 from govmeta.parsers.html.paragraphs import is_widget_line
+from govmeta.parsers.html.tree import first_descendant
 from govmeta.parsers.lazy_pattern import lazy_compile
 from govmeta.parsers.spaces import squash
 from govmeta.parsers.wording import is_site_name
@@ -88,7 +90,7 @@ def site_names(root: etree._Element, metas: dict[str, str]) -> set[str]:
 
 def _title_parts(root: etree._Element) -> tuple[tuple[str, float], ...]:
     """The <title> whole, then split on its separators (first part fully trusted, others less)."""
-    title_el = root.find(".//title")
+    title_el = first_descendant(root, "title")
     if title_el is None or not title_el.text:
         return ()
     return _parts_of(title_el.text)
@@ -213,20 +215,20 @@ def _unit(el: etree._Element, index: PageIndex) -> etree._Element:
     return unit
 
 
-def _candidates(index: PageIndex) -> list[tuple[etree._Element, str, bool]]:
-    """Short elements that could be the headline, with their text key and whether they are named
-    as headings (memoised: the headline is looked for up to three times per page)."""
+def _candidates(index: PageIndex) -> list[tuple[etree._Element, int, int, bool]]:
+    """Short elements that could be the headline, with the span of runs holding their text and whether
+    they are named as headings (memoised: the headline is looked for up to three times per page). Their
+    text keys are worked out by ``_candidate_key`` only for the candidates a reference could match."""
     cached = index.memo.get("headline_candidates")
     if cached is not None:
         return cached
     out = []
-    own, in_link, order, blocks, runs = index.own_at, index.in_link, index.order, index.block_at, index.runs
+    own, in_link, order, blocks = index.own_at, index.in_link, index.order, index.block_at
     first_run, end_run = index.first_run, index.end_run
     low, high = rules.article.TITLE_MIN, rules.article.TITLE_MAX
     limit = high * 1.5
     headings = rules.headline.HEADING_WEIGHT
     text, links = index.text, index.links
-    keys: dict[tuple[int, int], str | None] = {}
     for el in index.short:
         # (An element's text key is as long as its displayed characters: text + links.)
         if not low <= text[el] + links[el] <= high:
@@ -243,15 +245,50 @@ def _candidates(index: PageIndex) -> list[tuple[etree._Element, str, bool]]:
             block = blocks[i]
             if not own[i] or el in in_link or text[block] + links[block] > limit:
                 continue
-        # Nested wrappers of one text share its runs: each span is keyed once.
-        bounds = (first_run[el], end_run[el])
-        text_key = keys.get(bounds, "")
-        if text_key == "":
-            text_key = keys[bounds] = _span_key(runs, *bounds)
-        if text_key is not None:
-            out.append((el, text_key, named))
+        out.append((el, first_run[el], end_run[el], named))
     index.memo["headline_candidates"] = out
     return out
+
+
+def _candidate_key(index: PageIndex, start: int, end: int) -> str | None:
+    """The text key of a candidate's runs (memoised by span: nested wrappers of one text share its runs)."""
+    keys: dict[tuple[int, int], str | None] = index.memo.setdefault("headline_keys", {})
+    bounds = (start, end)
+    text_key = keys.get(bounds, "")
+    if text_key == "":
+        text_key = keys[bounds] = _span_key(index.runs, start, end)
+    return text_key
+
+
+def _may_match(refs: list[tuple[str, float]]) -> Callable[[str], bool]:
+    """A cheap test that a one-run text's key can match a reference (False: ``_match`` gives 0): a key
+    inside a reference starts and ends with characters of it, a key holding a reference holds its first
+    and last characters. Full-width forms of a reference's ASCII characters count (``key`` folds them)."""
+    chars = {char for ref, _ in refs for char in ref}
+    ends = frozenset(chars | {_FULL_FORM[c] for c in chars if c in _FULL_FORM})
+    held = [(_forms(ref[0]), _forms(ref[-1])) for ref, _ in refs if len(ref) >= rules.article.TITLE_MIN]
+    firsts = tuple({c for first, _ in held for c in first})
+
+    def may_match(text: str) -> bool:
+        stripped = text.strip()
+        if stripped[:1] in ends and stripped[-1:] in ends:
+            return True
+        for char in firsts:
+            if char in text:
+                break
+        else:
+            return False
+        return any(any(c in text for c in first) and any(c in text for c in last) for first, last in held)
+
+    return may_match
+
+
+_FULL_FORM = {half: full for full, half in _HALF_WIDTH.items()}
+
+
+def _forms(char: str) -> tuple[str, ...]:
+    """A key's character and the page characters ``key`` turns into it."""
+    return (char, _FULL_FORM[char]) if char in _FULL_FORM else (char,)
 
 
 def _span_key(runs: list[Run], start: int, end: int) -> str | None:
@@ -277,8 +314,13 @@ def find_headline(
     best, best_score = None, rules.headline.MIN_SCORE
     forms: dict[etree._Element, float] = index.memo.setdefault("headline_forms", {})
     matches: dict[str, float] = {}  # by text key (a page repeats its short lines)
-    for el, text_key, named in _candidates(index):
-        if text_key in avoid:
+    may_match = _may_match(refs)
+    runs = index.runs
+    for el, start, end, named in _candidates(index):
+        if not named and end - start == 1 and not may_match(runs[start].text):
+            continue  # no reference match, no heading's name: never the headline
+        text_key = _candidate_key(index, start, end)
+        if text_key is None or text_key in avoid:
             continue
         if fold(text_key[:_HOME_KEY_MAX]).startswith(_HOME_KEYS) and plain_trail_items(index.raw_text(el)) is not None:
             continue  # a trail printed as plain text (首页 - 新闻动态), not a headline
@@ -292,11 +334,7 @@ def find_headline(
             position = 1.5
         elif container is not None and inside(el, container):
             # At the very top of the body (a headline printed as its first line) or not at all.
-            position = (
-                0.5
-                if index.line_rank(index.first_run[el]) - index.line_rank(c_first) <= rules.headline.TOP_LINES
-                else -3.0
-            )
+            position = 0.5 if _near_top(index, c_first, index.first_run[el]) else -3.0
         else:
             position = -3.0
         if rules.headline.MATCH_WEIGHT * match + _BONUS_MAX + position < best_score:
@@ -314,6 +352,26 @@ def find_headline(
     if best is None:
         return _emphasised_before(index, container, avoid) if container is not None else (None, [])
     return best, index.element_lines(best)
+
+
+def _near_top(index: PageIndex, top: int, position: int) -> bool:
+    """At most TOP_LINES displayed lines start between run ``top`` and run ``position``
+    (``line_rank(position) - line_rank(top)``, counted only as far as the answer needs: the ranks of a
+    whole long page are built only when something else asked for them)."""
+    if "line_rank" in index.memo:
+        return index.line_rank(position) - index.line_rank(top) <= rules.headline.TOP_LINES
+    runs = index.runs
+    top, position = min(max(top, 0), len(runs)), min(max(position, 0), len(runs))
+    last = next((runs[i].line for i in range(top - 1, -1, -1) if not runs[i].text.isspace()), -1)
+    count = 0
+    for i in range(top, position):
+        run = runs[i]
+        if run.line != last and not run.text.isspace():
+            count += 1
+            if count > rules.headline.TOP_LINES:
+                return False
+            last = run.line
+    return True
 
 
 def _info_below(el: etree._Element, index: PageIndex) -> bool:

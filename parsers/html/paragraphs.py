@@ -16,14 +16,14 @@ from itertools import accumulate
 from lxml import etree
 
 from govmeta.parsers import rules
-from govmeta.parsers.hanzi import fold
+from govmeta.parsers.hanzi import fold, folding_to
 from govmeta.parsers.html.attachments import is_attachment_link
 from govmeta.parsers.html.classes import tokens_of
 from govmeta.parsers.html.container import is_data_table
 from govmeta.parsers.html.page_index import PageIndex
 from govmeta.parsers.lazy_pattern import lazy_compile
 from govmeta.parsers.spaces import squash
-from govmeta.parsers.wording import is_widget_word
+from govmeta.parsers.wording import WIDGET_WORDS, is_widget_word
 
 PARA = "\u2029"  # paragraph separator: never in page text after parsing
 BR = "\u2028"  # line separator: a <br> inside a paragraph block
@@ -56,8 +56,17 @@ def is_noise(el: etree._Element, index: PageIndex, data_cell: bool = False) -> b
     cls, ident = el.get("class"), el.get("id")
     if (cls or ident) and _named_noise(cls or "", ident or ""):
         return True
-    if data_cell or el.tag not in rules.article.LINK_BOX_TAGS or not index.links.get(el, 0):
-        return False
+    return (
+        not data_cell
+        and el.tag in rules.article.LINK_BOX_TAGS
+        and bool(index.links.get(el, 0))
+        and _link_box(el, index)
+    )
+
+
+def _link_box(el: etree._Element, index: PageIndex) -> bool:
+    """``is_noise``'s test of a box holding links (not a data cell, a box tag with link text): a list of
+    links, or a box that is nothing but links."""
     density = index.link_density(el)
     if density < 0.3:
         return False
@@ -134,65 +143,75 @@ def _marked_text(container: etree._Element, index: PageIndex, skip: set[etree._E
     """The container's text with paragraph and line marks: what ``tostring(method="text")`` gives of a
     copy with marks put into its texts and tails and the left-out elements taken out (each leaving a
     paragraph mark, a space in a data-table cell, or nothing for an inline element), read in one walk of
-    the tree as it is. An element's text is preceded by its opening mark, its tail by its closing one."""
+    the tree as it is. An element's text is preceded by its opening mark, its tail by its closing one.
+
+    One ``iter()`` over the nodes (``iterwalk``'s start and end events cost several times as much): a
+    stack of open elements stands in for the end events, an element closing when the next node is not
+    inside it; the nodes of a left-out subtree are passed over up to the node that follows it."""
     pieces: list[str] = []
     add = pieces.append
     edits = _Edits()
     texts, tails = edits.texts, edits.tails
     closing: dict[etree._Element, str] = {}  # the mark before an element's tail (left out: instead of it)
-    cells = [False]  # per open element: whether its children sit in a data-table cell
+    opened: list[etree._Element] = []  # open elements, outermost first
+    cells: list[bool] = [False]  # per open element: whether its children sit in a data-table cell
     push, pop = cells.append, cells.pop
-    quiet: etree._Element | None = None  # an open empty floated box: no text inside it, no line breaks
     skip_tags, block_tags, transparent = rules.article.SKIP_TAGS, rules.article.BLOCK_TAGS, rules.article.TRANSPARENT
-    table_tags = _TABLE_TAGS
-    excluded, end_run = index.excluded, index.end_run
+    table_tags, cell_parts, link_boxes = _TABLE_TAGS, rules.article.CELL_PARTS, rules.article.LINK_BOX_TAGS
+    excluded, end_run, counts, links = index.excluded, index.end_run, index.text, index.links
+    continued = _before_floats(container, index)
     table_cache: dict = {}
     preformatted = 0  # open <pre> elements: their line breaks are displayed (line marks, as <br>)
-    walker = etree.iterwalk(container, events=("start", "end", "comment", "pi"))
-    for event, el in walker:
-        if event == "end":
-            pop()
-            if el is container:
-                break
-            if quiet is not None:
-                if el is not quiet:
-                    continue
-                quiet = None
-            if el.tag == "pre":
-                preformatted -= 1
-            tail = tails.get(el, el.tail)
-            mark = closing.get(el)
-            if mark is not None:
-                add(mark)
-            if tail:
-                add(_pre_lines(tail) if preformatted and not cells[-1] else tail)
-            continue
-        if event != "start":  # a comment or a processing instruction: only its tail is displayed
+    passing: object = None  # the node after a left-out subtree (passed over up to it), _END for the tree's end
+    quiet = False  # the subtree passed over is an empty floated box: its comments' tails still show
+    for el in container.iter():
+        if passing is not None:
+            if el is not passing:
+                if quiet and not isinstance(el.tag, str) and el.tail:
+                    add(_pre_lines(el.tail) if preformatted and not cells[-1] else el.tail)
+                continue
+            passing = None
+        if opened:
+            parent = el.getparent()
+            while opened[-1] is not parent:  # the elements that ended before this node
+                ended = opened.pop()
+                pop()
+                if ended.tag == "pre":
+                    preformatted -= 1
+                tail = tails.get(ended, ended.tail)
+                mark = closing.get(ended)
+                if mark is not None:
+                    add(mark)
+                if tail:
+                    add(_pre_lines(tail) if preformatted and not cells[-1] else tail)
+        tag = el.tag
+        if not isinstance(tag, str):  # a comment or a processing instruction: only its tail is displayed
             tail = tails.get(el, el.tail)
             if tail:
                 add(_pre_lines(tail) if preformatted and not cells[-1] else tail)
             continue
         cell = cells[-1]
-        if quiet is not None:
-            push(cell)
-            continue
-        tag = el.tag
+        opened.append(el)
         data_table = tag in table_tags and _in_data_table(el, tag, index, table_cache)
+        data_cell = data_table and tag in cell_parts
+        cls, ident = el.get("class"), el.get("id")
         if el is not container and (
             el in skip
             or tag in skip_tags
             or el in excluded
             or (after and end_run.get(el, after + 1) <= after)
-            or is_noise(el, index, data_table and tag in rules.article.CELL_PARTS)
+            # is_noise, inlined (a call per element costs more than its usual answer)
+            or ((cls or ident) and _named_noise(cls or "", ident or ""))
+            or (links.get(el, 0) and tag in link_boxes and not data_cell and _link_box(el, index))
         ):
             closing[el] = (" " if cell else PARA) if tag in block_tags or tag == "br" else ""
             push(cell)
-            walker.skip_subtree()
+            passing, quiet = _following(el, container), False
             continue
         opening = ""
         if data_table:
-            push(cell or tag in rules.article.CELL_PARTS)
-            if tag in rules.article.CELL_PARTS:
+            push(cell or data_cell)
+            if data_cell:
                 closing[el] = " "
             else:
                 opening = closing[el] = PARA
@@ -201,10 +220,13 @@ def _marked_text(container: etree._Element, index: PageIndex, skip: set[etree._E
             if tag == "br":
                 closing[el] = " " if cell else BR
             elif tag in block_tags and tag not in transparent and el is not container:
-                opening = _mark_block(el, index, cell, edits, closing)
-                if opening is None:
-                    quiet = el
-                    continue
+                if cell or el in continued or not counts.get(el, 0) + links.get(el, 0):
+                    opening = _mark_block(el, index, cell, edits, closing, continued)
+                    if opening is None:  # an empty floated box: no text inside it, no line breaks
+                        passing, quiet = _following(el, container), True
+                        continue
+                else:
+                    opening = closing[el] = PARA
         if tag == "pre":
             preformatted += 1
         text = texts.get(el, el.text)
@@ -212,7 +234,43 @@ def _marked_text(container: etree._Element, index: PageIndex, skip: set[etree._E
             add(opening)
         if text:
             add(_pre_lines(text) if preformatted and not cells[-1] else text)
+    while len(opened) > 1:  # the container's own end shows nothing
+        ended = opened.pop()
+        pop()
+        if ended.tag == "pre":
+            preformatted -= 1
+        tail = tails.get(ended, ended.tail)
+        mark = closing.get(ended)
+        if mark is not None:
+            add(mark)
+        if tail:
+            add(_pre_lines(tail) if preformatted and not cells[-1] else tail)
     return "".join(pieces)
+
+
+_END = object()  # no node follows: the subtree passed over runs to the container's end
+
+
+def _following(el: etree._Element, container: etree._Element) -> object:
+    """The node ``container.iter()`` yields after ``el``'s subtree (``_END`` when none does)."""
+    while el is not container:
+        following = el.getnext()
+        if following is not None:
+            return following
+        el = el.getparent()
+    return _END
+
+
+def _before_floats(container: etree._Element, index: PageIndex) -> set[etree._Element]:
+    """The paragraphs the parser closed at an empty floated table or div, their text going on after it
+    (``<p>…5<table align=left><img></table>00万元…</p>``: one run on screen)."""
+    out = set()
+    for box in container.iterdescendants("table", "div"):
+        if not index.total(box) and _floats(box) and (box.tail or "").strip():
+            before = box.getprevious()
+            if before is not None and before.tag == "p":
+                out.add(before)
+    return out
 
 
 def _pre_lines(text: str) -> str:
@@ -230,7 +288,12 @@ def _in_data_table(el: etree._Element, tag: str, index: PageIndex, cache: dict) 
 
 
 def _mark_block(
-    el: etree._Element, index: PageIndex, cell: bool, edits: _Edits, closing: dict[etree._Element, str]
+    el: etree._Element,
+    index: PageIndex,
+    cell: bool,
+    edits: _Edits,
+    closing: dict[etree._Element, str],
+    continued: set[etree._Element],
 ) -> str | None:
     """Where a block element starts and ends a paragraph (or only a space, inside a table cell): its
     opening mark, its closing one put in ``closing``; None for an empty floated box (an image table),
@@ -240,7 +303,7 @@ def _mark_block(
         return " "
     if not index.total(el) and _floats(el):
         return None
-    if _continued_past_float(el, index):
+    if el in continued:  # a paragraph closed at an empty float (_before_floats)
         edits.texts[el] = PARA + (edits.text(el) or "")
         _rstrip_end(el, edits)
         following = el.getnext()
@@ -261,21 +324,6 @@ def _paragraphs_of(text: str) -> list[str]:
         elif block and not block.isspace():
             paragraphs.append(squash(block))  # one line: _block_lines' answer, without its work
     return paragraphs
-
-
-def _continued_past_float(el: etree._Element, index: PageIndex) -> bool:
-    """A paragraph the parser closed at an empty floated table, its text going on after it
-    (``<p>…5<table align=left><img></table>00万元…</p>``: one run on screen)."""
-    if el.tag != "p":
-        return False
-    following = el.getnext()
-    return (
-        following is not None
-        and following.tag in ("table", "div")
-        and not index.total(following)
-        and _floats(following)
-        and bool((following.tail or "").strip())
-    )
 
 
 def _rstrip_end(el: etree._Element, edits: _Edits) -> None:
@@ -337,30 +385,45 @@ def _table_of(el: etree._Element) -> etree._Element | None:
 _WIDGET_SPLIT = lazy_compile("[" + re.escape(rules.article.WIDGET_PUNCTUATION) + "\\s]+")
 WIDGET_PREFIXES = tuple(fold(prefix) for prefix in rules.article.WIDGET_PREFIXES)
 _WIDGET_PREFIX_MAX = max(map(len, WIDGET_PREFIXES))
-_NOT_SPACE = lazy_compile(r"\S")
+# The characters, as a page may write them, that can open a widget prefix, a pager or promotion (first or
+# after spaces), and begin or end a widget word: a line that opens otherwise is not folded and matched.
+_PREFIX_FIRSTS = folding_to(prefix[0] for prefix in WIDGET_PREFIXES)
+_PAGER_OPENERS = folding_to(rules.article.PAGER_PROMO_OPENERS)
+_PAGER_FIRSTS = folding_to(rules.article.PAGER_PROMO_FIRSTS)
+_WORD_FIRSTS = folding_to(word[0] for word in WIDGET_WORDS)
+_WORD_LASTS = folding_to(word[-1] for word in WIDGET_WORDS)
+_WORD_SPLITTERS = frozenset(rules.article.WIDGET_PUNCTUATION)
 
 
 def is_widget_line(line: str) -> bool:
     """A line of widget words only (打印本页 | 关闭窗口), a pager, a promotion or a widget prompt.
 
-    (Folding is character by character: a long line's prefixes are folded, not the whole line.)"""
-    if (
-        line.startswith(rules.article.WIDGET_PREFIXES)
-        or fold(line[:_WIDGET_PREFIX_MAX]).startswith(WIDGET_PREFIXES)
-        or (_may_be_pager_or_promo(line) and _pager_or_promo(fold(line)))
+    (Folding is character by character: a long line's prefixes are folded, not the whole line, and only
+    when its first character can open one.)"""
+    if (line[:1] in _PREFIX_FIRSTS and _widget_prefixed(line)) or (
+        _may_be_pager_or_promo(line) and _pager_or_promo(fold(line))
     ):
         return True
-    if len(line) > rules.article.WIDGET_LINE_MAX:
+    if len(line) > rules.article.WIDGET_LINE_MAX or not _may_be_widget_words(line):
         return False
     return all(is_widget_word(word) for word in _WIDGET_SPLIT.split(line) if word)
 
 
+def _widget_prefixed(line: str) -> bool:
+    return line.startswith(rules.article.WIDGET_PREFIXES) or fold(line[:_WIDGET_PREFIX_MAX]).startswith(WIDGET_PREFIXES)
+
+
 def _may_be_pager_or_promo(line: str) -> bool:
     """The line starts as a pager or a promotion can (an opening bracket, or 第/共/更 after spaces)."""
-    if fold(line[:1]) in rules.article.PAGER_PROMO_OPENERS:
-        return True
-    first = _NOT_SPACE.search(line)
-    return first is not None and fold(first.group()) in rules.article.PAGER_PROMO_FIRSTS
+    return line[:1] in _PAGER_OPENERS or line.lstrip()[:1] in _PAGER_FIRSTS
+
+
+def _may_be_widget_words(line: str) -> bool:
+    """The line's first and last words, where it opens and ends with one, can be widget words."""
+    first, last = line[:1], line[-1:]
+    if first and first not in _WORD_FIRSTS and first not in _WORD_SPLITTERS and not first.isspace():
+        return False
+    return not (last and last not in _WORD_LASTS and last not in _WORD_SPLITTERS and not last.isspace())
 
 
 def _pager_or_promo(folded: str) -> bool:
@@ -374,17 +437,16 @@ _RELATED_LINE = lazy_compile(
     + "|".join(" *".join(map(re.escape, label)) for label in rules.article.RELATED_LABELS)
     + ") *(?:[:：】\\]]|\\Z)"
 )
-_RELATED_LEAD = "【[ "  # what _RELATED_LINE skips before the label
-_RELATED_FIRSTS = frozenset(label[0] for label in rules.article.RELATED_LABELS)
+_RELATED_LEAD = folding_to("【[ ")  # what _RELATED_LINE skips before the label (as the page may write it)
+_RELATED_FIRSTS = folding_to(label[0] for label in rules.article.RELATED_LABELS)
 
 
 def is_related_line(line: str) -> bool:
     """A cross-reference line (相关解读：…) or a related-list heading (相关链接)."""
     for char in line:  # the label's first character decides whether the whole line is folded and matched
-        folded = fold(char)
-        if folded in _RELATED_LEAD:
+        if char in _RELATED_LEAD:
             continue
-        return folded in _RELATED_FIRSTS and _RELATED_LINE.match(fold(line)) is not None
+        return char in _RELATED_FIRSTS and _RELATED_LINE.match(fold(line)) is not None
     return False
 
 
@@ -411,5 +473,17 @@ def credit_text(line: str) -> str | None:
 
 
 def clean_lines(lines: list[str]) -> list[str]:
-    """Drop widget lines and related-link lines."""
-    return [line for line in lines if not is_widget_line(line) and not is_related_line(line)]
+    """Drop widget lines and related-link lines. (A line opening with a character that opens neither, too
+    long or not ending as a line of widget words, is kept without the two tests: most of a body.)"""
+    out = []
+    openers, line_max = _LINE_OPENERS, rules.article.WIDGET_LINE_MAX
+    for line in lines:
+        first = line[:1]
+        may_drop = first in openers or first.isspace() or (len(line) <= line_max and _may_be_widget_words(line))
+        if not (may_drop and (is_widget_line(line) or is_related_line(line))):
+            out.append(line)
+    return out
+
+
+# What a widget prefix, a pager or promotion, or a related line can open with (spaces aside).
+_LINE_OPENERS = _PREFIX_FIRSTS | _PAGER_OPENERS | _PAGER_FIRSTS | _RELATED_LEAD | _RELATED_FIRSTS
