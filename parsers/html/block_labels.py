@@ -337,7 +337,7 @@ def page_hits(segments: list[Segment], matcher: Matcher) -> dict[int, list[Hit]]
     for seg in segments:
         text = seg.text
         if not has_terminator(text):  # no colon (most lines of a page): bare labels only
-            if len(seg.starts) > 1:
+            if len(seg.owners) > 1:  # (as many as its pieces; ``starts`` is worked out when asked)
                 if not has_first_char(text):
                     continue
             elif len(text) > limit:  # one piece: a label only when it is short and starts like one
@@ -348,7 +348,7 @@ def page_hits(segments: list[Segment], matcher: Matcher) -> dict[int, list[Hit]]
                     continue
             if not has_last_char(text):
                 continue
-        elif not has_label_colon(text) and ((len(seg.starts) == 1 and len(text) > one_piece_limit)
+        elif not has_label_colon(text) and ((len(seg.owners) == 1 and len(text) > one_piece_limit)
                                             or not (has_first_char(text) and has_last_char(text))):
             continue  # no label before a colon; nor a bare label (a short piece) or a spaced one (a short line)
         hits = segment_hits(seg, matcher)
