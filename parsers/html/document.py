@@ -64,9 +64,11 @@ def parse_page(text: str, utf8: bytes | None = None) -> tuple[etree._Element | N
         # Each document end removed held one "<" and one "</": the excess grows by one.
         data, removed = _DOCUMENT_END.subn(b"", data)
     root = etree.fromstring(data, _parser())
+    cut = False
+    # (A tree found not too deep here is not looked at again: the test visits every element.)
     if excess is not None and root is not None and excess + removed >= depth.MAX_DEPTH and depth.too_deep(root):
         root = etree.fromstring(depth.flatten(data), _parser())
-    cut = excess is not None and root is not None and excess >= depth.MAX_DEPTH and depth.too_deep(root)
+        cut = root is not None and excess >= depth.MAX_DEPTH and depth.too_deep(root)
     return root, cut
 
 
