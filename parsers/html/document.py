@@ -77,9 +77,10 @@ def parse_page(text: str, utf8: bytes | None = None) -> tuple[etree._Element | N
 # space (they separate words); the rest are dropped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _NOT_XML_SPACE = str.maketrans({"\x0b": " ", "\x0c": " "})
-# The same characters in UTF-8: the C0 bytes (deleted by ``bytes.translate``, which is ten times faster than
-# a character-class search), and the non-characters' three-byte forms.
-_NOT_XML_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+# The same characters in UTF-8: the C0 bytes (each looked for with ``in``, a ``memchr``: 27 of them cost less
+# than one ``bytes.translate`` of the page, itself ten times faster than a character-class search), and the
+# non-characters' three-byte forms.
+_NOT_XML_BYTES = tuple(bytes([byte]) for byte in (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)))
 _NOT_XML_NONCHARACTERS = re.compile(rb"\xef\xbf[\xbe\xbf]")  # (a literal prefix: faster than ``in`` twice)
 # A numeric character reference that may name one of them (below U+0020, or U+FFFE/U+FFFF).
 _CONTROL_REFERENCE = re.compile(
@@ -94,7 +95,7 @@ def _xml_safe(text: str) -> str:
 def may_hold_controls(utf8: bytes) -> bool:
     """The page's UTF-8 bytes hold a character lxml cannot store, or a reference that may name one."""
     return (
-        len(utf8.translate(None, _NOT_XML_BYTES)) != len(utf8)
+        any(byte in utf8 for byte in _NOT_XML_BYTES)
         or _NOT_XML_NONCHARACTERS.search(utf8) is not None
         or _CONTROL_REFERENCE.search(utf8) is not None
     )
