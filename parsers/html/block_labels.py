@@ -213,22 +213,21 @@ def column(el: etree._Element | None) -> tuple:
 def _bare_hits(seg: Segment, matcher: Matcher, label_sigs: set | None) -> list[Hit]:
     """Labels standing alone in their cell or inline piece, without a colon."""
     text = seg.text
-    starts = seg.starts
+    pieces = seg.pieces
     size = len(text)
     first_chars = matcher.first_chars
     limit = MAX_BARE_LABEL_CHARS * 3
-    if len(starts) > 1 and size <= limit * 2:
+    if len(pieces) > 1 and size <= limit * 2:
         stripped = text.strip()
         whole = bare_label(stripped, matcher) if stripped and stripped[0] in first_chars else None
         if whole:
             return [Hit(seg.index, size - len(text.lstrip()), size, whole, True)]
     hits = []
-    last = len(starts) - 1
-    for i, start in enumerate(starts):  # each piece: start .. the next piece's start
-        end = starts[i + 1] if i < last else size
+    end = 0
+    for i, piece in enumerate(pieces):  # each piece: start .. the next piece's start
+        start, end = end, end + len(piece)
         if end - start > limit:
             continue
-        piece = text[start:end]
         core = piece.strip()
         if not core:
             continue
