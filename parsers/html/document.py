@@ -165,26 +165,27 @@ def drop_non_content(root: etree._Element) -> None:
 def hidden_elements(root: etree._Element) -> list[etree._Element]:
     """The elements ``is_hidden`` flags, in document order: ``_hidden_by`` inlined in one ``iter()``.
 
-    Each element's attributes are read once as (name, value) pairs (``items()``: one call, where names
-    and then a value cost two, and most elements have a few short attributes); the value is tested only
+    Only each element's attribute names are read (``keys()``, no attribute proxy); values are read
     for the few names that can hide an element, and substring tests decide most of them."""
     found: list[etree._Element] = []
     add = found.append
     hidden_classes, hidden_style = HIDDEN_CLASSES.isdisjoint, _HIDDEN_STYLE.search
     for el in root.iter():
-        for name, value in el.items():
-            if name == "class":
-                if ("hid" in value or "none" in value or "sr-only" in value) and not hidden_classes(value.split()):
-                    add(el)
-                    break
-            elif name == "style":
-                style = value.lower()
-                if ("display" in style or "visibility" in style) and hidden_style(style):
-                    add(el)
-                    break
-            elif name == "hidden" or (name == "aria-hidden" and value == "true" and el.tag in ("div", "ul")):
+        keys = el.keys()
+        if not keys:
+            continue
+        if "class" in keys:
+            classes = el.get("class")
+            if ("hid" in classes or "none" in classes or "sr-only" in classes) and not hidden_classes(classes.split()):
                 add(el)
-                break
+                continue
+        if "style" in keys:
+            style = el.get("style").lower()
+            if ("display" in style or "visibility" in style) and hidden_style(style):
+                add(el)
+                continue
+        if "hidden" in keys or ("aria-hidden" in keys and el.get("aria-hidden") == "true" and el.tag in ("div", "ul")):
+            add(el)
     return found
 
 
