@@ -16,6 +16,7 @@ from lxml import etree
 
 from govmeta.parsers.encoding.decode import decode_page
 from govmeta.parsers.errors import ExtractionError
+from govmeta.parsers.html.depth import MAX_DEPTH, open_excess
 from govmeta.parsers.html.document import (
     _DOCUMENT_END,
     _NOT_XML,
@@ -39,6 +40,23 @@ def test_document_end_pattern_matches_str_whitespace():
         for text in (f"a</body{char}>b", f"a</{char}HTML>b", f"a</bo{char}dy>b"):
             expected = STR_DOCUMENT_END.sub("", text).encode("utf-8")
             assert _DOCUMENT_END.sub(b"", text.encode("utf-8")) == expected, hex(code)
+
+
+def test_document_end_look_ahead_turns_away_no_end_tag_the_rule_takes():
+    """The pattern's look-ahead (first byte of a space or of the name) removes what the str rule removes,
+    on random mixes of end tags, names, spaces and near misses."""
+    rng = random.Random(13)
+    alphabet = ["</", "<", "/", ">", "html", "HTML", "body", "BoDy", "b", "h", "p", "x", " ", "\t", "\n", "\x0b",
+                "\x1c", "\xa0", "\x85", "\u3000", "\u2003", "\u1680", "\u205f", "\u2028", "\u2010", "中"]
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 10)))
+        assert _DOCUMENT_END.sub(b"", text.encode("utf-8")) == STR_DOCUMENT_END.sub("", text).encode("utf-8"), text
+
+
+def test_end_tags_are_counted_only_for_markup_that_could_nest_too_deep():
+    assert open_excess(b"<p>" * (MAX_DEPTH - 1)) is None  # fewer "<" than the limit: cannot nest that deep
+    assert open_excess(b"<font>" * MAX_DEPTH + b"</font>") == MAX_DEPTH - 1  # 1,901 "<", one of them "</"
+    assert open_excess(b"<p></p>" * MAX_DEPTH) == 0
 
 
 def test_markup_after_stray_end_tags_stays():
@@ -87,7 +105,7 @@ def test_hidden_elements_is_is_hidden_in_one_walk():
 
 
 def test_control_check_on_bytes_is_the_character_class_on_text():
-    """The byte-level pre-check (translate + three-byte forms) answers as the character class on the text."""
+    """The byte-level pre-check (each control byte, the three-byte forms) answers as the character class on the text."""
     rng = random.Random(11)
     alphabet = ["a", "中", " ", "\t", "\n", "\r", "\ufffd", "\ufffe", "\uffff", "\uefff", "\U0001f600",
                 *map(chr, range(0x20))]
@@ -107,7 +125,8 @@ def test_segments_keep_pieces_owners_and_containers():
     segments = read_segments(root.find("body"))
     assert [s.text for s in segments] == ["索引号：xyz", "next", "para", "tail"]
     first = segments[0]
-    assert first.starts == [0, 1, 2, 4, 5, 6]  # the button's text is skipped, its tail kept
+    assert first.pieces == ["索", "引", "号：", "x", "y", "z"]
+    assert first.starts == [0, 1, 2, 4, 5, 6]  # the button's text is skipped, its tail kept; worked out when asked
     assert first.owners == [div, span, div, bold, div, div]
     assert [s.container for s in segments] == [div, div, para, div]
     assert [s.index for s in segments] == [0, 1, 2, 3]

@@ -16,6 +16,7 @@ from click.testing import CliRunner
 from govmeta.cli.main import cli
 from govmeta.parsers.encoding.bytescan import detector_sample, nonascii_count
 from govmeta.parsers.encoding.decode import STEPS, _single_byte, decode_page
+from govmeta.parsers.encoding.mojibake import may_be_latin1_saved
 from govmeta.parsers.encoding.plausible import plausibility
 from govmeta.parsers.errors import ExtractionError
 from govmeta.parsers.record import extract_record
@@ -283,3 +284,15 @@ def test_utf8_with_latin1_letters_stays_as_it_is(text: str) -> None:
     data = page(text, "utf-8").encode("utf-8")
     d = decode_page(data)
     assert (d.name, d.step, d.text) == ("utf-8", "utf-8", data.decode("utf-8"))
+
+
+def test_latin1_saved_test_reads_the_head_first_then_the_whole_file() -> None:
+    """A CJK lead byte in the first 4 KB answers at once; past it, the letters and wider characters of the
+    whole file decide as before (a character of the windows-1252 signs is not a wider one)."""
+    mojibake = _latin1_reading(page(HANS * 2, "utf-8").encode("utf-8"))
+    assert may_be_latin1_saved(mojibake)
+    assert not may_be_latin1_saved("通知".encode() + mojibake)  # CJK in the head
+    padding = b" " * 5000
+    assert not may_be_latin1_saved(mojibake + padding + "通知".encode())  # CJK only past the head
+    assert may_be_latin1_saved(mojibake + padding + "“—”".encode())  # signs anywhere
+    assert not may_be_latin1_saved(FR.encode() + padding + "通知".encode())  # too few letters

@@ -29,12 +29,19 @@ _CP1252_BACK = {
 _WIDE_LEAD = lazy_compile(rb"[\xe0\xe1\xe3-\xf4]|\xe2(?![\x80\x82\x84])")
 # UTF-8 of Latin-1 letters that are lead bytes of CJK characters in UTF-8 (ä-ï) or GB (most of them).
 _LEAD_PAIR = b"\xc3"
+# Lead bytes of 3- and 4-byte characters none of which is such a sign (CJK, kana, hangul ...), looked for first
+# in the file's head (a Chinese page shows one in its first lines).
+_WIDER_LEAD = lazy_compile(rb"[\xe0\xe1\xe3-\xf4]")
+_HEAD_BYTES = 4096
 _CJK = lazy_compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _NON_ASCII = lazy_compile(r"[^\x00-\x7f]")
 
 
 def may_be_latin1_saved(utf8: bytes) -> bool:
-    """Cheap tests on a clean UTF-8 file: Latin-1 letters enough, and no wider character but the signs."""
+    """Cheap tests on a clean UTF-8 file: Latin-1 letters enough, and no wider character but the signs.
+    A wider character in the file's head answers first, before the letters are counted over the whole file."""
+    if _WIDER_LEAD.search(utf8, 0, _HEAD_BYTES) is not None:
+        return False
     return utf8.count(_LEAD_PAIR) >= rules.encoding.MOJIBAKE_MIN_LEADS and _WIDE_LEAD.search(utf8) is None
 
 

@@ -214,22 +214,21 @@ def column(el: etree._Element | None) -> tuple:
 def _bare_hits(seg: Segment, matcher: Matcher, label_sigs: set | None) -> list[Hit]:
     """Labels standing alone in their cell or inline piece, without a colon."""
     text = seg.text
-    starts = seg.starts
+    pieces = seg.pieces
     size = len(text)
     first_chars = matcher.first_chars
     limit = MAX_BARE_LABEL_CHARS * 3
-    if len(starts) > 1 and size <= limit * 2:
+    if len(pieces) > 1 and size <= limit * 2:
         stripped = text.strip()
         whole = bare_label(stripped, matcher) if stripped and stripped[0] in first_chars else None
         if whole:
             return [Hit(seg.index, size - len(text.lstrip()), size, whole, True)]
     hits = []
-    last = len(starts) - 1
-    for i, start in enumerate(starts):  # each piece: start .. the next piece's start
-        end = starts[i + 1] if i < last else size
+    end = 0
+    for i, piece in enumerate(pieces):  # each piece: start .. the next piece's start
+        start, end = end, end + len(piece)
         if end - start > limit:
             continue
-        piece = text[start:end]
         core = piece.strip()
         if not core:
             continue
@@ -338,7 +337,7 @@ def page_hits(segments: list[Segment], matcher: Matcher) -> dict[int, list[Hit]]
     for seg in segments:
         text = seg.text
         if not has_terminator(text):  # no colon (most lines of a page): bare labels only
-            if len(seg.starts) > 1:
+            if len(seg.owners) > 1:  # (as many as its pieces; ``starts`` is worked out when asked)
                 if not has_first_char(text):
                     continue
             elif len(text) > limit:  # one piece: a label only when it is short and starts like one
@@ -349,7 +348,7 @@ def page_hits(segments: list[Segment], matcher: Matcher) -> dict[int, list[Hit]]
                     continue
             if not has_last_char(text):
                 continue
-        elif not has_label_colon(text) and ((len(seg.starts) == 1 and len(text) > one_piece_limit)
+        elif not has_label_colon(text) and ((len(seg.owners) == 1 and len(text) > one_piece_limit)
                                             or not (has_first_char(text) and has_last_char(text))):
             continue  # no label before a colon; nor a bare label (a short piece) or a spaced one (a short line)
         hits = segment_hits(seg, matcher)

@@ -25,14 +25,12 @@ _START = lazy_compile(rb"<([a-zA-Z][\w:.\-]*)")
 _END = lazy_compile(rb"</([a-zA-Z][\w:.\-]*)")
 
 
-def open_excess(data: bytes) -> int:
-    """Start tags (any ``<``) less end tags (``</``): how deep the markup could nest at most."""
-    return data.count(b"<") - 2 * data.count(b"</")
-
-
-def could_be_too_deep(data: bytes) -> bool:
-    """Cheap test on the markup: more start tags than end tags by at least MAX_DEPTH."""
-    return open_excess(data) >= MAX_DEPTH
+def open_excess(data: bytes) -> int | None:
+    """Start tags (any ``<``) less end tags (``</``): how deep the markup could nest at most; None for markup
+    holding fewer ``<`` than MAX_DEPTH (most pages), which cannot nest that deep whatever its end tags, nor
+    once end tags are removed (their ``</`` are not counted then)."""
+    opened = data.count(b"<")
+    return opened - 2 * data.count(b"</") if opened >= MAX_DEPTH else None
 
 
 def too_deep(root: etree._Element) -> bool:

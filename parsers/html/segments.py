@@ -9,7 +9,7 @@ inline elements (span, b, font, a ...) is kept as separate *pieces* so that a la
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from functools import cache
 from itertools import accumulate, chain
 
 from lxml import etree
@@ -17,26 +17,37 @@ from lxml import etree
 from govmeta.parsers import rules
 
 
-@dataclass(slots=True)
 class Segment:
-    """One line of page text: the raw text, where each piece starts, who owns it, and its container."""
+    """One line of page text: the raw text, its pieces and who owns each, and its container."""
 
-    index: int
-    text: str
-    starts: list[int] = field(default_factory=list)  # offset of each piece in ``text``
-    owners: list[etree._Element] = field(default_factory=list)  # element whose text/tail each piece is
-    container: etree._Element | None = None  # the block element the segment's text flows in
+    __slots__ = ("_starts", "container", "index", "owners", "pieces", "text")
+
+    def __init__(self, index: int, text: str, pieces: list[str], owners: list[etree._Element],
+                 container: etree._Element | None = None) -> None:
+        self.index = index
+        self.text = text
+        self.pieces = pieces  # the texts and tails joined into ``text``, in order
+        self.owners = owners  # element whose text/tail each piece is
+        self.container = container  # the block element the segment's text flows in
+        self._starts: list[int] | None = None
+
+    def __repr__(self) -> str:
+        return f"Segment({self.index}, {self.text!r})"
+
+    @property
+    def starts(self) -> list[int]:
+        """Offset of each piece in ``text``: worked out when first asked (a page's label finding reads a
+        few lines' pieces; most lines are never asked)."""
+        if self._starts is None:
+            pieces = self.pieces
+            self._starts = [0, *accumulate(map(len, pieces[:-1]))] if len(pieces) > 1 else [0]
+        return self._starts
 
     def owner_at(self, offset: int) -> etree._Element | None:
         """The element owning the piece that holds ``offset`` (the last piece starting at or before it;
         found by bisection: a line of thousands of pieces is asked once per label in it)."""
         at = bisect_right(self.starts, offset) - 1
         return self.owners[at] if at >= 0 else None
-
-
-def _starts(texts: list[str]) -> list[int]:
-    """Where each piece starts in the joined text."""
-    return [0, *accumulate(map(len, texts[:-1]))] if len(texts) > 1 else [0]
 
 
 class EndOfTree:
@@ -53,15 +64,18 @@ class EndOfTree:
 
 
 # What an open element does when it closes.
-_INLINE, _BLOCK, _SKIP, _SKIPPED = 0, 1, 2, 3  # text flows on | ends the segment | subtree passed over | inside one
+_INLINE, _BLOCK, _SKIP, _SKIPPED = 0, 1, 2, 3  # text flows on | ends the line | subtree passed over | inside one
+_BREAK = 4  # (a tag's kind only: a line break closes as a block element does; its text is not read)
 
 
-def _cut(segments: list[Segment], texts: list[str], owners: list[etree._Element],
-         container: etree._Element | None) -> None:
-    """End the current line: its pieces become a segment unless they are only spaces."""
-    joined = "".join(texts)
-    if not joined.isspace():
-        segments.append(Segment(len(segments), joined, _starts(texts), owners, container))
+@cache
+def _kinds(inline: frozenset[str], skip: frozenset[str], breaks: frozenset[str]) -> dict:
+    """What each tag does (an entity is passed over); a tag not named is a block element's."""
+    kinds: dict = {tag: _BREAK for tag in breaks}
+    kinds.update({tag: _SKIP for tag in skip})
+    kinds.update({tag: _INLINE for tag in inline})
+    kinds[etree.Entity] = _SKIP
+    return kinds
 
 
 def read_segments(root: etree._Element) -> list[Segment]:
@@ -70,28 +84,33 @@ def read_segments(root: etree._Element) -> list[Segment]:
     One ``iter()`` over the elements (``iterwalk``'s start and end events cost twice as much): a stack
     of open elements stands in for the end events, an element closing when the next one is not inside it.
     The walk yields elements and entities (comments and PIs are passed over, tails too), then an end
-    marker whose parent is root's parent, which closes root and all still open in it.
+    marker whose parent is root's parent, which closes root and all still open in it. A line ends where
+    a block element or a line break starts or ends; it is a segment unless it is only spaces.
     """
     segments: list[Segment] = []
+    add = segments.append
     texts: list[str] = []  # the pieces of the current line
     owners: list[etree._Element] = []  # whose text or tail each piece is
     container: etree._Element | None = root  # the block element the current line flows in
-    inline, skip, breaks = rules.block.INLINE_TAGS, rules.block.SKIP_TAGS, rules.block.BREAK_TAGS
+    kind_of = _kinds(rules.block.INLINE_TAGS, rules.block.SKIP_TAGS, rules.block.BREAK_TAGS).get
     outer = root.getparent()
     stack, kinds = [outer], [_SKIPPED]  # open elements, outermost first, and what each does when it closes
+    push, push_kind, pop, pop_kind = stack.append, kinds.append, stack.pop, kinds.pop
     top = outer  # stack[-1]
     skipping = False
     end = EndOfTree(outer)
     for el in chain(root.iter(etree.Element, etree.Entity), (end,)):
         parent = el.getparent()  # root's is ``outer`` itself (one proxy per node while referenced)
         while top is not parent:  # 1. close the elements that ended before this one
-            ended, kind = stack.pop(), kinds.pop()
+            ended, kind = pop(), pop_kind()
             top = stack[-1]
             if kind == _SKIPPED:
                 continue
             if kind == _BLOCK:
                 if texts:
-                    _cut(segments, texts, owners, container)
+                    joined = "".join(texts)
+                    if not joined.isspace():
+                        add(Segment(len(segments), joined, texts, owners, container))
                     texts, owners = [], []
                 container = top if top is not None else ended
             elif kind == _SKIP:
@@ -102,24 +121,26 @@ def read_segments(root: etree._Element) -> list[Segment]:
                 texts.append(tail)
         if el is end:
             break
-        stack.append(el)  # 2. open this one: inline, hidden, or a block element
+        push(el)  # 2. open this one
         top = el
         if skipping:
-            kinds.append(_SKIPPED)
+            push_kind(_SKIPPED)
             continue
-        tag = el.tag
-        if tag in inline:
-            kinds.append(_INLINE)
-        elif tag in skip or not isinstance(tag, str):
-            kinds.append(_SKIP)
+        kind = kind_of(el.tag, _BLOCK)
+        if kind == _INLINE:
+            push_kind(_INLINE)
+        elif kind == _SKIP:
+            push_kind(_SKIP)
             skipping = True
             continue
-        else:  # 3. a block element or a line break ends the line
-            kinds.append(_BLOCK)
+        else:  # 3. a block element or a line break ends the line (and the line after it starts)
+            push_kind(_BLOCK)
             if texts:
-                _cut(segments, texts, owners, container)
+                joined = "".join(texts)
+                if not joined.isspace():
+                    add(Segment(len(segments), joined, texts, owners, container))
                 texts, owners = [], []
-            if tag in breaks:
+            if kind == _BREAK:
                 continue
             container = el
         text = el.text
@@ -127,7 +148,9 @@ def read_segments(root: etree._Element) -> list[Segment]:
             owners.append(el)
             texts.append(text)
     if texts:
-        _cut(segments, texts, owners, container)
+        joined = "".join(texts)
+        if not joined.isspace():
+            add(Segment(len(segments), joined, texts, owners, container))
     return segments
 
 
