@@ -10,8 +10,9 @@ and no ``text_content()`` is called per candidate (design/performance.md).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import accumulate, chain
+from itertools import accumulate, chain, islice
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -98,20 +99,7 @@ class PageIndex:
 
     def lines(self, start: int, end: int, limit: int | None = None) -> list[Line]:
         """The non-empty displayed lines made of ``runs[start:end]`` (the first ``limit`` of them)."""
-        out: list[Line] = []
-        current: list[Run] = []
-        begin = start = max(start, 0)
-        runs = self.runs
-        for position in range(start, min(max(end, 0), len(runs))):
-            run = runs[position]
-            if current and run.line != current[0].line:
-                _flush(current, begin, out)
-                if limit is not None and len(out) >= limit:
-                    return out
-                current, begin = [], position
-            current.append(run)
-        _flush(current, begin, out)
-        return out[:limit] if limit is not None else out
+        return list(islice(iter_lines(self.runs, start, end), limit))
 
     def line_rank(self, position: int) -> int:
         """How many non-empty displayed lines start before run ``position`` (cheap distances)."""
@@ -143,11 +131,23 @@ class PageIndex:
         return " ".join(line.text for line in self.element_lines(el))
 
 
-def _flush(runs: list[Run], begin: int, out: list[Line]) -> None:
-    if runs:
-        text = squash("".join(run.text for run in runs))
+def iter_lines(runs: list[Run], start: int, end: int) -> Iterator[Line]:
+    """The non-empty displayed lines made of ``runs[start:end]``, one at a time: each line's runs are
+    found by comparing line numbers, then taken as one slice."""
+    position, stop = max(start, 0), min(max(end, 0), len(runs))
+    while position < stop:
+        number = runs[position][0]
+        after = position + 1
+        while after < stop and runs[after][0] == number:
+            after += 1
+        span = tuple(runs[position:after])
+        text = squash("".join([run[1] for run in span]))
         if text:
-            out.append(Line(text, tuple(runs), begin, begin + len(runs)))
+            yield _new_line(Line, (text, span, position, after))
+        position = after
+
+
+_new_line = tuple.__new__  # Line(...) without the NamedTuple constructor's argument handling
 
 
 # Prose punctuation: rules.article.PROSE_PUNCTUATION, and an English sentence's end (a letter, then . ! ? and a
