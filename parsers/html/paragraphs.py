@@ -49,24 +49,10 @@ def _named_noise(cls: str, ident: str) -> bool:
     return not rules.article.NOISE_TOKENS.isdisjoint(tokens_of(cls, ident))
 
 
-def is_noise(el: etree._Element, index: PageIndex, data_cell: bool = False) -> bool:
-    """Page furniture inside the container: widgets named so, a list of links (related
-    headlines with their dates), or a box that is nothing but links (点击看大图). A cell of a data
-    table is never a link box: its table was judged whole (相关条文 | <a>民事诉讼法第33条</a>)."""
-    cls, ident = el.get("class"), el.get("id")
-    if (cls or ident) and _named_noise(cls or "", ident or ""):
-        return True
-    return (
-        not data_cell
-        and el.tag in rules.article.LINK_BOX_TAGS
-        and bool(index.links.get(el, 0))
-        and _link_box(el, index)
-    )
-
-
 def _link_box(el: etree._Element, index: PageIndex) -> bool:
-    """``is_noise``'s test of a box holding links (not a data cell, a box tag with link text): a list of
-    links, or a box that is nothing but links."""
+    """A box of links inside the container (asked of a box tag holding link text, not a cell of a data
+    table, whose table was judged whole: 相关条文 | <a>民事诉讼法第33条</a>): a list of links (related
+    headlines with their dates), or a box that is nothing but links (点击看大图)."""
     density = index.link_density(el)
     if density < 0.3:
         return False
@@ -200,7 +186,8 @@ def _marked_text(container: etree._Element, index: PageIndex, skip: set[etree._E
             or tag in skip_tags
             or el in excluded
             or (after and end_run.get(el, after + 1) <= after)
-            # is_noise, inlined (a call per element costs more than its usual answer)
+            # page furniture: a box named as a widget, or a box of links (tested here: a call per element
+            # costs more than its usual answer)
             or ((cls or ident) and _named_noise(cls or "", ident or ""))
             or (links.get(el, 0) and tag in link_boxes and not data_cell and _link_box(el, index))
         ):
