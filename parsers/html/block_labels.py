@@ -336,7 +336,9 @@ def page_hits(segments: list[Segment], matcher: Matcher) -> dict[int, list[Hit]]
     has_last_char, has_label_colon = matcher.last_char.search, matcher.label_colon.search
     for seg in segments:
         text = seg.text
-        if not has_terminator(text):  # no colon (most lines of a page): bare labels only
+        if not has_last_char(text):  # every label read below ends with one (most lines hold none)
+            continue
+        if not has_terminator(text):  # no colon: bare labels only
             if len(seg.owners) > 1:  # (as many as its pieces; ``starts`` is worked out when asked)
                 if not has_first_char(text):
                     continue
@@ -346,10 +348,8 @@ def page_hits(segments: list[Segment], matcher: Matcher) -> dict[int, list[Hit]]
                 core = text.strip()
                 if not core or core[0] not in first_chars:
                     continue
-            if not has_last_char(text):
-                continue
         elif not has_label_colon(text) and ((len(seg.owners) == 1 and len(text) > one_piece_limit)
-                                            or not (has_first_char(text) and has_last_char(text))):
+                                            or not has_first_char(text)):
             continue  # no label before a colon; nor a bare label (a short piece) or a spaced one (a short line)
         hits = segment_hits(seg, matcher)
         if hits:
