@@ -150,6 +150,20 @@ def _marked_text(container: etree._Element, index: PageIndex, skip: set[etree._E
     preformatted = 0  # open <pre> elements: their line breaks are displayed (line marks, as <br>)
     passing: object = None  # the node after a left-out subtree (passed over up to it), _END for the tree's end
     quiet = False  # the subtree passed over is an empty floated box: its comments' tails still show
+
+    def close(ended: etree._Element) -> None:
+        """An element's end: its closing mark, then its tail."""
+        nonlocal preformatted
+        pop()
+        if ended.tag == "pre":
+            preformatted -= 1
+        tail = tails.get(ended, ended.tail)
+        mark = closing.get(ended)
+        if mark is not None:
+            add(mark)
+        if tail:
+            add(_pre_lines(tail) if preformatted and not cells[-1] else tail)
+
     for el in container.iter():
         if passing is not None:
             if el is not passing:
@@ -160,16 +174,7 @@ def _marked_text(container: etree._Element, index: PageIndex, skip: set[etree._E
         if opened:
             parent = el.getparent()
             while opened[-1] is not parent:  # the elements that ended before this node
-                ended = opened.pop()
-                pop()
-                if ended.tag == "pre":
-                    preformatted -= 1
-                tail = tails.get(ended, ended.tail)
-                mark = closing.get(ended)
-                if mark is not None:
-                    add(mark)
-                if tail:
-                    add(_pre_lines(tail) if preformatted and not cells[-1] else tail)
+                close(opened.pop())
         tag = el.tag
         if not isinstance(tag, str):  # a comment or a processing instruction: only its tail is displayed
             tail = tails.get(el, el.tail)
@@ -222,16 +227,7 @@ def _marked_text(container: etree._Element, index: PageIndex, skip: set[etree._E
         if text:
             add(_pre_lines(text) if preformatted and not cells[-1] else text)
     while len(opened) > 1:  # the container's own end shows nothing
-        ended = opened.pop()
-        pop()
-        if ended.tag == "pre":
-            preformatted -= 1
-        tail = tails.get(ended, ended.tail)
-        mark = closing.get(ended)
-        if mark is not None:
-            add(mark)
-        if tail:
-            add(_pre_lines(tail) if preformatted and not cells[-1] else tail)
+        close(opened.pop())
     return "".join(pieces)
 
 
