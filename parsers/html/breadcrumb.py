@@ -18,6 +18,7 @@ from govmeta.parsers import rules
 from govmeta.parsers.hanzi import fold, folding_to
 from govmeta.parsers.html.classes import token_has_word, tokens, tokens_of
 from govmeta.parsers.html.page_index import PageIndex, Run
+from govmeta.parsers.html.tree import nearest_passing
 from govmeta.parsers.spaces import squash
 from govmeta.parsers.urls import split_url
 from govmeta.parsers.wording import (
@@ -77,38 +78,17 @@ def _anchor_of(el: etree._Element) -> etree._Element | None:
 def _runs(index: PageIndex, el: etree._Element) -> list[Run]:
     """The trail's runs, without those of widgets nested in it (font size, print, share)."""
     out = []
-    noisy: dict[etree._Element, bool] = {el: False}
+    # A box's name is read once per trail: the answers found so far, and the trail's element (no widget).
+    widgets: dict[etree._Element, etree._Element | None] = {el: None}
     for run in index.runs[index.first_run[el]:index.end_run[el]]:
         owner = run.element.getparent() if run.is_tail else run.element
-        if owner is None:
-            continue
-        flag = noisy.get(owner)
-        if flag is None:
-            flag = _noisy(owner, noisy)
-        if not flag:
+        if owner is not None and nearest_passing(owner, _widget_named, widgets) is None:
             out.append(run)
     return out
 
 
-def _noisy(el: etree._Element, known: dict[etree._Element, bool]) -> bool:
-    """``el`` or a box above it, up to the trail's element, is named as a widget; ``known`` holds the
-    answers found so far (each box's name is read once per trail) and the trail's element (False)."""
-    path = []
-    flag = False
-    node: etree._Element | None = el
-    while node is not None:
-        answer = known.get(node)
-        if answer is not None:
-            flag = answer
-            break
-        path.append(node)
-        if node.attrib and not rules.article.NOISE_TOKENS.isdisjoint(tokens(node)):
-            flag = True
-            break
-        node = node.getparent()
-    for node in path:
-        known[node] = flag
-    return flag
+def _widget_named(el: etree._Element) -> bool:
+    return bool(el.attrib and not rules.article.NOISE_TOKENS.isdisjoint(tokens(el)))
 
 
 class Entry(NamedTuple):

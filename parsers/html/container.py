@@ -19,6 +19,7 @@ from govmeta.parsers import rules
 from govmeta.parsers.hanzi import fold
 from govmeta.parsers.html.classes import names_of, token_has_word, tokens, tokens_of
 from govmeta.parsers.html.page_index import PageIndex
+from govmeta.parsers.html.tree import nearest_passing
 
 FOOTER_WORDS = tuple(fold(w) for w in rules.words.FOOTER_MARKERS + rules.article.FOOTER_CONTACT_WORDS)
 
@@ -217,22 +218,11 @@ def in_footer_box(el: etree._Element, index: PageIndex) -> etree._Element | None
     """The <footer>, or box named as the footer (footer, foot, copyright), that is or holds the element
     (memoised for every element passed on the way up: the body is looked for twice per page and the lines
     under it ask too, their boxes sharing ancestors)."""
-    memo = index.memo.setdefault("footer_box", {})
-    if el in memo:
-        return memo[el]
-    box, anc, below = None, el, []
-    while anc is not None and anc is not index.body:
-        if anc in memo:
-            box = memo[anc]
-            break
-        below.append(anc)
-        if anc.tag == "footer" or (anc.attrib and not rules.article.PAGE_FOOTER_TOKENS.isdisjoint(tokens(anc))):
-            box = anc
-            break
-        anc = anc.getparent()
-    for passed in below:
-        memo[passed] = box
-    return box
+    return nearest_passing(el, _footer_named, index.memo.setdefault("footer_box", {}), index.body)
+
+
+def _footer_named(el: etree._Element) -> bool:
+    return el.tag == "footer" or bool(el.attrib and not rules.article.PAGE_FOOTER_TOKENS.isdisjoint(tokens(el)))
 
 
 def find_container(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from lxml import etree
 
 
@@ -17,3 +19,29 @@ def first_descendant(root: etree._Element, tag: str) -> etree._Element | None:
             if found is not None:
                 return found
     return None
+
+
+def nearest_passing(
+    el: etree._Element,
+    test: Callable[[etree._Element], object],
+    memo: dict[etree._Element, etree._Element | None],
+    stop: etree._Element | None = None,
+) -> etree._Element | None:
+    """The nearest of ``el`` and its ancestors, below ``stop``, that passes ``test`` (None when none does).
+    ``memo`` keeps the answer of every element passed on the way up, so elements that share ancestors
+    test each ancestor once; an element put in it beforehand ends the climb with its answer."""
+    passed = []
+    found = None
+    node: etree._Element | None = el
+    while node is not None and node is not stop:
+        if node in memo:
+            found = memo[node]
+            break
+        passed.append(node)
+        if test(node):
+            found = node
+            break
+        node = node.getparent()
+    for node in passed:
+        memo[node] = found
+    return found
