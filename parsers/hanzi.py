@@ -27,10 +27,22 @@ _UNIFIED = range(0x4E00, 0xA000)
 
 def folding_to(chars: Iterable[str]) -> frozenset[str]:
     """Every character whose ``fold`` is one of ``chars`` (a test on a page's own character before folding it)."""
-    targets = set(chars)
-    out = {char for char in targets if ord(char) not in _FOLD}
-    out.update(chr(code) for code, to in _FOLD.items() if (chr(to) if isinstance(to, int) else to) in targets)
+    unfold = _unfold()
+    out: set[str] = set()
+    for char in set(chars):
+        if ord(char) not in _FOLD:
+            out.add(char)
+        out.update(unfold.get(char, ()))
     return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _unfold() -> dict[str, list[str]]:
+    """Folded character -> the characters that fold to it (one pass over the folding table)."""
+    out: dict[str, list[str]] = {}
+    for code, to in _FOLD.items():
+        out.setdefault(chr(to) if isinstance(to, int) else to, []).append(chr(code))
+    return out
 
 
 @lru_cache(maxsize=4096)
