@@ -5,7 +5,7 @@
 
 Runs, in turn N times: ``python -c "import lxml.html"`` (the floor), the CLI with the built ``.so`` files
 moved aside (pure Python: the same start-up as without a build), and the CLI with them in place. Median wall and
-CPU. (The ``.so`` files are moved to a folder beside the work tree and back for every pure run.)
+CPU. (The ``.so`` files are moved to a temporary folder and back for every pure run.)
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -57,7 +58,7 @@ def main() -> int:
         "govmeta, compiled": [sys.executable, cli, "extract", str(args.page)],
     }
     repo = HERE.parents[1]
-    stash = repo.parent / f".{repo.name}-so-aside"
+    stash = Path(tempfile.gettempdir()) / f"govmeta-{repo.name}-so-aside"
     files = built(repo)
     assert files, "no .so files: build first (bench/mypyc/build.sh)"
 
