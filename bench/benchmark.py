@@ -52,6 +52,19 @@ UTF8_PARSER = lxml.html.HTMLParser(encoding="utf-8")
 LARGE_SIZES = (100_000, 300_000, 1_000_000, 3_000_000, 10_000_000)
 
 
+def default_pages() -> Path:
+    """../shared/corpus/pages beside the repository, else the bundled fixtures."""
+    return next(d for d in DEFAULT_DIRS if d.is_dir())
+
+
+def page_paths(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.suffix in SUFFIXES and p.is_file())
+
+
+def page_blobs(folder: Path) -> list[bytes]:
+    return [p.read_bytes() for p in page_paths(folder)]
+
+
 def floor_input(data: bytes) -> bytes:
     """The page as UTF-8 bytes, decoded with the codec govmeta chooses (what a correct lxml parse reads)."""
     decoded = decode_page(data)
@@ -157,9 +170,16 @@ def cli_part(pages: list[Path], count: int, jobs: list[str]) -> None:
     with tempfile.TemporaryDirectory(prefix="govmeta-bench-") as tmp:
         link_folder(pages, count, Path(tmp))
         run_cli(["extract", "-q", str(pages[0])])  # warm the bytecode and file caches
+        # Each setting twice, in turn, the faster run kept: a shared machine's other guests take CPU in bursts
+        # that one run of 10-20 s can fall into (a -j 2 run measured 1.49x -j 1 one minute, 1.86x the next).
+        best: dict[str, tuple[float, float, int]] = {}
+        for _ in range(2):
+            for j in jobs:
+                timing = run_cli(["extract", "-q", *(["-j", j] if j else []), tmp])
+                best[j] = min(best.get(j, timing), timing)
         rates = {}
         for j in jobs:
-            seconds, cpu, rss = run_cli(["extract", "-q", *(["-j", j] if j else []), tmp])
+            seconds, cpu, rss = best[j]
             rates[j] = count / seconds
             label = f"-j {j}" if j else f"default (auto chose {auto_jobs(count)})"
             extra = f", {cpu:.1f} CPU s in all, peak RSS {rss / 1024:.0f} MB"
@@ -246,13 +266,21 @@ def library_call(data: bytes) -> dict:
 
 
 def large_part(blobs: list[bytes], sizes: tuple[int, ...]) -> None:
+    """Each size: the floor, govmeta and the plain library call in turn, best of N each. A first untimed call
+    of each comes before: the first parse of a big page in a process also pays the page faults of memory it
+    has not used yet (on this machine up to twice the floor's warm time), which would flatter the ratio."""
     seed = paragraph_page(blobs)
     for size in sizes:
         data = large_page(seed, size)
-        rounds = 3 if len(data) < 2_000_000 else 1
-        base = timed(lxml_floor, floor_input(data), rounds)
-        ours = timed(govmeta_as_cli, data, rounds)
-        plain = timed(library_call, data, rounds)
+        utf8 = floor_input(data)
+        calls = ((lxml_floor, utf8), (govmeta_as_cli, data), (library_call, data))
+        for func, arg in calls:
+            func(arg)
+        best = [float("inf")] * len(calls)
+        for _ in range(3 if len(data) < 2_000_000 else 2):
+            for i, (func, arg) in enumerate(calls):
+                best[i] = min(best[i], timed(func, arg))
+        base, ours, plain = best
         mb = len(data) / 1e6
         row(f"{mb:6.2f} MB page", f"floor {base / mb * 1e3:6.0f} ms/MB, govmeta {ours / mb * 1e3:6.0f} ms/MB "
                                   f"-> {ours / base:5.2f}x (library call: {plain / base:5.2f}x)")
@@ -281,8 +309,8 @@ def main() -> int:
     args = parser.parse_args()
     rounds = args.rounds or (2 if args.quick else 5)
     repeat = args.repeat or (300 if args.quick else 2000)
-    folder = args.pages or next(d for d in DEFAULT_DIRS if d.is_dir())
-    pages = sorted(p for p in folder.rglob("*") if p.suffix in SUFFIXES and p.is_file())
+    folder = args.pages or default_pages()
+    pages = page_paths(folder)
     blobs = [p.read_bytes() for p in pages]
     floors = [floor_input(d) for d in blobs]
     for data in blobs:
@@ -297,7 +325,7 @@ def main() -> int:
     trafilatura_part(blobs, floor_total)
     print(f"repeat set, {repeat} pages, one timing each:")
     repeat_part(blobs, floors, repeat)
-    print(f"CLI on the repeat set ({repeat} pages):")
+    print(f"CLI on the repeat set ({repeat} pages), the faster of two runs each:")
     cli_part(pages, repeat, args.jobs.split(","))
     if args.rss_pages:
         rss_part(pages, args.rss_pages)

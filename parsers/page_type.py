@@ -7,12 +7,17 @@ from collections.abc import Iterable
 from govmeta.parsers import rules
 from govmeta.parsers.lazy_pattern import lazy_compile
 
-_HAN = lazy_compile(r"[\u3400-\u9fff]")
+# Han characters U+3400-U+9FFF as UTF-8 bytes: lead byte E3 with a second byte from 90 on, or a lead byte
+# E4-E9 (bytes that are never a continuation). The same class over str costs re's compiler ~2 ms at start-up
+# (it visits each of the range's code points); this one compiles in microseconds.
+_HAN_UTF8 = lazy_compile(rb"\xe3[\x90-\xbf]|[\xe4-\xe9]")
 
 
 def has_chinese(texts: Iterable[str]) -> bool:
     """Some text holds a Han character (an iterator is read up to the first that does)."""
-    return any(_HAN.search(text) for text in texts if text)
+    return any(
+        _HAN_UTF8.search(text.encode("utf-8", "surrogatepass")) for text in texts if text and not text.isascii()
+    )
 
 
 def page_type(parts: dict, *, listing: bool = False, chinese: bool = True) -> str:

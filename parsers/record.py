@@ -63,7 +63,8 @@ def extract_record(
         parts = with_metadata(read_text_dump(decoded.text, vocabulary), vocabulary)
         parts["rules"] = chosen
         parts.setdefault("site", dict(EMPTY_SITE))
-        parts.setdefault("page_type", page_type(parts, chinese=has_chinese([decoded.text])))
+        if "page_type" not in parts:
+            parts["page_type"] = page_type(parts, chinese=has_chinese([decoded.text]))
         if encoding_info["source"] == "detected":
             encoding_info["source"] = "text"  # plain text declares no charset: its own bytes decided
     parts["url"] = url or parts.get("url")

@@ -277,7 +277,8 @@ def _body(
         head += 1
     if facts.author is None:
         for line in lines[:3]:
-            match = rules.article.BYLINE.search(fold(line))
+            folded = fold(line)
+            match = rules.article.BYLINE.search(folded) if rules.article.BYLINE_WORD in folded else None
             if match:
                 facts.author = line[match.start(1):match.end(1)]  # as displayed (記者 matched as 记者)
                 break

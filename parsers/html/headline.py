@@ -512,7 +512,10 @@ def not_a_side_line(text: str) -> bool:
     folded = fold(key(text))
     if folded[:1] in "(【[" and folded[-1:] in ")】]":
         folded = folded[1:-1]
-    if folded in rules.article.EMPTY_VALUES or rules.article.DOC_NUMBER_LINE.match(folded):
+    if folded in rules.article.EMPTY_VALUES:
+        return True
+    end = folded.rstrip()[-1:]  # a 文号 line ends with its number, or 号
+    if end and (end == "号" or end.isdigit()) and rules.article.DOC_NUMBER_LINE.match(folded):
         return True
     span = DATE_SPAN.search(folded)
     return bool(span) and len(folded) - len(span.group()) <= rules.headline.DATE_LINE_REST

@@ -247,10 +247,17 @@ def trim_value(value: str) -> str:
     return core
 
 
+def _label_ends(text: str) -> bool:
+    """``text`` ends with a label and its colon (a colon looked for first: most texts hold none)."""
+    return (":" in text or "：" in text) and _OTHER_LABEL_END.search(text) is not None
+
+
 def _value(segment: str, kind: str) -> str:
     """A label's value: up to a bar, another (unknown) label, a widget bracket or word, or — for
     anything but a date — a date."""
-    cuts = [m.start() for m in (_BAR.search(segment), _ANY_LABEL.search(segment), _WIDGET_OPEN.search(segment)) if m]
+    labelled = ":" in segment or "：" in segment
+    cuts = [m.start() for m in (_BAR.search(segment), _ANY_LABEL.search(segment) if labelled else None,
+                                _WIDGET_OPEN.search(segment)) if m]
     if kind != "date":
         date = DATE_SPAN.search(segment)
         if date and date.start() > 0:
@@ -364,7 +371,7 @@ def line_date(line: Line, pairs: list[Pair] | None = None) -> str | None:
     label = LABEL.search(text)
     head = text[: label.start()] if label else text
     span = DATE_SPAN.search(head)
-    if span and is_info_line(head) and not _OTHER_LABEL_END.search(head[: span.start()]):
+    if span and is_info_line(head) and not _label_ends(head[: span.start()]):
         return find_datetime(head)
     if span is None and label is None:
         return minguo_line_date(text)  # a line that is only a Republic of China date (112-05-03)
@@ -378,7 +385,7 @@ def line_date(line: Line, pairs: list[Pair] | None = None) -> str | None:
         if span is None:
             return None
         between = text[match.end(): span.start()]
-        if between.strip(_VALUE_TRIM) and not LABEL.search(between) and not _OTHER_LABEL_END.search(between):
+        if between.strip(_VALUE_TRIM) and not LABEL.search(between) and not _label_ends(between):
             return find_datetime(span.group())
     return None
 
