@@ -88,7 +88,6 @@ def read_segments(root: etree._Element) -> list[Segment]:
     a block element or a line break starts or ends; it is a segment unless it is only spaces.
     """
     segments: list[Segment] = []
-    add = segments.append
     texts: list[str] = []  # the pieces of the current line
     owners: list[etree._Element] = []  # whose text or tail each piece is
     container: etree._Element | None = root  # the block element the current line flows in
@@ -108,9 +107,7 @@ def read_segments(root: etree._Element) -> list[Segment]:
                 continue
             if kind == _BLOCK:
                 if texts:
-                    joined = "".join(texts)
-                    if not joined.isspace():
-                        add(Segment(len(segments), joined, texts, owners, container))
+                    _end_line(segments, texts, owners, container)
                     texts, owners = [], []
                 container = top if top is not None else ended
             elif kind == _SKIP:
@@ -136,9 +133,7 @@ def read_segments(root: etree._Element) -> list[Segment]:
         else:  # 3. a block element or a line break ends the line (and the line after it starts)
             push_kind(_BLOCK)
             if texts:
-                joined = "".join(texts)
-                if not joined.isspace():
-                    add(Segment(len(segments), joined, texts, owners, container))
+                _end_line(segments, texts, owners, container)
                 texts, owners = [], []
             if kind == _BREAK:
                 continue
@@ -148,10 +143,16 @@ def read_segments(root: etree._Element) -> list[Segment]:
             owners.append(el)
             texts.append(text)
     if texts:
-        joined = "".join(texts)
-        if not joined.isspace():
-            add(Segment(len(segments), joined, texts, owners, container))
+        _end_line(segments, texts, owners, container)
     return segments
+
+
+def _end_line(segments: list[Segment], texts: list[str], owners: list[etree._Element],
+              container: etree._Element | None) -> None:
+    """The current line's pieces become a segment unless they are only spaces."""
+    joined = "".join(texts)
+    if not joined.isspace():
+        segments.append(Segment(len(segments), joined, texts, owners, container))
 
 
 def ancestors(el: etree._Element) -> list[etree._Element]:
